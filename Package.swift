@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "ncc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ncc", targets: ["ncc"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+    ],
+    targets: [
+        // Value types of the working group's world, the field schema and validation. No dependencies.
+        .target(name: "NCCModel"),
+        // Display width, truncation and sanitising of untrusted text for any terminal output.
+        .target(name: "TerminalText"),
+        // The only code that talks to SQLite: migrations, operation log, queries, search.
+        .target(name: "NCCStore", dependencies: [
+            "NCCModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        // Files in and out: CSV (later bundles, iCalendar, reports).
+        .target(name: "NCCExchange", dependencies: [
+            "NCCModel", "NCCStore",
+            .product(name: "CSV", package: "CSV.swift"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        // Deterministic, realistic demo data built from public facts and invented people.
+        .target(name: "NCCDemo", dependencies: ["NCCModel", "NCCStore"]),
+        // The `ncc` subcommands.
+        .target(name: "NCCCLI", dependencies: [
+            "NCCModel", "NCCStore", "NCCExchange", "NCCDemo", "TerminalText",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "ncc", dependencies: ["NCCCLI"]),
+
+        .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "NCCStoreTests", dependencies: ["NCCModel", "NCCStore"]),
+        .testTarget(name: "NCCExchangeTests", dependencies: ["NCCModel", "NCCStore", "NCCExchange", "NCCDemo"]),
+        .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

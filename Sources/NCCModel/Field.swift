@@ -1,0 +1,74 @@
+/// What a field holds, which decides how its input is parsed and checked.
+public enum FieldType: Sendable, Hashable {
+    /// One line of text.
+    case text
+    /// Free text that may span lines (bios, descriptions, minutes).
+    case longText
+    case integer(ClosedRange<Int>)
+    case bool
+    /// A calendar day, `YYYY-MM-DD`.
+    case date
+    /// A moment in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    case dateTime
+    /// An ISO 3166-1 alpha-2 code, or the EU's `EL` and `UK`.
+    case country
+    case countries
+    /// ISO 639-1 codes.
+    case languages
+    /// Free-text items (topics, tags).
+    case tags
+    case email
+    case choice([String])
+    /// The id of a record of another kind.
+    case reference(Kind)
+
+    public var isList: Bool {
+        switch self {
+        case .countries, .languages, .tags: true
+        default: false
+        }
+    }
+
+    public var referencedKind: Kind? { if case .reference(let k) = self { k } else { nil } }
+
+    /// A short description for help texts and error messages.
+    public var hint: String {
+        switch self {
+        case .text: "text"
+        case .longText: "text"
+        case .integer(let r): "a whole number \(r.lowerBound)-\(r.upperBound)"
+        case .bool: "true or false"
+        case .date: "a date YYYY-MM-DD"
+        case .dateTime: "a UTC time YYYY-MM-DDTHH:MM:SSZ"
+        case .country: "a country code such as SI or EL"
+        case .countries: "country codes separated by ;"
+        case .languages: "ISO 639-1 language codes separated by ;"
+        case .tags: "items separated by ;"
+        case .email: "an e-mail address"
+        case .choice(let options): "one of " + options.joined(separator: ", ")
+        case .reference(let k): "a \(k.singular)'s id or exact name"
+        }
+    }
+}
+
+/// One field of a kind: its name (the SQLite column, the CLI flag, the key in operations) and rules.
+public struct Field: Sendable, Hashable {
+    public var name: String
+    public var type: FieldType
+    public var required: Bool
+    /// Contact details that only travel in bundles when the person agreed to share them.
+    public var personal: Bool
+    /// The value a newly created record gets when none is given.
+    public var defaultValue: Value
+
+    public init(_ name: String, _ type: FieldType, required: Bool = false, personal: Bool = false, default defaultValue: Value = .null) {
+        self.name = name
+        self.type = type
+        self.required = required
+        self.personal = personal
+        self.defaultValue = defaultValue
+    }
+
+    /// `availability_days` is typed as `--availability-days` on the command line.
+    public var flag: String { name.replacingOccurrences(of: "_", with: "-") }
+}

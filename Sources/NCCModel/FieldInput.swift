@@ -1,0 +1,113 @@
+import Foundation
+
+/// A field value that did not pass its rules; `description` is the one line a user sees.
+public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var field: String
+    public var message: String
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+    public var description: String { "\(field): \(message)" }
+}
+
+/// Turns what a user typed (CLI flag, CSV cell, form field) into a checked, normalised value.
+/// References are returned as typed; the store resolves names to ids.
+public enum FieldInput {
+    public static func parse(_ raw: String, for field: Field) throws(FieldError) -> Value {
+        let input = Text.normalized(raw)
+        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty {
+            if field.type.isList { return .list([]) }
+            return .null
+        }
+        func fail(_ message: String) -> FieldError { FieldError(field: field.name, message: message) }
+        switch field.type {
+        case .text, .reference:
+            guard !trimmed.contains(where: \.isNewline) else { throw fail("must be one line") }
+            return .text(trimmed)
+        case .longText:
+            return .text(input)
+        case .integer(let range):
+            guard let n = Int(trimmed), range.contains(n) else {
+                throw fail("'\(trimmed)' is not \(field.type.hint)")
+            }
+            return .int(n)
+        case .bool:
+            switch trimmed.lowercased() {
+            case "true", "yes", "y", "1": return .bool(true)
+            case "false", "no", "n", "0": return .bool(false)
+            default: throw fail("'\(trimmed)' is not true or false")
+            }
+        case .date:
+            guard let date = Dates.normalizedDate(trimmed) else { throw fail("'\(trimmed)' is not a valid date YYYY-MM-DD") }
+            return .text(date)
+        case .dateTime:
+            guard let time = Dates.normalizedDateTime(trimmed) else {
+                throw fail("'\(trimmed)' is not a valid time YYYY-MM-DDTHH:MM[:SS]Z")
+            }
+            return .text(time)
+        case .country:
+            let code = trimmed.uppercased()
+            guard Codes.countries.contains(code) else { throw fail("'\(trimmed)' is not an ISO 3166-1 country code") }
+            return .text(code)
+        case .countries:
+            let codes = items(trimmed).map { $0.uppercased() }
+            if let bad = codes.first(where: { !Codes.countries.contains($0) }) {
+                throw fail("'\(bad)' is not an ISO 3166-1 country code")
+            }
+            return .list(codes)
+        case .languages:
+            let codes = items(trimmed).map { $0.lowercased() }
+            if let bad = codes.first(where: { !Codes.languages.contains($0) }) {
+                throw fail("'\(bad)' is not an ISO 639-1 language code")
+            }
+            return .list(codes)
+        case .tags:
+            return .list(items(trimmed))
+        case .email:
+            let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+                  !trimmed.contains(where: { $0.isWhitespace }) else {
+                throw fail("'\(trimmed)' is not an e-mail address")
+            }
+            return .text(trimmed)
+        case .choice(let options):
+            let word = trimmed.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+            guard options.contains(word) else { throw fail("'\(trimmed)' is not \(field.type.hint)") }
+            return .text(word)
+        }
+    }
+
+    /// Checks a value that arrived already typed (from a bundle or the app) against the field's rules.
+    public static func check(_ value: Value, for field: Field) throws(FieldError) {
+        func fail(_ message: String) -> FieldError { FieldError(field: field.name, message: message) }
+        switch (field.type, value) {
+        case (_, .null): return
+        case (.integer(let range), .int(let n)):
+            guard range.contains(n) else { throw fail("\(n) is not \(field.type.hint)") }
+        case (.bool, .bool): return
+        case (.countries, .list), (.languages, .list), (.tags, .list):
+            _ = try parse(value.list.joined(separator: ";"), for: field)
+        case (.text, .text(let s)), (.reference, .text(let s)):
+            guard !s.contains(where: \.isNewline) else { throw fail("must be one line") }
+        case (.longText, .text): return
+        case (_, .text(let s)):
+            guard try parse(s, for: field) == value else { throw fail("'\(s)' is not in normal form") }
+        default:
+            throw fail("has the wrong type of value")
+        }
+    }
+
+    /// Splits a multi-valued cell on `;`, trimming items and dropping empty ones and repeats.
+    public static func items(_ raw: String) -> [String] {
+        var seen = Set<String>()
+        return raw.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+    }
+}
+
+public enum Text {
+    /// Stored text is NFC, so that `Eglė` typed on two keyboards is one name.
+    public static func normalized(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+}

@@ -1,0 +1,131 @@
+import GRDB
+
+/// The schema's history. A shipped migration is never edited: a change is a new migration.
+/// (The column lists mirror `NCCModel.Schema`; a test checks that every declared field has a column.)
+enum Migrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 records, operations and search") { db in
+            try db.execute(sql: v1)
+        }
+        return migrator
+    }
+
+    /// Marks a file as an ncc database ('NCC!'), so another application's SQLite file is not mistaken for ours.
+    static let applicationID: Int32 = 0x4E43_4321
+
+    // Every record table has the same housekeeping columns:
+    //   key         integer alias of the row, stable (used as the search index rowid)
+    //   id          the record's UUID
+    //   sort_key    the display title folded for ordering (case and diacritics ignored)
+    //   deleted     1 once a delete (tombstone) has won
+    //   base_stamp  the stamp every field has unless `stamps` names a later one (see README, Sync model)
+    //   stamps      JSON object field -> stamp, for fields written after the record was created
+    //   created_at, updated_at  UTC times from the stamps, identical on every replica
+    // References are deferred so that one transaction may write records in any order.
+    static let housekeeping = """
+        key INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        sort_key TEXT NOT NULL DEFAULT '',
+        deleted INTEGER NOT NULL DEFAULT 0,
+        base_stamp TEXT NOT NULL DEFAULT '',
+        stamps TEXT,
+        created_at TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL DEFAULT ''
+        """
+
+    static func ref(_ table: String) -> String {
+        "TEXT REFERENCES \(table)(id) DEFERRABLE INITIALLY DEFERRED"
+    }
+
+    static let v1 = """
+        CREATE TABLE replica_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+
+        -- The operation log: every change ever made here or received, one row each.
+        CREATE TABLE op (
+            replica TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            stamp TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            record TEXT NOT NULL,
+            fields TEXT NOT NULL,
+            prev TEXT NOT NULL DEFAULT '{}',
+            PRIMARY KEY (replica, seq)
+        ) WITHOUT ROWID;
+
+        CREATE TABLE consortium (\(housekeeping),
+            name TEXT, title TEXT, call TEXT, starts TEXT, ends TEXT, lead TEXT, countries TEXT);
+        CREATE TABLE centre (\(housekeeping),
+            name TEXT, country TEXT, status TEXT, capacity_group INTEGER, website TEXT, email TEXT,
+            description TEXT, topics TEXT);
+        CREATE TABLE membership (\(housekeeping),
+            centre \(ref("centre")), consortium \(ref("consortium")));
+        CREATE TABLE organisation (\(housekeeping),
+            name TEXT, country TEXT, kind TEXT, centre \(ref("centre")), role TEXT);
+        CREATE TABLE person (\(housekeeping),
+            name TEXT, organisation \(ref("organisation")), role TEXT, email TEXT, phone TEXT, shareable INTEGER);
+        CREATE TABLE expert (\(housekeeping),
+            person \(ref("person")), country TEXT, languages TEXT, countries TEXT, topics TEXT,
+            availability_days INTEGER, bio TEXT, source TEXT);
+        CREATE TABLE need (\(housekeeping),
+            centre \(ref("centre")), title TEXT, description TEXT, topics TEXT, languages TEXT, country TEXT,
+            deadline TEXT, status TEXT);
+        CREATE TABLE engagement (\(housekeeping),
+            expert \(ref("expert")), need \(ref("need")), status TEXT, starts TEXT, ends TEXT, feedback INTEGER,
+            notes TEXT);
+        CREATE TABLE working_area (\(housekeeping),
+            number INTEGER, title TEXT, description TEXT);
+        CREATE TABLE task (\(housekeeping),
+            title TEXT, description TEXT, working_area \(ref("working_area")), owner \(ref("person")),
+            centre \(ref("centre")), due TEXT, status TEXT, priority TEXT, origin \(ref("action_item")), tags TEXT);
+        CREATE TABLE meeting (\(housekeeping),
+            title TEXT, kind TEXT, start TEXT, "end" TEXT, place TEXT, online INTEGER, minutes TEXT);
+        CREATE TABLE agenda_item (\(housekeeping),
+            meeting \(ref("meeting")), position INTEGER, title TEXT, notes TEXT);
+        CREATE TABLE attendance (\(housekeeping),
+            meeting \(ref("meeting")), person \(ref("person")));
+        CREATE TABLE decision (\(housekeeping),
+            meeting \(ref("meeting")), position INTEGER, text TEXT);
+        CREATE TABLE action_item (\(housekeeping),
+            meeting \(ref("meeting")), text TEXT, owner \(ref("person")), due TEXT, task \(ref("task")));
+
+        -- Lists page by sort key; references are looked up from both ends.
+        CREATE INDEX consortium_sort ON consortium(sort_key, id);
+        CREATE INDEX centre_sort ON centre(sort_key, id);
+        CREATE INDEX centre_country ON centre(country, sort_key);
+        CREATE INDEX membership_centre ON membership(centre);
+        CREATE INDEX membership_consortium ON membership(consortium);
+        CREATE INDEX organisation_sort ON organisation(sort_key, id);
+        CREATE INDEX organisation_centre ON organisation(centre);
+        CREATE INDEX person_sort ON person(sort_key, id);
+        CREATE INDEX person_organisation ON person(organisation);
+        CREATE INDEX expert_sort ON expert(sort_key, id);
+        CREATE INDEX expert_person ON expert(person);
+        CREATE INDEX need_sort ON need(sort_key, id);
+        CREATE INDEX need_centre ON need(centre);
+        CREATE INDEX engagement_expert ON engagement(expert);
+        CREATE INDEX engagement_need ON engagement(need);
+        CREATE INDEX working_area_sort ON working_area(sort_key, id);
+        CREATE INDEX task_sort ON task(sort_key, id);
+        CREATE INDEX task_due ON task(due, id);
+        CREATE INDEX task_owner ON task(owner);
+        CREATE INDEX task_centre ON task(centre);
+        CREATE INDEX task_working_area ON task(working_area);
+        CREATE INDEX task_origin ON task(origin);
+        CREATE INDEX meeting_start ON meeting(start, id);
+        CREATE INDEX meeting_sort ON meeting(sort_key, id);
+        CREATE INDEX agenda_item_meeting ON agenda_item(meeting, position);
+        CREATE INDEX attendance_meeting ON attendance(meeting);
+        CREATE INDEX attendance_person ON attendance(person);
+        CREATE INDEX decision_meeting ON decision(meeting, position);
+        CREATE INDEX action_item_meeting ON action_item(meeting);
+        CREATE INDEX action_item_owner ON action_item(owner);
+        CREATE INDEX action_item_task ON action_item(task);
+
+        -- One full-text index over every kind. rowid = record key * 16 + kind code (see SearchIndex).
+        CREATE VIRTUAL TABLE search USING fts5(
+            kind UNINDEXED, record UNINDEXED, title, body,
+            tokenize = "unicode61 remove_diacritics 2"
+        );
+        """
+}

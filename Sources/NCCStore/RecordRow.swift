@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import NCCModel
+
+/// A record as it sits in its table, with the stamps the merge compares.
+struct StoredRecord {
+    var key: Int64
+    var record: Record
+    var deleted: Bool
+    var baseStamp: String
+    var stamps: [String: String]
+
+    func stamp(of field: String) -> String { stamps[field] ?? baseStamp }
+}
+
+/// SQL spelling of a kind's table and columns, and conversion between `Value` and SQLite values.
+enum Table {
+    static func name(_ kind: Kind) -> String { kind.rawValue }
+
+    static func quoted(_ column: String) -> String { "\"\(column)\"" }
+
+    static let housekeepingColumns = "key, id, deleted, base_stamp, stamps, created_at, updated_at"
+
+    static func selectColumns(_ kind: Kind) -> String {
+        housekeepingColumns + ", " + Schema.fields(of: kind).map { quoted($0.name) }.joined(separator: ", ")
+    }
+
+    static func databaseValue(_ value: Value) -> DatabaseValue {
+        switch value {
+        case .null: .null
+        case .text(let s): s.databaseValue
+        case .int(let i): i.databaseValue
+        case .bool(let b): (b ? 1 : 0).databaseValue
+        case .list(let l): CanonicalJSON.encode(l).databaseValue
+        }
+    }
+
+    static func value(_ dbValue: DatabaseValue, as type: FieldType) -> Value {
+        switch dbValue.storage {
+        case .null: return type.isList ? .list([]) : .null
+        case .int64(let i):
+            if case .bool = type { return .bool(i != 0) }
+            return .int(Int(i))
+        case .double(let d): return .int(Int(d))
+        case .string(let s):
+            if type.isList { return .list(CanonicalJSON.decodeList(s)) }
+            return .text(s)
+        case .blob: return .null
+        }
+    }
+
+    static func decode(_ kind: Kind, _ row: Row) -> StoredRecord {
+        var values: [String: Value] = [:]
+        for (offset, field) in Schema.fields(of: kind).enumerated() {
+            values[field.name] = value(row[7 + offset] as DatabaseValue, as: field.type)
+        }
+        let stampsText: String? = row[4]
+        return StoredRecord(
+            key: row[0],
+            record: Record(kind: kind, id: row[1], values: values, createdAt: row[5], updatedAt: row[6]),
+            deleted: (row[2] as Int) != 0,
+            baseStamp: row[3],
+            stamps: stampsText.map(CanonicalJSON.decodeStrings) ?? [:])
+    }
+}
+
+/// Keys for ordering text as people expect: case and diacritics ignored (`Žiga` sorts with `Ziga`).
+public enum Folding {
+    public static func key(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+    }
+}
+
+/// GRDB has a `Record` class too; in this module the word means ours.
+public typealias Record = NCCModel.Record

@@ -1,0 +1,58 @@
+import GRDB
+import NCCModel
+
+/// The one FTS5 index over every kind: a title (the record's display name) and a body (its
+/// descriptive text). Diacritics are removed by the tokenizer, so `kuhne` finds `Kühne`.
+enum SearchIndex {
+    /// Fixed codes that place each kind in the index's rowid (`key * 16 + code`).
+    static let code: [Kind: Int64] = [
+        .consortium: 1, .centre: 2, .membership: 3, .organisation: 4, .person: 5, .expert: 6, .need: 7,
+        .engagement: 8, .workingArea: 9, .task: 10, .meeting: 11, .agendaItem: 12, .attendance: 13,
+        .decision: 14, .actionItem: 15,
+    ]
+
+    static func rowid(_ kind: Kind, key: Int64) -> Int64 { key * 16 + code[kind]! }
+
+    /// Kinds that hold nothing worth finding on their own.
+    static func isIndexed(_ kind: Kind) -> Bool { kind != .membership && kind != .attendance }
+
+    /// The searchable text of a record, besides its title.
+    static func body(_ kind: Kind, _ values: [String: Value]) -> String {
+        var parts: [String] = []
+        for field in Schema.fields(of: kind) where field.name != Schema.titleField(of: kind) {
+            switch field.type {
+            case .text, .longText, .email: if let s = values[field.name]?.text { parts.append(s) }
+            case .tags: parts.append(contentsOf: values[field.name]?.list ?? [])
+            default: break
+            }
+        }
+        return parts.joined(separator: "\n")
+    }
+
+    static func remove(_ db: Database, kind: Kind, key: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [rowid(kind, key: key)])
+    }
+
+    static func put(_ db: Database, kind: Kind, key: Int64, id: String, title: String, body: String) throws {
+        try remove(db, kind: kind, key: key)
+        try db.cachedStatement(sql: "INSERT INTO search (rowid, kind, record, title, body) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [rowid(kind, key: key), kind.rawValue, id, title, body])
+    }
+
+    /// Turns what a user typed into an FTS5 query: every word must match, each as a prefix, and
+    /// FTS5's own syntax characters are taken literally.
+    static func query(_ userText: String) -> String? {
+        let words = userText.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        guard !words.isEmpty else { return nil }
+        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}
+
+/// One hit of a search: what it is, where it points and a snippet with the matched words marked.
+public struct SearchHit: Sendable, Hashable {
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    public var snippet: String
+    public var rank: Double
+}

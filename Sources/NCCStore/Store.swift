@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+import NCCModel
+
+/// The working group's data on this machine: one SQLite file, the single source of truth.
+/// Only this module imports GRDB; everything else reads through `StoreReader` and writes through
+/// `StoreWriter`, which records every change as an `Operation` for sync.
+public final class Store: Sendable {
+    public let path: String
+    public let replicaID: String
+    let pool: DatabasePool
+    let wallClock: @Sendable () -> UInt64
+
+    /// Opens (creating if needed) the database at `path`, migrating it to this build's schema.
+    /// A file that is not ours, is read-only, or is newer than this build is refused untouched.
+    public static func open(path: String, wallClock: @escaping @Sendable () -> UInt64 = HybridClock.wallClock) throws(StoreError) -> Store {
+        let url = URL(fileURLWithPath: path)
+        let fm = FileManager.default
+        let existed = fm.fileExists(atPath: url.path)
+        if existed {
+            try checkFile(url)
+        } else {
+            do {
+                try fm.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            } catch {
+                throw .cannotOpen(path: path, reason: "cannot create its folder: \(error.localizedDescription)")
+            }
+        }
+        if existed { try inspect(url.path) }
+        var config = Configuration()
+        config.busyMode = .timeout(10)
+        config.foreignKeysEnabled = true
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: url.path, configuration: config)
+            try Migrations.migrator.migrate(pool)
+        } catch {
+            throw map(error, path: path)
+        }
+        do {
+            let replica = try pool.write { db -> String in
+                if try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) != Migrations.applicationID {
+                    try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)")
+                }
+                try db.execute(sql: "INSERT OR IGNORE INTO replica_meta (name, value) VALUES ('replica', ?)",
+                               arguments: [newReplicaID()])
+                return try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = 'replica'")!
+            }
+            return Store(path: url.path, replicaID: replica, pool: pool, wallClock: wallClock)
+        } catch {
+            throw map(error, path: path)
+        }
+    }
+
+    init(path: String, replicaID: String, pool: DatabasePool, wallClock: @escaping @Sendable () -> UInt64) {
+        self.path = path
+        self.replicaID = replicaID
+        self.pool = pool
+        self.wallClock = wallClock
+    }
+
+    /// Reads a consistent snapshot.
+    public func read<T>(_ body: (StoreReader) throws -> T) throws -> T {
+        do {
+            return try pool.read { db in try body(StoreReader(db: db)) }
+        } catch let error as DatabaseError {
+            throw Store.map(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one transaction: all of its changes land, or none do.
+    public func write<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        do {
+            return try pool.write { db in
+                let writer = try StoreWriter(db: db, replica: replicaID, wallClock: wallClock)
+                let result = try body(writer)
+                try writer.finish()
+                return result
+            }
+        } catch let error as DatabaseError {
+            throw Store.map(error, path: path)
+        }
+    }
+
+    /// Changes when any connection, in this process or another, commits: the app polls it to
+    /// show a CLI import at once.
+    public func dataVersion() throws -> Int {
+        try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    }
+
+    // MARK: - Opening safely
+
+    static func checkFile(_ url: URL) throws(StoreError) {
+        let fm = FileManager.default
+        let attributes = try? fm.attributesOfItem(atPath: url.path)
+        let size = (attributes?[.size] as? NSNumber)?.intValue ?? 0
+        let mode = (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? 0o644
+        // Root may write anything; still honour a file its owner made read-only.
+        if !fm.isWritableFile(atPath: url.path) || mode & 0o222 == 0 {
+            throw .readOnly(path: url.path)
+        }
+        if !fm.isWritableFile(atPath: url.deletingLastPathComponent().path) {
+            throw .readOnly(path: url.deletingLastPathComponent().path)
+        }
+        guard size > 0 else { return }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            throw .cannotOpen(path: url.path, reason: "it cannot be read")
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if header != Data("SQLite format 3\0".utf8) { throw .notADatabase(path: url.path) }
+    }
+
+    /// Looks at an existing file read-only before anything may write to it.
+    static func inspect(_ path: String) throws(StoreError) {
+        var config = Configuration()
+        config.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let applicationID = try Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+                if tables.isEmpty { return }
+                if Int32(truncatingIfNeeded: applicationID) != Migrations.applicationID
+                    && !(applicationID == 0 && tables.contains("grdb_migrations") && tables.contains("replica_meta")) {
+                    throw StoreError.notAnNCCDatabase(path: path)
+                }
+                let applied = try Migrations.migrator.appliedIdentifiers(db)
+                let known = Set(Migrations.migrator.migrations)
+                let unknown = applied.subtracting(known)
+                if !unknown.isEmpty { throw StoreError.newerSchema(path: path, unknown: unknown.sorted()) }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw map(error, path: path)
+        }
+    }
+
+    static func map(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let error = error as? DatabaseError else { return .cannotOpen(path: path, reason: "\(error)") }
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: error.message ?? "cannot open")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .sqlite("the database is busy in another ncc; try again")
+        default: return .sqlite(error.message ?? "\(error.resultCode)")
+        }
+    }
+
+    static func newReplicaID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let hex = String(generator.next() as UInt64, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,38 @@
+import NCCModel
+
+/// Everything the store refuses, each with the one line a user reads.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notADatabase(path: String)
+    case notAnNCCDatabase(path: String)
+    case readOnly(path: String)
+    case newerSchema(path: String, unknown: [String])
+    case cannotOpen(path: String, reason: String)
+    case notFound(kind: Kind, reference: String)
+    case ambiguous(kind: Kind, reference: String, count: Int)
+    case invalid(kind: Kind, FieldError)
+    case unknownField(kind: Kind, field: String)
+    case missingRequired(kind: Kind, field: String)
+    case stillReferenced(kind: Kind, title: String, by: String)
+    case badQuery(String)
+    case sqlite(String)
+
+    public var description: String {
+        switch self {
+        case .notADatabase(let path): "\(path) is not an SQLite database; it was left untouched"
+        case .notAnNCCDatabase(let path): "\(path) is an SQLite database of another application; it was left untouched"
+        case .readOnly(let path): "\(path) is read-only; ncc needs to write to it (check its permissions)"
+        case .newerSchema(let path, let unknown):
+            "\(path) was written by a newer ncc (schema \(unknown.joined(separator: ", "))): upgrade ncc; the file was left untouched"
+        case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
+        case .notFound(let kind, let ref): "no \(kind.singular) '\(ref)'"
+        case .ambiguous(let kind, let ref, let count): "\(count) \(kind.plural) are called '\(ref)': name one by its id"
+        case .invalid(let kind, let error): "\(kind.singular) \(error)"
+        case .unknownField(let kind, let field):
+            "a \(kind.singular) has no field '\(field)' (fields: \(Schema.fields(of: kind).map(\.name).joined(separator: ", ")))"
+        case .missingRequired(let kind, let field): "a \(kind.singular) needs a \(field)"
+        case .stillReferenced(let kind, let title, let by): "\(kind.singular) '\(title)' is still used by \(by)"
+        case .badQuery(let why): why
+        case .sqlite(let message): "database error: \(message)"
+        }
+    }
+}

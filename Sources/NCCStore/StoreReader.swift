@@ -1,0 +1,162 @@
+import GRDB
+import NCCModel
+
+/// Read access inside one snapshot. Every list is bounded by a limit; nothing loads a whole table.
+public struct StoreReader {
+    let db: Database
+
+    /// A live record, or nil when there is none or it was deleted.
+    public func record(_ kind: Kind, id: String) throws -> Record? {
+        try stored(kind, id: id).flatMap { $0.deleted ? nil : $0.record }
+    }
+
+    func stored(_ kind: Kind, id: String) throws -> StoredRecord? {
+        let sql = "SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) WHERE id = ?"
+        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id]).map { Table.decode(kind, $0) }
+    }
+
+    public func exists(_ kind: Kind, id: String) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(Table.name(kind)) WHERE id = ? AND deleted = 0"),
+                          arguments: [id]) ?? false
+    }
+
+    public func count(_ kind: Kind) throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM \(Table.name(kind)) WHERE deleted = 0") ?? 0
+    }
+
+    /// Live records in the kind's list order, `limit` at most, from `offset`.
+    public func list(_ kind: Kind, limit: Int, offset: Int = 0) throws -> [Record] {
+        let order = Schema.listOrder(of: kind).map { $0 == Schema.titleField(of: kind) ? "sort_key" : Table.quoted($0) }
+        let sql = """
+            SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) WHERE deleted = 0
+            ORDER BY \(order.joined(separator: ", ")) LIMIT ? OFFSET ?
+            """
+        return try Row.fetchAll(db, sql: sql, arguments: [limit, offset]).map { Table.decode(kind, $0).record }
+    }
+
+    /// Live records of `kind` whose reference `field` points at `id` (a meeting's decisions, a centre's needs).
+    public func records(_ kind: Kind, where field: String, is id: String, limit: Int = 500) throws -> [Record] {
+        guard Schema.field(field, of: kind) != nil else { throw StoreError.unknownField(kind: kind, field: field) }
+        let order = Schema.listOrder(of: kind).map { $0 == Schema.titleField(of: kind) ? "sort_key" : Table.quoted($0) }
+        let sql = """
+            SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind))
+            WHERE \(Table.quoted(field)) = ? AND deleted = 0 ORDER BY \(order.joined(separator: ", ")) LIMIT ?
+            """
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id, limit]).map { Table.decode(kind, $0).record }
+    }
+
+    public func countRecords(_ kind: Kind, where field: String, is id: String) throws -> Int {
+        try Int.fetchOne(db.cachedStatement(sql: """
+            SELECT count(*) FROM \(Table.name(kind)) WHERE \(Table.quoted(field)) = ? AND deleted = 0
+            """), arguments: [id]) ?? 0
+    }
+
+    /// The name a person reads for a record: its name or title, or for an expert their person's name.
+    public func title(_ kind: Kind, id: String) throws -> String {
+        if let field = Schema.titleField(of: kind) {
+            return try String.fetchOne(db.cachedStatement(sql: "SELECT \(Table.quoted(field)) FROM \(Table.name(kind)) WHERE id = ?"),
+                                       arguments: [id]) ?? id
+        }
+        if let reference = Schema.titleReference(of: kind),
+           let target = Schema.field(reference, of: kind)?.type.referencedKind,
+           let targetID = try String.fetchOne(db.cachedStatement(sql: "SELECT \(Table.quoted(reference)) FROM \(Table.name(kind)) WHERE id = ?"),
+                                              arguments: [id]) {
+            return try title(target, id: targetID)
+        }
+        return id
+    }
+
+    func title(of kind: Kind, values: [String: Value]) throws -> String {
+        if let field = Schema.titleField(of: kind) { return values[field]?.text ?? "" }
+        if let reference = Schema.titleReference(of: kind),
+           let target = Schema.field(reference, of: kind)?.type.referencedKind,
+           let targetID = values[reference]?.text {
+            return try title(target, id: targetID)
+        }
+        return ""
+    }
+
+    /// Finds the one live record a user means: its id, a unique id prefix of 8 or more characters,
+    /// or its exact name (for experts, their person's name).
+    public func resolve(_ kind: Kind, _ reference: String) throws -> String {
+        let ref = Text.normalized(reference.trimmingCharacters(in: .whitespaces))
+        guard !ref.isEmpty else { throw StoreError.notFound(kind: kind, reference: reference) }
+        if try exists(kind, id: ref.lowercased()) { return ref.lowercased() }
+        var ids: [String] = []
+        if let field = Schema.titleField(of: kind) {
+            ids = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM \(Table.name(kind)) WHERE sort_key = ? AND \(Table.quoted(field)) = ? AND deleted = 0 LIMIT 2
+                """), arguments: [Folding.key(ref), ref])
+        } else if let reference = Schema.titleReference(of: kind),
+                  let target = Schema.field(reference, of: kind)?.type.referencedKind,
+                  let targetID = try? resolve(target, ref) {
+            ids = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM \(Table.name(kind)) WHERE \(Table.quoted(reference)) = ? AND deleted = 0 LIMIT 2
+                """), arguments: [targetID])
+        }
+        if ids.isEmpty, ref.count >= 8, ref.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
+            let prefix = ref.lowercased()
+            ids = try String.fetchAll(db.cachedStatement(sql: """
+                SELECT id FROM \(Table.name(kind)) WHERE id >= ? AND id < ? AND deleted = 0 LIMIT 2
+                """), arguments: [prefix, prefix + "~"])
+        }
+        switch ids.count {
+        case 0: throw StoreError.notFound(kind: kind, reference: reference)
+        case 1: return ids[0]
+        default: throw StoreError.ambiguous(kind: kind, reference: reference, count: ids.count)
+        }
+    }
+
+    /// Ranked hits of every kind (or of the kinds given), best first. Title matches weigh ten
+    /// times body matches. `mark` surrounds matched words in the snippet.
+    public func search(_ text: String, kinds: [Kind]? = nil, limit: Int = 20,
+                       mark: (String, String) = ("[", "]")) throws -> [SearchHit] {
+        guard let query = SearchIndex.query(text) else { return [] }
+        var sql = """
+            SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0) AS rank
+            FROM search WHERE search MATCH ?
+            """
+        var arguments: [any DatabaseValueConvertible] = [mark.0, mark.1, query]
+        if let kinds {
+            sql += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
+            arguments += kinds.map(\.rawValue)
+        }
+        sql += " ORDER BY rank LIMIT ?"
+        arguments.append(limit)
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+            guard let kind = Kind(rawValue: row[0]) else { return nil }
+            return SearchHit(kind: kind, id: row[1], title: row[2], snippet: row[3], rank: row[4])
+        }
+    }
+
+    // MARK: - Sync state
+
+    /// For every replica, the highest sequence number held here.
+    public func knowledge() throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT replica, max(seq) FROM op GROUP BY replica") {
+            result[row[0]] = row[1]
+        }
+        return result
+    }
+
+    public func operationCount() throws -> Int {
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM op") ?? 0
+    }
+
+    /// The operations on one record, oldest first.
+    public func operations(_ kind: Kind, record: String) throws -> [Operation] {
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT replica, seq, stamp, kind, record, fields, prev FROM op WHERE kind = ? AND record = ? ORDER BY stamp
+            """, arguments: [kind.rawValue, record])
+        return try rows.map(StoreReader.operation)
+    }
+
+    static func operation(_ row: Row) throws -> Operation {
+        guard let stamp = Stamp(row[2]), let kind = Kind(rawValue: row[3]) else {
+            throw StoreError.sqlite("an operation in the log is malformed")
+        }
+        return Operation(replica: row[0], seq: row[1], stamp: stamp, kind: kind, record: row[4],
+                         fields: try CanonicalJSON.decodeFields(row[5]), prev: CanonicalJSON.decodeStrings(row[6]))
+    }
+}

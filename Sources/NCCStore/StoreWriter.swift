@@ -1,0 +1,163 @@
+import GRDB
+import NCCModel
+
+/// What a write did to a record.
+public enum Change: Sendable, Equatable {
+    case created, updated, unchanged
+}
+
+/// Write access inside one transaction. Every change becomes an `Operation` in the log and is then
+/// applied to the record tables by the same code that will apply operations received from peers.
+public final class StoreWriter {
+    let db: Database
+    public let replica: String
+    var clock: HybridClock
+    var seq: Int
+    /// Local operations recorded in this transaction.
+    public private(set) var operationCount = 0
+
+    init(db: Database, replica: String, wallClock: @escaping @Sendable () -> UInt64) throws {
+        self.db = db
+        self.replica = replica
+        let last = try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = 'clock'").flatMap { UInt64($0, radix: 16) } ?? 0
+        self.clock = HybridClock(last: last, now: wallClock)
+        self.seq = try Int.fetchOne(db, sql: "SELECT max(seq) FROM op WHERE replica = ?", arguments: [replica]) ?? 0
+    }
+
+    func finish() throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO replica_meta (name, value) VALUES ('clock', ?)",
+                       arguments: [String(clock.last, radix: 16)])
+    }
+
+    /// Reads inside this transaction, seeing its own writes.
+    public var reader: StoreReader { StoreReader(db: db) }
+
+    // MARK: - Local changes
+
+    /// Creates a record from the given values (defaults fill the rest) and returns its id.
+    @discardableResult
+    public func create(_ kind: Kind, _ values: [String: Value], id: String? = nil) throws -> String {
+        let id = id ?? UUIDs.random()
+        var all = Dictionary(uniqueKeysWithValues: Schema.fields(of: kind).map { ($0.name, $0.defaultValue) })
+        for (name, value) in try checked(kind, values) { all[name] = value }
+        for field in Schema.fields(of: kind) where field.required && isEmpty(all[field.name]!) {
+            throw StoreError.missingRequired(kind: kind, field: field.name)
+        }
+        if try reader.stored(kind, id: id) != nil {
+            throw StoreError.sqlite("\(kind.singular) \(id) exists already")
+        }
+        all[Operation.deletedField] = .bool(false)
+        try record(kind, id: id, fields: all, current: nil)
+        return id
+    }
+
+    /// Changes the given fields of a live record; fields whose value is unchanged make no operation.
+    @discardableResult
+    public func update(_ kind: Kind, id: String, _ values: [String: Value]) throws -> Change {
+        guard let current = try reader.stored(kind, id: id), !current.deleted else {
+            throw StoreError.notFound(kind: kind, reference: id)
+        }
+        var changed: [String: Value] = [:]
+        for (name, value) in try checked(kind, values) where current.record[name] != value {
+            if Schema.field(name, of: kind)!.required && isEmpty(value) {
+                throw StoreError.missingRequired(kind: kind, field: name)
+            }
+            changed[name] = value
+        }
+        if changed.isEmpty { return .unchanged }
+        try record(kind, id: id, fields: changed, current: current)
+        return .updated
+    }
+
+    /// Creates the record with this id, or updates it if it exists (a CSV row, a re-import).
+    @discardableResult
+    public func put(_ kind: Kind, id: String, _ values: [String: Value]) throws -> Change {
+        if let current = try reader.stored(kind, id: id) {
+            if current.deleted {
+                // Writing a deleted record again brings it back, with the values given.
+                var fields = try checked(kind, values)
+                fields[Operation.deletedField] = .bool(false)
+                try record(kind, id: id, fields: fields, current: current)
+                return .created
+            }
+            return try update(kind, id: id, values)
+        }
+        try create(kind, values, id: id)
+        return .created
+    }
+
+    /// Deletes a record (a tombstone that travels to peers) together with its parts
+    /// (a meeting's agenda, a centre's memberships). Refuses while other records still use it.
+    public func delete(_ kind: Kind, id: String) throws {
+        guard let current = try reader.stored(kind, id: id), !current.deleted else {
+            throw StoreError.notFound(kind: kind, reference: id)
+        }
+        let parts = Schema.parts(of: kind)
+        var users: [String] = []
+        for (referrer, field) in Schema.referrers(of: kind)
+        where !parts.contains(where: { $0.kind == referrer && $0.field == field }) {
+            let n = try reader.countRecords(referrer, where: field, is: id)
+            if n > 0 { users.append("\(n) \(n == 1 ? referrer.singular : referrer.plural) (\(field))") }
+        }
+        if !users.isEmpty {
+            throw StoreError.stillReferenced(kind: kind, title: try reader.title(kind, id: id), by: users.joined(separator: ", "))
+        }
+        for (part, field) in parts {
+            while true {
+                let batch = try reader.records(part, where: field, is: id, limit: 500)
+                if batch.isEmpty { break }
+                for child in batch { try delete(part, id: child.id) }
+            }
+        }
+        try record(kind, id: id, fields: [Operation.deletedField: .bool(true)], current: current)
+    }
+
+    // MARK: - Checking
+
+    /// Normalises and checks values against the kind's fields; references must name live records.
+    func checked(_ kind: Kind, _ values: [String: Value]) throws -> [String: Value] {
+        var result: [String: Value] = [:]
+        for (name, raw) in values {
+            guard let field = Schema.field(name, of: kind) else { throw StoreError.unknownField(kind: kind, field: name) }
+            var value = raw
+            if case .text(let s) = raw { value = .text(Text.normalized(s)) }
+            if case .list(let l) = raw { value = .list(l.map(Text.normalized)) }
+            if field.type.isList, value.isNull { value = .list([]) }
+            do { try FieldInput.check(value, for: field) } catch { throw StoreError.invalid(kind: kind, error) }
+            if let target = field.type.referencedKind, let targetID = value.text, !(try reader.exists(target, id: targetID)) {
+                throw StoreError.invalid(kind: kind, FieldError(field: name, message: "no \(target.singular) with id \(targetID)"))
+            }
+            result[name] = value
+        }
+        return result
+    }
+
+    func isEmpty(_ value: Value) -> Bool {
+        switch value {
+        case .null: true
+        case .text(let s): s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        default: false
+        }
+    }
+
+    // MARK: - The operation log
+
+    private func record(_ kind: Kind, id: String, fields: [String: Value], current: StoredRecord?) throws {
+        seq += 1
+        let stamp = Stamp(clock: clock.tick(), replica: replica)
+        var prev: [String: String] = [:]
+        if let current { for name in fields.keys { prev[name] = current.stamp(of: name) } }
+        let op = Operation(replica: replica, seq: seq, stamp: stamp, kind: kind, record: id, fields: fields, prev: prev)
+        try db.cachedStatement(sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [op.replica, op.seq, op.stamp.description, kind.rawValue, id,
+                                 CanonicalJSON.encode(fields), CanonicalJSON.encode(prev)])
+        operationCount += 1
+        try Merge(db: db).apply(op, current: current)
+    }
+}
+
+public enum UUIDs {
+    public static func random() -> String { UUID().uuidString.lowercased() }
+}
+
+import Foundation
