@@ -40,7 +40,8 @@ let package = Package(
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "NCCStoreTests", dependencies: ["NCCModel", "NCCStore"]),
-        .testTarget(name: "NCCExchangeTests", dependencies: ["NCCModel", "NCCStore", "NCCExchange", "NCCDemo"]),
+        .testTarget(name: "NCCExchangeTests", dependencies: ["NCCModel", "NCCStore", "NCCExchange"]),
+        .testTarget(name: "NCCDemoTests", dependencies: ["NCCModel", "NCCStore", "NCCDemo"]),
         .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc"]),
     ],
     swiftLanguageModes: [.v6]
