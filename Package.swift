@@ -39,7 +39,11 @@ let package = Package(
         .executableTarget(name: "ncc", dependencies: ["NCCCLI"]),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
-        .testTarget(name: "NCCStoreTests", dependencies: ["NCCModel", "NCCStore"]),
+        .testTarget(name: "NCCStoreTests", dependencies: [
+            "NCCModel", "NCCStore",
+            // Tests open the file with plain GRDB too, as another program (or a newer ncc) would.
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
         .testTarget(name: "NCCExchangeTests", dependencies: ["NCCModel", "NCCStore", "NCCExchange"]),
         .testTarget(name: "NCCDemoTests", dependencies: ["NCCModel", "NCCStore", "NCCDemo"]),
         .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc"]),

@@ -123,8 +123,9 @@ enum Migrations {
         CREATE INDEX action_item_task ON action_item(task);
 
         -- One full-text index over every kind. rowid = record key * 16 + kind code (see SearchIndex).
+        -- `folded` holds the accent-free spelling of words unicode61 cannot fold itself (Greek tonos).
         CREATE VIRTUAL TABLE search USING fts5(
-            kind UNINDEXED, record UNINDEXED, title, body,
+            kind UNINDEXED, record UNINDEXED, title, body, folded,
             tokenize = "unicode61 remove_diacritics 2"
         );
         """

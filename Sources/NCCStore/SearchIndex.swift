@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NCCModel
 
@@ -35,8 +36,21 @@ enum SearchIndex {
 
     static func put(_ db: Database, kind: Kind, key: Int64, id: String, title: String, body: String) throws {
         try remove(db, kind: kind, key: key)
-        try db.cachedStatement(sql: "INSERT INTO search (rowid, kind, record, title, body) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [rowid(kind, key: key), kind.rawValue, id, title, body])
+        try db.cachedStatement(sql: "INSERT INTO search (rowid, kind, record, title, body, folded) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [rowid(kind, key: key), kind.rawValue, id, title, body, folded(title + "\n" + body)])
+    }
+
+    /// SQLite's unicode61 tokenizer removes Latin diacritics only, so `ελενη` would not find
+    /// `Ελένη`. The accent-free form of every word it cannot fold goes into an extra column;
+    /// Latin text adds nothing there.
+    static func folded(_ text: String) -> String {
+        var words: [String] = []
+        for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+            guard word.unicodeScalars.contains(where: { $0.value >= 0x370 && $0.properties.isAlphabetic }) else { continue }
+            let plain = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            if plain != word.lowercased() { words.append(plain) }
+        }
+        return words.joined(separator: " ")
     }
 
     /// Turns what a user typed into an FTS5 query: every word must match, each as a prefix, and

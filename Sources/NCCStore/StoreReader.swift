@@ -77,16 +77,19 @@ public struct StoreReader {
     }
 
     /// Finds the one live record a user means: its id, a unique id prefix of 8 or more characters,
-    /// or its exact name (for experts, their person's name).
+    /// or its name (exact, else ignoring case and accents; for experts, their person's name).
     public func resolve(_ kind: Kind, _ reference: String) throws -> String {
         let ref = Text.normalized(reference.trimmingCharacters(in: .whitespaces))
         guard !ref.isEmpty else { throw StoreError.notFound(kind: kind, reference: reference) }
         if try exists(kind, id: ref.lowercased()) { return ref.lowercased() }
         var ids: [String] = []
         if let field = Schema.titleField(of: kind) {
-            ids = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT id FROM \(Table.name(kind)) WHERE sort_key = ? AND \(Table.quoted(field)) = ? AND deleted = 0 LIMIT 2
-                """), arguments: [Folding.key(ref), ref])
+            // The exact name first; else the name ignoring case and accents, when only one record has it.
+            let candidates = try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT id, \(Table.quoted(field)) FROM \(Table.name(kind)) WHERE sort_key = ? AND deleted = 0 LIMIT 50
+                """), arguments: [Folding.key(ref)])
+            let exact = candidates.filter { ($0[1] as String?) == ref }
+            ids = (exact.isEmpty ? candidates : exact).prefix(2).map { $0[0] }
         } else if let reference = Schema.titleReference(of: kind),
                   let target = Schema.field(reference, of: kind)?.type.referencedKind,
                   let targetID = try? resolve(target, ref) {
@@ -113,7 +116,7 @@ public struct StoreReader {
                        mark: (String, String) = ("[", "]")) throws -> [SearchHit] {
         guard let query = SearchIndex.query(text) else { return [] }
         var sql = """
-            SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0) AS rank
+            SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank
             FROM search WHERE search MATCH ?
             """
         var arguments: [any DatabaseValueConvertible] = [mark.0, mark.1, query]

@@ -1,1 +1,2 @@
-print("ncc")
+import NCCCLI
+CLI.main()

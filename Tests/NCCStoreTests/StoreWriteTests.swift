@@ -28,7 +28,7 @@ import NCCStore
     @Test func everyFieldEditIsAnOperationNamingTheStampItReplaced() throws {
         let db = try TestDatabase()
         let id = try db.store.write { try $0.create(.workingArea, ["title": .text("Ecosystem mapping"), "number": .int(2)]) }
-        try db.store.write { try $0.update(.workingArea, id: id, ["title": .text("Ecosystem mapping methodology")]) }
+        _ = try db.store.write { try $0.update(.workingArea, id: id, ["title": .text("Ecosystem mapping methodology")]) }
         let ops = try db.store.read { try $0.operations(.workingArea, record: id) }
         #expect(ops.count == 2)
         #expect(ops[0].fields.keys.sorted() == ["deleted", "description", "number", "title"])
@@ -77,7 +77,7 @@ import NCCStore
             return (p, e)
         }
         #expect(try db.store.read { try $0.resolve(.expert, "Eglė Butkevičienė") } == expert)
-        try db.store.write { try $0.update(.person, id: person, ["name": .text("Eglė Kairienė")]) }
+        _ = try db.store.write { try $0.update(.person, id: person, ["name": .text("Eglė Kairienė")]) }
         let hits = try db.store.read { try $0.search("kairiene", kinds: [.expert]) }
         #expect(hits.map(\.id) == [expert])
         #expect(try db.store.read { try $0.search("butkeviciene") }.isEmpty, "the old name left the index")

@@ -1,0 +1,92 @@
+import ArgumentParser
+import NCCModel
+import NCCStore
+
+/// `ncc add KIND --FIELD VALUE ...`
+struct AddCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Add a record.",
+        usage: "ncc add <kind> --FIELD VALUE ... [--db <path>]",
+        discussion: """
+            References take the other record's id, id prefix or exact name; lists are separated by ';'. \
+            An expert takes their person's --name, --email, --phone, --organisation, --role and --shareable directly \
+            (or --person for someone already known). Fields marked * are required:
+            \(FieldArguments.help(for: KindWords.main))
+            """)
+
+    @Argument(help: "The kind of record.", transform: KindWords.parse) var kind: Kind
+    @Argument(parsing: .allUnrecognized, help: .hidden) var fields: [String] = []
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let arguments = try FieldArguments(fields, kind: kind)
+        guard !arguments.isEmpty else { throw CLIError("give the new \(kind.singular)'s fields as --FIELD VALUE (see 'ncc add --help')") }
+        let store = try database.open()
+        let (id, title) = try store.write { writer -> (String, String) in
+            var values = try arguments.resolved(kind, arguments.values, reader: writer.reader)
+            if kind == .expert, values["person"] == nil {
+                let person = try arguments.resolved(.person, arguments.personValues, reader: writer.reader)
+                guard person["name"] != nil else { throw CLIError("an expert needs a --name (or --person for someone already known)") }
+                values["person"] = .text(try writer.create(.person, person))
+            } else if !arguments.personValues.isEmpty {
+                throw CLIError("give either --person or the person's own fields (--name, --email, ...), not both")
+            }
+            let id = try writer.create(kind, values)
+            return (id, try writer.reader.title(kind, id: id))
+        }
+        Console.out(Console.oneLine("Added \(kind.singular) '\(title)' (\(id))"))
+    }
+}
+
+/// `ncc edit KIND ID --FIELD VALUE ...`
+struct EditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Change fields of a record; an empty value clears a field.",
+        usage: "ncc edit <kind> <id> --FIELD VALUE ... [--db <path>]",
+        discussion: "The fields of each kind are listed in 'ncc add --help'.")
+
+    @Argument(help: "The kind of record.", transform: KindWords.parse) var kind: Kind
+    @Argument(help: "Its id, id prefix or exact name.") var id: String
+    @Argument(parsing: .allUnrecognized, help: .hidden) var fields: [String] = []
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let arguments = try FieldArguments(fields, kind: kind)
+        guard !arguments.isEmpty else { throw CLIError("give the fields to change as --FIELD VALUE (see 'ncc add --help')") }
+        let store = try database.open()
+        let (changes, title) = try store.write { writer -> ([Change], String) in
+            let id = try writer.reader.resolve(kind, self.id)
+            var changes = [try writer.update(kind, id: id, try arguments.resolved(kind, arguments.values, reader: writer.reader))]
+            if !arguments.personValues.isEmpty, let person = try writer.reader.record(kind, id: id)?["person"].text {
+                changes.append(try writer.update(.person, id: person, try arguments.resolved(.person, arguments.personValues, reader: writer.reader)))
+            }
+            return (changes, try writer.reader.title(kind, id: id))
+        }
+        let changed = changes.contains(.updated)
+        Console.out(Console.oneLine(changed ? "Updated \(kind.singular) '\(title)'" : "Nothing to change: \(kind.singular) '\(title)' already has these values"))
+    }
+}
+
+/// `ncc delete KIND ID`
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete a record (and its parts, such as a meeting's agenda); refused while others use it.")
+
+    @Argument(help: "The kind of record.", transform: KindWords.parse) var kind: Kind
+    @Argument(help: "Its id, id prefix or exact name.") var id: String
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let store = try database.open()
+        let title = try store.write { writer -> String in
+            let id = try writer.reader.resolve(kind, self.id)
+            let title = try writer.reader.title(kind, id: id)
+            try writer.delete(kind, id: id)
+            return title
+        }
+        Console.out(Console.oneLine("Deleted \(kind.singular) '\(title)'"))
+    }
+}

@@ -1,0 +1,27 @@
+import Foundation
+import TerminalText
+
+/// All terminal output of the CLI goes through here, so nothing from the data reaches it raw.
+enum Console {
+    /// Writes to stdout as is; callers pass text they built from sanitised pieces.
+    static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((Sanitizer.clean(text) + "\n").utf8))
+    }
+
+    /// Messages quote user data; they must stay on one line and carry no control characters.
+    static func oneLine(_ text: String) -> String {
+        Sanitizer.clean(text.split(whereSeparator: { $0 == " " || $0 == "\n" }).joined(separator: " "))
+    }
+
+    /// The width to lay tables out in: the terminal's, or unbounded when output is piped.
+    static var width: Int? {
+        guard isatty(STDOUT_FILENO) != 0 else { return nil }
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 100
+    }
+}

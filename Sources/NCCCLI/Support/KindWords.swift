@@ -1,0 +1,20 @@
+import ArgumentParser
+import NCCModel
+
+extension Kind: ExpressibleByArgument {
+    public init?(argument: String) { self.init(userInput: argument) }
+    public static var allValueStrings: [String] { KindWords.main.map(\.plural) }
+}
+
+enum KindWords {
+    /// The kinds a user works with directly; the parts of meetings and the links between records
+    /// are reachable too, under their own names, but stay out of the way in help texts.
+    static let main: [Kind] = [.centre, .consortium, .organisation, .person, .expert, .need, .engagement,
+                               .workingArea, .task, .meeting]
+    static var help: String { main.map(\.plural).joined(separator: ", ") }
+
+    static func parse(_ word: String) throws -> Kind {
+        guard let kind = Kind(userInput: word) else { throw CLIError("not a kind of record; use one of \(help)") }
+        return kind
+    }
+}

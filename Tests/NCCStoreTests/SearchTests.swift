@@ -1,0 +1,66 @@
+import Testing
+import NCCModel
+import NCCStore
+
+/// The one FTS5 index: diacritics and case ignored, prefixes, every kind, ranked.
+@Suite struct SearchTests {
+    let db: TestDatabase
+    let ids: [String: String]
+
+    init() throws {
+        db = try TestDatabase()
+        var ids: [String: String] = [:]
+        try db.store.write { w in
+            let egle = try w.create(.person, ["name": .text("Eglė Butkevičienė")])
+            ids["expert"] = try w.create(.expert, ["person": .text(egle), "topics": .list(["impact measurement"]),
+                                                   "bio": .text("Designs outcome indicators for social enterprises.")])
+            ids["kuhne"] = try w.create(.person, ["name": .text("Jonas Kühne")])
+            ids["greek"] = try w.create(.person, ["name": .text("Ελένη Παπαδοπούλου")])
+            let centre = try w.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")])
+            ids["need"] = try w.create(.need, ["centre": .text(centre), "title": .text("Impact measurement framework"),
+                                               "description": .text("A framework the centre can use.")])
+            ids["meeting"] = try w.create(.meeting, ["title": .text("Quarterly meeting"), "start": .text("2026-03-05T09:00:00Z"),
+                                                     "minutes": .text("We agreed on ecosystem mapping in coastal communities.")])
+            ids["task"] = try w.create(.task, ["title": .text("Draft the impact measurement guide")])
+        }
+        self.ids = ids
+    }
+
+    @Test func diacriticsAndCaseAreIgnored() throws {
+        #expect(try db.store.read { try $0.search("kuhne") }.map(\.id).contains(ids["kuhne"]!))
+        #expect(try db.store.read { try $0.search("KÜHNE") }.map(\.id).contains(ids["kuhne"]!))
+        #expect(try db.store.read { try $0.search("butkeviciene") }.map(\.id).contains(ids["expert"]!))
+        #expect(try db.store.read { try $0.search("ελενη") }.map(\.id) == [ids["greek"]!], "Greek accents too")
+        #expect(try db.store.read { try $0.search("παπαδοπ") }.map(\.id) == [ids["greek"]!])
+    }
+
+    @Test func prefixesMatchAndEveryWordMustMatch() throws {
+        let hits = try db.store.read { try $0.search("butk") }
+        #expect(hits.contains { $0.kind == .expert && $0.id == ids["expert"]! })
+        #expect(try db.store.read { try $0.search("butk kuhne") }.isEmpty)
+    }
+
+    @Test func bodiesOfEveryKindAreSearchedAndTitlesRankFirst() throws {
+        let minutes = try db.store.read { try $0.search("coastal") }
+        #expect(minutes.map(\.id) == [ids["meeting"]!])
+        #expect(minutes[0].snippet.contains("[coastal]"))
+        let impact = try db.store.read { try $0.search("impact measurement") }
+        #expect(Set(impact.map(\.kind)) == [.need, .task, .expert])
+        #expect(impact.last?.kind == .expert, "a match in topics ranks below matches in titles")
+    }
+
+    @Test func syntaxCharactersAreTakenLiterally() throws {
+        #expect(try db.store.read { try $0.search("\"impact* (") }.count == 3)
+        #expect(try db.store.read { try $0.search("  ") }.isEmpty)
+    }
+
+    @Test func renamesAndDeletesReachTheIndex() throws {
+        let person = try db.store.read { try $0.record(.expert, id: ids["expert"]!)!["person"].text! }
+        _ = try db.store.write { try $0.update(.person, id: person, ["name": .text("Eglė Jankauskienė")]) }
+        #expect(try db.store.read { try $0.search("butkeviciene") }.isEmpty)
+        let hits = try db.store.read { try $0.search("jankausk") }
+        #expect(Set(hits.map(\.kind)) == [.person, .expert], "the expert is retitled with their person")
+        try db.store.write { try $0.delete(.task, id: ids["task"]!) }
+        #expect(try db.store.read { try $0.search("guide") }.isEmpty)
+    }
+}
