@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // Value types of the working group's world, the field schema and validation. No dependencies.
@@ -31,14 +32,28 @@ let package = Package(
         ]),
         // Deterministic, realistic demo data built from public facts and invented people.
         .target(name: "NCCDemo", dependencies: ["NCCModel", "NCCStore"]),
+        // The terminal toolkit, pure Swift: cells, styles, the screen buffer, layout, keys, themes.
+        .target(name: "Screen", dependencies: [
+            "TerminalText",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
+        // ncursesw as the system has it, and a small C shim for what Swift cannot import (macros).
+        .systemLibrary(name: "CNcursesw", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .target(name: "CursesShim", dependencies: ["CNcursesw"]),
+        // The only code that touches ncurses: draws screen buffers, reads keys, mouse and resizes.
+        .target(name: "CursesBackend", dependencies: ["Screen", "CNcursesw", "CursesShim"]),
+        // The full-screen app: state, actions, update, one view per pane. Never touches ncurses.
+        .target(name: "NCCApp", dependencies: ["NCCModel", "NCCStore", "NCCDemo", "Screen", "TerminalText"]),
         // The `ncc` subcommands.
         .target(name: "NCCCLI", dependencies: [
-            "NCCModel", "NCCStore", "NCCExchange", "NCCDemo", "TerminalText",
+            "NCCModel", "NCCStore", "NCCExchange", "NCCDemo", "TerminalText", "NCCApp", "CursesBackend", "Screen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ncc", dependencies: ["NCCCLI"]),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
+        .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
+        .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "Screen"]),
         .testTarget(name: "NCCStoreTests", dependencies: [
             "NCCModel", "NCCStore",
             // Tests open the file with plain GRDB too, as another program (or a newer ncc) would.

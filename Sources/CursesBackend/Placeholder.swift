@@ -1,0 +1,1 @@
+// The curses backend arrives here.

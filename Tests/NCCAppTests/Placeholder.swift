@@ -1,0 +1,1 @@
+// Tests of the app arrive here.
