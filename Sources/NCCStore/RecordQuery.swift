@@ -1,0 +1,115 @@
+import GRDB
+import NCCModel
+
+/// A page-able view of one kind: conditions and an order, run by SQLite with LIMIT/OFFSET so no
+/// list ever loads a whole table. The app's lists and filters are built from these.
+public struct RecordQuery: Sendable, Hashable {
+    public enum Condition: Sendable, Hashable {
+        case equals(String, Value)
+        case notEquals(String, Value)
+        /// The field holds a value below this one (a due date before today).
+        case below(String, String)
+        /// Only these records (the hits of a full-text filter).
+        case ids([String])
+    }
+
+    public var kind: Kind
+    public var conditions: [Condition]
+    /// Fields to order by, each ascending or not; the id always ends the order so pages are stable.
+    public var order: [(field: String, ascending: Bool)]
+
+    public init(_ kind: Kind, conditions: [Condition] = [], order: [(field: String, ascending: Bool)]? = nil) {
+        self.kind = kind
+        self.conditions = conditions
+        self.order = order ?? Schema.listOrder(of: kind).filter { $0 != "id" }.map { ($0, true) }
+    }
+
+    public static func == (a: RecordQuery, b: RecordQuery) -> Bool {
+        a.kind == b.kind && a.conditions == b.conditions
+            && a.order.map(\.field) == b.order.map(\.field) && a.order.map(\.ascending) == b.order.map(\.ascending)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(kind)
+        hasher.combine(conditions)
+        for (field, ascending) in order { hasher.combine(field); hasher.combine(ascending) }
+    }
+
+    func whereClause() throws -> (String, [DatabaseValue]) {
+        var parts = ["deleted = 0"]
+        var arguments: [DatabaseValue] = []
+        for condition in conditions {
+            switch condition {
+            case .equals(let field, let value):
+                try check(field)
+                if value.isNull { parts.append("\(Table.quoted(field)) IS NULL") } else {
+                    parts.append("\(Table.quoted(field)) = ?")
+                    arguments.append(Table.databaseValue(value))
+                }
+            case .notEquals(let field, let value):
+                try check(field)
+                parts.append("\(Table.quoted(field)) IS NOT ?")
+                arguments.append(Table.databaseValue(value))
+            case .below(let field, let bound):
+                try check(field)
+                parts.append("\(Table.quoted(field)) < ?")
+                arguments.append(bound.databaseValue)
+            case .ids(let ids):
+                parts.append("id IN (SELECT value FROM json_each(?))")
+                arguments.append(CanonicalJSON.encode(ids).databaseValue)
+            }
+        }
+        return (parts.joined(separator: " AND "), arguments)
+    }
+
+    func orderClause() throws -> String {
+        var terms: [String] = []
+        for (field, ascending) in order {
+            try check(field)
+            let column = field == Schema.titleField(of: kind) ? "sort_key" : Table.quoted(field)
+            // Empty values last, whichever the direction.
+            terms.append("\(column) IS NULL, \(column) \(ascending ? "ASC" : "DESC")")
+        }
+        terms.append("id")
+        return terms.joined(separator: ", ")
+    }
+
+    private func check(_ field: String) throws {
+        guard Schema.field(field, of: kind) != nil || field == "created_at" || field == "updated_at" else {
+            throw StoreError.unknownField(kind: kind, field: field)
+        }
+    }
+}
+
+extension StoreReader {
+    /// One page of a query's records.
+    public func records(_ query: RecordQuery, limit: Int, offset: Int = 0) throws -> [Record] {
+        let (condition, arguments) = try query.whereClause()
+        let sql = """
+            SELECT \(Table.selectColumns(query.kind)) FROM \(Table.name(query.kind))
+            WHERE \(condition) ORDER BY \(try query.orderClause()) LIMIT ? OFFSET ?
+            """
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments + [limit.databaseValue, offset.databaseValue]))
+            .map { Table.decode(query.kind, $0).record }
+    }
+
+    public func count(_ query: RecordQuery) throws -> Int {
+        let (condition, arguments) = try query.whereClause()
+        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(Table.name(query.kind)) WHERE \(condition)"),
+                                arguments: StatementArguments(arguments)) ?? 0
+    }
+
+    /// Where a record sits in a query's order (to select it after a jump), or nil if it is not in it.
+    /// Reads ids only, a page at a time.
+    public func position(of id: String, in query: RecordQuery) throws -> Int? {
+        let (condition, arguments) = try query.whereClause()
+        let sql = "SELECT id FROM \(Table.name(query.kind)) WHERE \(condition) ORDER BY \(try query.orderClause())"
+        let cursor = try String.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        var index = 0
+        while let next = try cursor.next() {
+            if next == id { return index }
+            index += 1
+        }
+        return nil
+    }
+}
