@@ -43,7 +43,7 @@ let package = Package(
         // The only code that touches ncurses: draws screen buffers, reads keys, mouse and resizes.
         .target(name: "CursesBackend", dependencies: ["Screen", "CNcursesw", "CursesShim"]),
         // The full-screen app: state, actions, update, one view per pane. Never touches ncurses.
-        .target(name: "NCCApp", dependencies: ["NCCModel", "NCCStore", "NCCDemo", "Screen", "TerminalText"]),
+        .target(name: "NCCApp", dependencies: ["NCCModel", "NCCStore", "Screen", "TerminalText"]),
         // The `ncc` subcommands.
         .target(name: "NCCCLI", dependencies: [
             "NCCModel", "NCCStore", "NCCExchange", "NCCDemo", "TerminalText", "NCCApp", "CursesBackend", "Screen",

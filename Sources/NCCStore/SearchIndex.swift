@@ -55,10 +55,10 @@ enum SearchIndex {
 
     /// Turns what a user typed into an FTS5 query: every word must match, each as a prefix, and
     /// FTS5's own syntax characters are taken literally.
-    static func query(_ userText: String) -> String? {
+    static func query(_ userText: String, anyWord: Bool = false) -> String? {
         let words = userText.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
         guard !words.isEmpty else { return nil }
-        return words.map { "\"\($0)\"*" }.joined(separator: " ")
+        return words.map { "\"\($0)\"*" }.joined(separator: anyWord ? " OR " : " ")
     }
 }
 

@@ -111,10 +111,11 @@ public struct StoreReader {
     }
 
     /// Ranked hits of every kind (or of the kinds given), best first. Title matches weigh ten
-    /// times body matches. `mark` surrounds matched words in the snippet.
+    /// times body matches. `mark` surrounds matched words in the snippet. Every word must match,
+    /// as a prefix, unless `anyWord` (for ranking by relevance, as matching does).
     public func search(_ text: String, kinds: [Kind]? = nil, limit: Int = 20,
-                       mark: (String, String) = ("[", "]")) throws -> [SearchHit] {
-        guard let query = SearchIndex.query(text) else { return [] }
+                       mark: (String, String) = ("[", "]"), anyWord: Bool = false) throws -> [SearchHit] {
+        guard let query = SearchIndex.query(text, anyWord: anyWord) else { return [] }
         var sql = """
             SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank
             FROM search WHERE search MATCH ?

@@ -1,0 +1,82 @@
+import NCCModel
+import NCCStore
+
+/// Reads what a pane shows and turns it into rows and detail lines, so views only draw text.
+/// Every list is a page of a `RecordQuery`, or a bounded list of search hits.
+struct Loader {
+    let reader: StoreReader
+    let today: String
+
+    /// Titles of referenced records, looked up once per id and page.
+    final class Titles {
+        var known: [String: String] = [:]
+    }
+    let titles = Titles()
+
+    func title(_ kind: Kind, _ id: String?) throws -> String {
+        guard let id, !id.isEmpty else { return "" }
+        let key = kind.rawValue + id
+        if let known = titles.known[key] { return known }
+        let title = try reader.title(kind, id: id)
+        titles.known[key] = title
+        return title
+    }
+
+    func value(_ record: Record, _ field: String) throws -> String {
+        guard let spec = Schema.field(field, of: record.kind) else { return "" }
+        let value = record[field]
+        if let target = spec.type.referencedKind { return try title(target, value.text) }
+        switch value {
+        case .list(let items): return items.joined(separator: ", ")
+        case .bool(let b): return b ? "yes" : "no"
+        default: return value.plain
+        }
+    }
+
+    /// Every field of a record as detail lines, then the records that point at it.
+    func genericDetail(_ ref: RecordRef) throws -> [DetailLine] {
+        guard let record = try reader.record(ref.kind, id: ref.id) else {
+            return [DetailLine("This \(ref.kind.singular) no longer exists.", .dim)]
+        }
+        var lines = [DetailLine(try reader.title(ref.kind, id: ref.id), .title)]
+        for field in Schema.fields(of: ref.kind) {
+            let text = try value(record, field.name)
+            if text.isEmpty { continue }
+            if case .longText = field.type {
+                lines.append(DetailLine(label(field.name), .heading))
+                lines += text.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine("  " + $0) }
+            } else {
+                let target = field.type.referencedKind.flatMap { k in record[field.name].text.map { RecordRef(k, $0) } }
+                lines.append(DetailLine("\(label(field.name)): \(text)", .field(field.name), target: target))
+            }
+        }
+        for (kind, field) in Schema.referrers(of: ref.kind) {
+            let related = try reader.records(kind, where: field, is: ref.id, limit: 30)
+            guard !related.isEmpty else { continue }
+            lines.append(DetailLine(""))
+            lines.append(DetailLine(kind.plural.replacingOccurrences(of: "-", with: " ").capitalized + " (\(field))", .heading))
+            for item in related { lines.append(try refLine(item)) }
+        }
+        return lines
+    }
+
+    /// A line naming a related record, which Enter opens. Link records show their other end.
+    func refLine(_ record: Record, prefix: String = "  ") throws -> DetailLine {
+        switch record.kind {
+        case .membership:
+            let id = record["consortium"].text ?? ""
+            return DetailLine(prefix + (try title(.consortium, id)), target: RecordRef(.consortium, id))
+        case .attendance:
+            let id = record["person"].text ?? ""
+            return DetailLine(prefix + (try title(.person, id)), target: RecordRef(.person, id))
+        default:
+            return DetailLine(prefix + (try reader.title(record.kind, id: record.id)), target: RecordRef(record.kind, record.id))
+        }
+    }
+
+    func label(_ field: String) -> String { field.replacingOccurrences(of: "_", with: " ").capitalized }
+
+    static func countryName(_ code: String) -> String {
+        Codes.countryNames[code].map { "\(code) \($0)" } ?? code
+    }
+}

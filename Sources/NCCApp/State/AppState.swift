@@ -1,0 +1,216 @@
+import NCCModel
+import Screen
+
+/// The panes of the app, in tab order.
+public enum Pane: Int, Sendable, CaseIterable {
+    case welcome = 0, directory, experts, tasks, meetings, sync
+
+    public var title: String {
+        switch self {
+        case .welcome: "Welcome"
+        case .directory: "Directory"
+        case .experts: "Experts"
+        case .tasks: "Tasks"
+        case .meetings: "Meetings"
+        case .sync: "Sync"
+        }
+    }
+
+    static let tabs: [Pane] = [.directory, .experts, .tasks, .meetings, .sync]
+}
+
+/// Which part of a pane has the keyboard.
+public enum Region: Sendable, Hashable {
+    case list, detail
+}
+
+/// One row of a list as it is drawn: already turned into text by the app (views never query).
+public struct ListRow: Sendable, Hashable {
+    public var kind: Kind
+    public var id: String
+    public var cells: [String]
+    /// A theme role for the whole row (`warning` for an overdue task), or nil.
+    public var role: String?
+    /// A group heading drawn above this row (a country in the directory).
+    public var group: String?
+
+    public init(kind: Kind, id: String, cells: [String], role: String? = nil, group: String? = nil) {
+        self.kind = kind
+        self.id = id
+        self.cells = cells
+        self.role = role
+        self.group = group
+    }
+}
+
+public struct ColumnSpec: Sendable, Hashable {
+    public var title: String
+    /// Columns wide; 0 means it takes the room that is left.
+    public var width: Int
+    public init(_ title: String, _ width: Int) {
+        self.title = title
+        self.width = width
+    }
+}
+
+/// A list that pages from SQLite: only the rows around the visible window are loaded.
+public struct ListState: Sendable {
+    public var columns: [ColumnSpec] = []
+    public var total = 0
+    public var selected = 0
+    public var top = 0
+    /// Loaded rows, starting at list position `windowStart`.
+    public var window: [ListRow] = []
+    public var windowStart = 0
+    /// The filter typed after `/`; `filtering` while the user is still typing it.
+    public var filter = TextInput()
+    public var filtering = false
+    public var emptyMessage = "Nothing here yet."
+
+    public func row(at position: Int) -> ListRow? {
+        let i = position - windowStart
+        return i >= 0 && i < window.count ? window[i] : nil
+    }
+
+    public var selectedRow: ListRow? { row(at: selected) }
+
+    /// Keeps the selection on the list and visible in `height` rows.
+    mutating func clamp(height: Int) {
+        selected = max(0, min(selected, total - 1))
+        if total == 0 { selected = 0 }
+        if selected < top { top = selected }
+        if height > 0, selected >= top + height { top = selected - height + 1 }
+        top = max(0, min(top, max(0, total - height)))
+    }
+}
+
+/// A line of a detail view; lines with a target can be selected and opened.
+public struct DetailLine: Sendable, Hashable {
+    public enum Style: Sendable, Hashable { case title, heading, text, dim, field(String), warning }
+    public var text: String
+    public var style: Style
+    public var target: RecordRef?
+
+    public init(_ text: String, _ style: Style = .text, target: RecordRef? = nil) {
+        self.text = text
+        self.style = style
+        self.target = target
+    }
+}
+
+public struct RecordRef: Sendable, Hashable {
+    public var kind: Kind
+    public var id: String
+    public init(_ kind: Kind, _ id: String) {
+        self.kind = kind
+        self.id = id
+    }
+}
+
+public struct DetailState: Sendable {
+    public var lines: [DetailLine] = []
+    public var scroll = 0
+    /// Index into `lines` of the selected openable line, when the detail has the focus.
+    public var selected: Int?
+    /// Records opened from the detail (Enter), most recent last; Esc goes back.
+    public var stack: [RecordRef] = []
+}
+
+/// Everything on screen derives from this; the app's update changes it, views only read it.
+public struct AppState: Sendable {
+    public var width: Int
+    public var height: Int
+    public var pane: Pane = .directory
+    public var region: Region = .list
+    public var lists: [Pane: ListState] = [:]
+    public var details: [Pane: DetailState] = [:]
+    public var modal: Modal?
+    public var message: Message?
+    public var mouse = true
+    public var quitting = false
+
+    // Pane-specific view settings
+    public var tasks = TaskView()
+    public var expertsShowNeeds = false
+    /// The need whose ranked experts the Experts pane shows.
+    public var matchNeed: String?
+    public var replica = ""
+    public var databasePath = ""
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+
+    public var list: ListState {
+        get { lists[pane] ?? ListState() }
+        set { lists[pane] = newValue }
+    }
+
+    public var detail: DetailState {
+        get { details[pane] ?? DetailState() }
+        set { details[pane] = newValue }
+    }
+
+    /// Below this the app shows a notice instead of panes.
+    public static let minimumSize = (width: 60, height: 16)
+    public var isTooSmall: Bool { width < Self.minimumSize.width || height < Self.minimumSize.height }
+}
+
+public struct Message: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case info, warning, error }
+    public var text: String
+    public var kind: Kind
+    public init(_ text: String, _ kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// How the Tasks pane is sorted and filtered.
+public struct TaskView: Sendable, Hashable {
+    public static let sortFields = ["due", "status", "owner", "working_area", "title"]
+    public var sortIndex = 0
+    public var ascending = true
+    public var status: String?
+    public var area: String?
+    public var areaTitle: String?
+    public var owner: String?
+    public var ownerName: String?
+    public var overdueOnly = false
+
+    public var isFiltered: Bool { status != nil || area != nil || owner != nil || overdueOnly }
+}
+
+/// What covers the panes, one at a time.
+public enum Modal: Sendable {
+    case help
+    case confirm(Confirm)
+    case form(FormState)
+    case palette(PaletteState)
+}
+
+public struct Confirm: Sendable {
+    public var question: String
+    public var onYes: PendingEffect
+}
+
+/// Work the app does after the user confirms or submits.
+public enum PendingEffect: Sendable, Hashable {
+    case delete(RecordRef)
+    case quit
+    case discardForm
+    case propose(expert: String, need: String)
+}
+
+public struct PaletteState: Sendable {
+    public var input = TextInput()
+    public var hits: [PaletteHit] = []
+    public var selected = 0
+}
+
+public struct PaletteHit: Sendable, Hashable {
+    public var ref: RecordRef
+    public var title: String
+    public var snippet: String
+}

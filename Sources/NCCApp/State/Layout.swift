@@ -1,0 +1,42 @@
+import Screen
+
+/// Where everything goes for a terminal size: computed once, used by the views to draw and by the
+/// app to page lists and to hit-test the mouse, so both always agree.
+public struct Layout: Sendable {
+    public var tabs: Rect
+    public var body: Rect
+    public var list: Rect
+    public var detail: Rect
+    /// The column between list and detail (side by side) or the row (stacked).
+    public var divider: Rect
+    public var footer: Rect
+    public var message: Rect
+    public var sideBySide: Bool
+
+    public init(width: Int, height: Int) {
+        let screen = Rect(x: 0, y: 0, width: width, height: height)
+        let (tabs, rest) = screen.splitTop(1)
+        let (main, bottom) = rest.splitBottom(2)
+        self.tabs = tabs
+        body = main
+        footer = bottom.row(0)
+        message = bottom.row(1)
+        sideBySide = width >= 100
+        if sideBySide {
+            let (left, right) = main.splitLeft(width * 3 / 5)
+            list = left
+            let (line, detailArea) = right.splitLeft(1)
+            divider = line
+            detail = Rect(x: detailArea.x + 1, y: detailArea.y, width: detailArea.width - 1, height: detailArea.height)
+        } else {
+            let (top, bottomPart) = main.splitTop(main.height / 2)
+            list = top
+            let (line, detailArea) = bottomPart.splitTop(1)
+            divider = line
+            detail = detailArea
+        }
+    }
+
+    /// Rows of records the list shows (below its title and its column headers).
+    public var listRows: Int { max(0, list.height - 2) }
+}

@@ -1,0 +1,150 @@
+import Screen
+import TerminalText
+
+/// Pure drawing: state in, screen buffer out. Nothing here reads the database or the terminal.
+enum Views {
+    typealias Theme = (String) -> Style
+
+    static func render(_ state: AppState, layout: Layout, theme: Theme) -> ScreenBuffer {
+        var screen = ScreenBuffer(width: state.width, height: state.height)
+        screen.fill(screen.bounds, style: theme("ui.text"))
+        if state.isTooSmall {
+            drawTooSmall(&screen, state, theme)
+            return screen
+        }
+        drawTabs(&screen, state, layout.tabs, theme)
+        switch state.pane {
+        case .welcome:
+            Welcome.draw(&screen, layout.body, theme)
+        case .sync:
+            DetailView.draw(&screen, state.details[.sync] ?? DetailState(), in: layout.body.inset(by: 1), focused: false, theme: theme)
+        default:
+            ListView.draw(&screen, state.list, in: layout.list, focused: state.region == .list, caption: caption(state), theme: theme)
+            drawDivider(&screen, layout, theme)
+            DetailView.draw(&screen, state.detail, in: layout.detail, focused: state.region == .detail, theme: theme)
+        }
+        drawFooter(&screen, state, layout.footer, theme)
+        drawMessage(&screen, state, layout.message, theme)
+        if let modal = state.modal { Overlays.draw(&screen, modal, state: state, theme: theme) }
+        return screen
+    }
+
+    /// A line above the list: what it shows and how it is filtered.
+    static func caption(_ state: AppState) -> String {
+        switch state.pane {
+        case .tasks: "Tasks · " + TasksPane.describe(state.tasks)
+        case .experts: state.expertsShowNeeds ? "Needs · n shows the experts" : "Experts · n shows the needs"
+        case .directory: state.list.filter.isEmpty ? "Centres by country" : "Centres, organisations and people"
+        case .meetings: "Meetings, newest first"
+        default: ""
+        }
+    }
+
+    static let tabStarts: [(pane: Pane, start: Int, end: Int)] = {
+        var x = 1
+        return Pane.tabs.map { pane in
+            let label = " \(pane.rawValue) \(pane.title) "
+            defer { x += DisplayWidth.of(label) + 1 }
+            return (pane, x, x + DisplayWidth.of(label))
+        }
+    }()
+
+    /// The pane whose tab is at a column (for mouse clicks).
+    static func tab(atColumn x: Int) -> Pane? {
+        tabStarts.first { x >= $0.start && x < $0.end }?.pane
+    }
+
+    static func drawTabs(_ screen: inout ScreenBuffer, _ state: AppState, _ area: Rect, _ theme: Theme) {
+        screen.fill(area, style: theme("ui.tab"))
+        for (pane, start, _) in tabStarts {
+            let active = pane == state.pane
+            screen.put(" \(pane.rawValue) \(pane.title) ", x: start, y: area.y, style: theme(active ? "ui.tab.active" : "ui.tab"))
+        }
+        let name = "ncc"
+        screen.put(name, x: area.maxX - DisplayWidth.of(name) - 1, y: area.y, style: theme("ui.text.dim"))
+    }
+
+    static func drawDivider(_ screen: inout ScreenBuffer, _ layout: Layout, _ theme: Theme) {
+        let style = theme("ui.border")
+        if layout.sideBySide {
+            for y in layout.divider.y..<layout.divider.maxY { screen.put("│", x: layout.divider.x, y: y, style: style) }
+        } else {
+            screen.put(String(repeating: "─", count: layout.divider.width), x: layout.divider.x, y: layout.divider.y, style: style)
+        }
+    }
+
+    /// The keys that work here, from the same table that dispatches them.
+    static func drawFooter(_ screen: inout ScreenBuffer, _ state: AppState, _ area: Rect, _ theme: Theme) {
+        screen.fill(area, style: theme("ui.footer"))
+        var x = area.x
+        let items: [(String, String)]
+        if state.list.filtering && state.region == .list && state.modal == nil {
+            items = [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
+        } else {
+            items = ActionTable.bindings(in: state.pane).filter(\.inFooter).map { ($0.keyLabel, $0.label) }
+        }
+        for (key, label) in items {
+            let width = DisplayWidth.of(key) + DisplayWidth.of(label) + 3
+            guard x + width <= area.maxX else { break }
+            x += screen.put(key, x: x, y: area.y, style: theme("ui.footer.key"))
+            x += screen.put(" " + label + "  ", x: x, y: area.y, style: theme("ui.footer.text"))
+        }
+    }
+
+    static func drawMessage(_ screen: inout ScreenBuffer, _ state: AppState, _ area: Rect, _ theme: Theme) {
+        screen.fill(area, style: theme("ui.statusline"))
+        if state.list.filtering, state.region == .list, state.modal == nil {
+            let prompt = "/"
+            screen.put(prompt, x: area.x, y: area.y, style: theme("ui.footer.key"))
+            let (text, cursor) = state.list.filter.visible(width: area.width - 2)
+            screen.put(text, x: area.x + 1, y: area.y, style: theme("ui.input.focus"))
+            screen.cursor = (area.x + 1 + cursor, area.y)
+            return
+        }
+        guard let message = state.message else {
+            if !state.list.filter.isEmpty, state.pane != .sync {
+                screen.put("filter: \(state.list.filter.text)  (Esc clears)", x: area.x, y: area.y, style: theme("ui.text.dim"))
+            }
+            return
+        }
+        let role = switch message.kind {
+        case .info: "info"
+        case .warning: "warning"
+        case .error: "error"
+        }
+        screen.put(message.text, x: area.x, y: area.y, style: theme(role), maxWidth: area.width)
+    }
+
+    static func drawTooSmall(_ screen: inout ScreenBuffer, _ state: AppState, _ theme: Theme) {
+        let lines = ["Terminal too small", "\(state.width)x\(state.height); ncc needs at least \(AppState.minimumSize.width)x\(AppState.minimumSize.height)",
+                     "Enlarge the window, or press q to quit"]
+        let top = max(0, state.height / 2 - 1)
+        for (i, line) in lines.enumerated() {
+            let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
+            screen.put(line, x: x, y: top + i, style: theme(i == 0 ? "warning" : "ui.text"))
+        }
+    }
+}
+
+enum Welcome {
+    static func draw(_ screen: inout ScreenBuffer, _ area: Rect, _ theme: (String) -> Style) {
+        let lines: [(String, String)] = [
+            ("Welcome to ncc", "ui.title"),
+            ("", "ui.text"),
+            ("The workbench of the working group of National Competence Centres for Social Innovation:", "ui.text"),
+            ("centres and partners, experts and needs, the action plan's tasks, meetings and minutes.", "ui.text"),
+            ("Everything stays in one file on this machine and works without a network.", "ui.text.dim"),
+            ("", "ui.text"),
+            ("This database is empty. What would you like to do?", "ui.text"),
+            ("", "ui.text"),
+            ("  d   load demo data to explore (real consortia, invented people)", "ui.text"),
+            ("  s   start empty and add your own records", "ui.text"),
+            ("      import a colleague's bundle (coming with sync); import CSV with 'ncc import-csv'", "ui.text.dim"),
+            ("  q   quit", "ui.text"),
+        ]
+        let box = area.centered(width: min(area.width - 2, 96), height: lines.count)
+        for (i, (text, role)) in lines.enumerated() {
+            screen.put(text, x: box.x, y: box.y + i, style: theme(role), maxWidth: box.width)
+        }
+    }
+}

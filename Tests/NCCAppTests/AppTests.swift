@@ -1,0 +1,166 @@
+import Testing
+import NCCApp
+import NCCModel
+import NCCStore
+import Screen
+
+/// The app driven headless by keys, checked by the text on its screen.
+@Suite struct AppTests {
+    @Test func theDirectoryListsCentresByCountryWithTheirConsortia() throws {
+        let h = try Harness()
+        #expect(h.lines[0].contains("1 Directory") && h.lines[0].contains("5 Sync"))
+        #expect(h.screen.contains("LT Lithuania"))
+        #expect(h.screen.contains("NCC Lithuania") && h.screen.contains("PEnCIL"))
+        // The detail of the selected centre shows its partners and contacts.
+        #expect(h.screen.contains("Europos socialinio fondo agentūra"))
+        #expect(h.screen.contains("Eglė Butkevičienė"))
+        #expect(h.lines[h.height - 2].contains("? help"), "the footer lists the keys")
+    }
+
+    @Test func filteringTheDirectoryWithButkFindsButkeviciene() throws {
+        let h = try Harness()
+        h.press(.character("/"))
+        h.type("butk")
+        let list = h.lines.prefix(10).joined(separator: "\n")
+        #expect(list.contains("Eglė Butkevičienė"), "\(h.screen)")
+        #expect(!list.contains("NCC Slovenia"))
+        #expect(h.lines.last?.hasPrefix("/butk") == true)
+        h.press(.escape)
+        #expect(h.screen.contains("NCC Slovenia"), "Esc clears the filter")
+    }
+
+    @Test func addingATaskThroughTheForm() throws {
+        let h = try Harness()
+        h.press(.character("3"), .character("a"))
+        #expect(h.screen.contains("New task"))
+        h.type("Prepare the Riga workshop")
+        h.press(.tab, .tab)  // past the status, to the due date
+        h.type("2026-12-10")
+        h.press(.tab)
+        h.type("ziga")
+        #expect(h.screen.contains("Žiga Novak"), "the owner picker finds Žiga by typing ziga")
+        h.press(.enter)      // takes the choice
+        h.press(.control("s"))
+        #expect(!h.screen.contains("New task"), "the form closed: \(h.screen)")
+        #expect(h.screen.contains("Prepare the Riga workshop"))
+        let saved = try h.store.read { r in try r.search("riga workshop", kinds: [.task]) }
+        let task = try #require(try h.store.read { try $0.record(.task, id: saved[0].id) })
+        #expect(task["due"] == .text("2026-12-10"))
+        let owner = try h.store.read { try $0.title(.person, id: task["owner"].text ?? "") }
+        #expect(owner == "Žiga Novak")
+    }
+
+    @Test func anImpossibleDateIsShownAtItsFieldAndNothingIsSaved() throws {
+        let h = try Harness()
+        let before = try h.store.read { try $0.count(.task) }
+        h.press(.character("3"), .character("a"))
+        h.type("A task with a bad date")
+        h.press(.tab, .tab)
+        h.type("2026-13-40")
+        h.press(.control("s"))
+        #expect(h.screen.contains("New task"), "the form stays open")
+        #expect(h.screen.contains("'2026-13-40' is not a valid date"), "\(h.screen)")
+        #expect(try h.store.read { try $0.count(.task) } == before)
+        h.press(.escape)
+        #expect(h.screen.contains("Discard the changes"))
+        h.press(.character("y"))
+        #expect(!h.screen.contains("New task"))
+    }
+
+    @Test func resizingLaysOutAgainAndTooSmallShowsANotice() throws {
+        let h = try Harness(width: 80, height: 24)
+        #expect(h.lines.count == 24 && h.lines[0].contains("1 Directory"))
+        h.resize(200, 60)
+        #expect(h.lines.count == 60)
+        #expect(h.lines[0].contains("5 Sync"))
+        #expect(h.lines[2].contains("Country") && h.lines[2].contains("Status"))
+        h.resize(50, 12)
+        #expect(h.screen.contains("Terminal too small"))
+        h.press(.character("3"))
+        #expect(h.screen.contains("Terminal too small"), "keys other than q wait for a usable size")
+        h.resize(100, 30)
+        #expect(h.screen.contains("NCC Lithuania"))
+    }
+
+    @Test func escapeSequencesAndCarriageReturnsInDataRenderAsPlaceholders() throws {
+        let h = try Harness { w in
+            try w.create(.centre, ["name": .text("Evil\u{1B}]0;owned\u{07} centre"), "country": .text("SI"),
+                                   "description": .text("Overwrite\rX\u{1B}[2J")])
+        }
+        let buffer = h.buffer
+        #expect(buffer.text.contains("Evil␛]0;owned␇ centre"), "\(buffer.text)")
+        #expect(buffer.text.contains("Overwrite␍X␛[2J"), "\(buffer.text)")
+        #expect(!buffer.cells.contains { $0.text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F } })
+    }
+
+    @Test func tasksSortFilterAndCycleStatus() throws {
+        let h = try Harness()
+        h.press(.character("3"))
+        #expect(h.screen.contains("Map the coastal ecosystem"))
+        h.press(.character("O"))
+        #expect(h.screen.contains("Map the coastal ecosystem") && !h.screen.contains("Draft the impact guide"), "only overdue")
+        h.press(.character(" "))
+        #expect(h.screen.contains("is now blocked"))
+        h.press(.character("c"), .character("S"))
+        #expect(h.screen.contains("only status todo"))
+        #expect(h.screen.contains("Draft the impact guide") && !h.screen.contains("Map the coastal"))
+    }
+
+    @Test func minuteTakingSavesEachEntryAtOnce() throws {
+        let h = try Harness()
+        h.press(.character("4"), .character("n"))
+        h.type("The host presented the Lithuanian NCC.")
+        h.press(.enter)
+        h.press(.character("D"))
+        h.type("Adopt the impact guide outline")
+        h.press(.control("s"))
+        h.press(.character("A"))
+        h.type("Circulate the outline")
+        h.press(.tab)
+        h.type("egle")
+        h.press(.enter, .tab)
+        h.type("2026-12-01")
+        h.press(.control("s"))
+        let meeting = try #require(try h.store.read { try $0.list(.meeting, limit: 1).first })
+        #expect(meeting["minutes"].text == "Welcome by the host.\nThe host presented the Lithuanian NCC.")
+        #expect(try h.store.read { try $0.count(.decision) } == 1)
+        let item = try #require(try h.store.read { try $0.list(.actionItem, limit: 1).first })
+        let task = try #require(try h.store.read { try $0.record(.task, id: item["task"].text ?? "") })
+        #expect(task["title"] == .text("Circulate the outline"))
+        #expect(task["origin"] == .text(item.id))
+        #expect(h.screen.contains("→ Circulate the outline · Eglė Butkevičienė"))
+    }
+
+    @Test func helpAndFooterComeFromTheSameTable() throws {
+        let h = try Harness()
+        h.press(.character("3"), .character("?"))
+        for binding in ActionTable.bindings(in: .tasks) {
+            #expect(h.screen.contains(binding.help), "\(binding.action)")
+        }
+        h.press(.character("x"))
+        #expect(!h.screen.contains("Keys: Tasks"))
+    }
+
+    @Test func thePaletteJumpsToAnyRecord() throws {
+        let h = try Harness()
+        h.press(.character(":"))
+        h.type("quarterly")
+        h.press(.enter)
+        #expect(h.lines[0].contains("4 Meetings"))
+        #expect(h.screen.contains("Welcome by the host."))
+    }
+
+    @Test func anEmptyDatabaseOpensOnTheWelcomeScreen() throws {
+        let h = try Harness { _ in }
+        #expect(h.screen.contains("This database is empty"))
+        h.press(.character("d"))
+        #expect(h.screen.contains("NCC Lithuania"))
+        #expect(h.screen.contains("Loaded sample data"))
+    }
+
+    @Test func escNeverQuitsAndQDoes() throws {
+        let h = try Harness()
+        for _ in 0..<5 { #expect(h.app.handle(.key(.escape)) == .none) }
+        #expect(h.app.handle(.key(.character("q"))) == .quit)
+    }
+}
