@@ -12,9 +12,9 @@ public struct NCC: ParsableCommand {
             """,
         version: NCC.version,
         subcommands: [
-            TuiCommand.self, InitCommand.self, /*DEMO*/
+            TuiCommand.self, InitCommand.self, DemoCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self,
-            SearchCommand.self, /*CSV*/
+            SearchCommand.self, ImportCSVCommand.self, ExportCSVCommand.self,
         ],
         defaultSubcommand: TuiCommand.self
     )
@@ -38,7 +38,10 @@ public enum CLI {
         do {
             try command.run()
             exit(0)
-        /*CSVREJECTION*/        } catch let error as ExitCode {
+        } catch let error as CSVRejection {
+            for line in error.lines { Console.error(line) }
+            fail(error.summary, code: 1)
+        } catch let error as ExitCode {
             exit(error.rawValue)
         } catch where NCC.exitCode(for: error) == .success {
             // `--help` and `help SUBCOMMAND` arrive as a command that throws a clean exit.

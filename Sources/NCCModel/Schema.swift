@@ -185,7 +185,7 @@ public enum Schema {
         case .workingArea: ["number", "id"]
         case .agendaItem, .decision: ["meeting", "position", "id"]
         default:
-            if let title = titleField(of: kind) { [title, "id"] } else { ["created_at", "id"] }
+            if let title = titleField(of: kind) ?? titleReference(of: kind) { [title, "id"] } else { ["created_at", "id"] }
         }
     }
 

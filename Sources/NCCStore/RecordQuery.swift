@@ -66,7 +66,7 @@ public struct RecordQuery: Sendable, Hashable {
         var terms: [String] = []
         for (field, ascending) in order {
             try check(field)
-            let column = field == Schema.titleField(of: kind) ? "sort_key" : Table.quoted(field)
+            let column = Table.sortsByTitle(kind, field) ? "sort_key" : Table.quoted(field)
             // Empty values last, whichever the direction.
             terms.append("\(column) IS NULL, \(column) \(ascending ? "ASC" : "DESC")")
         }

@@ -19,6 +19,11 @@ enum Table {
 
     static func quoted(_ column: String) -> String { "\"\(column)\"" }
 
+    /// Ordering by the field that names a record (an expert's person) uses the folded title.
+    static func sortsByTitle(_ kind: Kind, _ field: String) -> Bool {
+        field == (Schema.titleField(of: kind) ?? Schema.titleReference(of: kind))
+    }
+
     static let housekeepingColumns = "key, id, deleted, base_stamp, stamps, created_at, updated_at"
 
     static func selectColumns(_ kind: Kind) -> String {

@@ -26,7 +26,7 @@ public struct StoreReader {
 
     /// Live records in the kind's list order, `limit` at most, from `offset`.
     public func list(_ kind: Kind, limit: Int, offset: Int = 0) throws -> [Record] {
-        let order = Schema.listOrder(of: kind).map { $0 == Schema.titleField(of: kind) ? "sort_key" : Table.quoted($0) }
+        let order = Schema.listOrder(of: kind).map { Table.sortsByTitle(kind, $0) ? "sort_key" : Table.quoted($0) }
         let sql = """
             SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) WHERE deleted = 0
             ORDER BY \(order.joined(separator: ", ")) LIMIT ? OFFSET ?
@@ -37,7 +37,7 @@ public struct StoreReader {
     /// Live records of `kind` whose reference `field` points at `id` (a meeting's decisions, a centre's needs).
     public func records(_ kind: Kind, where field: String, is id: String, limit: Int = 500) throws -> [Record] {
         guard Schema.field(field, of: kind) != nil else { throw StoreError.unknownField(kind: kind, field: field) }
-        let order = Schema.listOrder(of: kind).map { $0 == Schema.titleField(of: kind) ? "sort_key" : Table.quoted($0) }
+        let order = Schema.listOrder(of: kind).map { Table.sortsByTitle(kind, $0) ? "sort_key" : Table.quoted($0) }
         let sql = """
             SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind))
             WHERE \(Table.quoted(field)) = ? AND deleted = 0 ORDER BY \(order.joined(separator: ", ")) LIMIT ?

@@ -123,7 +123,12 @@ public final class StoreWriter {
             if case .text(let s) = raw { value = .text(Text.normalized(s)) }
             if case .list(let l) = raw { value = .list(l.map(Text.normalized)) }
             if field.type.isList, value.isNull { value = .list([]) }
-            do { try FieldInput.check(value, for: field) } catch { throw StoreError.invalid(kind: kind, error) }
+            do {
+                try FieldInput.check(value, for: field)
+                // Lists are stored in normal form (codes in their case, no repeats), so the same
+                // list written twice is no change.
+                if field.type.isList { value = try FieldInput.parse(value.list.joined(separator: ";"), for: field) }
+            } catch { throw StoreError.invalid(kind: kind, error) }
             if let target = field.type.referencedKind, let targetID = value.text, !(try reader.exists(target, id: targetID)) {
                 throw StoreError.invalid(kind: kind, FieldError(field: name, message: "no \(target.singular) with id \(targetID)"))
             }

@@ -1,0 +1,249 @@
+import Foundation
+import NCCModel
+import NCCStore
+
+/// Writes the demo records through the store's one write API, so they carry operations like
+/// any user's edits.
+struct DemoBuilder {
+    let writer: StoreWriter
+    var random: SeededRandom
+    let today: String
+    var counts: [Kind: Int] = [:]
+
+    // What later records refer to.
+    var centres: [(id: String, country: String, active: Bool)] = []
+    var workingAreas: [String] = []
+    var realMeetings: [String] = []
+    var unitPeople: [String] = []
+    var firstUnitPeople: [String] = []
+
+    init(writer: StoreWriter, random: SeededRandom, today: String) {
+        self.writer = writer
+        self.random = random
+        self.today = today
+    }
+
+    @discardableResult
+    mutating func create(_ kind: Kind, _ values: [String: Value]) throws -> String {
+        let id = try writer.create(kind, values, id: random.uuid())
+        counts[kind, default: 0] += 1
+        return id
+    }
+
+    /// The day `offset` days from today, as `YYYY-MM-DD`.
+    func day(_ offset: Int) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let formatter = DateFormatter()
+        formatter.calendar = calendar
+        formatter.timeZone = calendar.timeZone
+        formatter.dateFormat = "yyyy-MM-dd"
+        let base = formatter.date(from: today) ?? Date()
+        return formatter.string(from: calendar.date(byAdding: .day, value: offset, to: base)!)
+    }
+
+    func countryName(_ code: String) -> String { Codes.countryNames[code] ?? code }
+
+    // MARK: - The real parts
+
+    mutating func addPublicFacts() throws {
+        var memberships: [String: [String]] = [:]
+        var activeCountries = Set<String>()
+        for consortium in PublicFacts.consortia {
+            let id = try create(.consortium, [
+                "name": .text(consortium.name), "title": .text(consortium.title), "call": .text(consortium.call),
+                "starts": .text(consortium.starts), "ends": .text(consortium.ends),
+                "lead": consortium.lead.map(Value.text) ?? .null, "countries": .list(consortium.countries),
+            ])
+            for country in consortium.countries {
+                memberships[country, default: []].append(id)
+                if consortium.call == PublicFacts.secondCall { activeCountries.insert(country) }
+            }
+        }
+        // One centre per country, member of every consortium its country joined.
+        for country in memberships.keys.sorted() {
+            let name = country == "SI" ? "CCSI – Slovenian NCC for Social Innovation" : "NCC \(countryName(country))"
+            let domain = "ncc-\(country.lowercased()).example.eu"
+            let active = activeCountries.contains(country)
+            let id = try create(.centre, [
+                "name": .text(name), "country": .text(country), "status": .text(active ? "active" : "closed"),
+                "capacity_group": .int(random.int(1...3)), "website": .text("https://\(domain)"), "email": .text("info@\(domain)"),
+                "description": .text("The national competence centre for social innovation of \(countryName(country)): it connects social innovators with the ESF+ managing authority, builds capacity and helps good practices scale."),
+                "topics": .list(random.pick(Vocabulary.topics, count: 3)),
+            ])
+            centres.append((id, country, active))
+            for consortium in memberships[country]! {
+                try create(.membership, ["centre": .text(id), "consortium": .text(consortium)])
+            }
+        }
+        for area in PublicFacts.workingAreas {
+            workingAreas.append(try create(.workingArea, [
+                "number": .int(area.number), "title": .text(area.title), "description": .text(area.description),
+            ]))
+        }
+        for meeting in PublicFacts.meetings {
+            let id = try create(.meeting, [
+                "title": .text(meeting.title), "kind": .text(meeting.kind), "start": .text(meeting.start),
+                "place": meeting.place.map(Value.text) ?? .null, "online": .bool(meeting.online), "minutes": .text(meeting.minutes),
+            ])
+            for (i, decision) in meeting.decisions.enumerated() {
+                try create(.decision, ["meeting": .text(id), "position": .int(i), "text": .text(decision)])
+            }
+            realMeetings.append(id)
+        }
+    }
+
+    mutating func addRealMeetingAttendance() throws {
+        for meeting in realMeetings {
+            for person in random.pick(firstUnitPeople, count: 8) {
+                try create(.attendance, ["meeting": .text(meeting), "person": .text(person)])
+            }
+        }
+    }
+
+    // MARK: - The invented parts
+
+    mutating func addInvented(unit: Int) throws {
+        let suffix = unit == 0 ? "" : " \(unit + 1)"
+        unitPeople = []
+        // Partner organisations of every kind, and their people.
+        var kindIndex = 0
+        for centre in centres {
+            for _ in 0..<4 {
+                let kind = Schema.organisationKinds[kindIndex % Schema.organisationKinds.count]
+                kindIndex += 1
+                let pattern = random.pick(Vocabulary.organisationNames[kind] ?? ["Organisation %@"])
+                let organisation = try create(.organisation, [
+                    "name": .text(pattern.replacingOccurrences(of: "%@", with: countryName(centre.country)) + suffix),
+                    "country": .text(centre.country), "kind": .text(kind), "centre": .text(centre.id),
+                    "role": .text(random.pick(["founding", "partner", "partner", "associate", "stakeholder"])),
+                ])
+                for _ in 0..<2 {
+                    var name = Names.person(centre.country, &random)
+                    // A name the issue asks for by name: a Slovenian Žiga.
+                    if unit == 0, centre.country == "SI", !hasZiga {
+                        name = "Žiga Kovačič"
+                        hasZiga = true
+                    }
+                    unitPeople.append(try createPerson(name, country: centre.country, organisation: organisation))
+                }
+            }
+        }
+        // Experts, each a person of their own.
+        var experts: [String] = []
+        for i in 0..<60 {
+            let country = i == 0 && unit == 0 ? "LT" : random.pick(centres).country
+            let name = i == 0 && unit == 0 ? "Eglė Butkevičienė" : Names.person(country, &random)
+            let person = try createPerson(name, country: country, organisation: nil, role: "Independent expert")
+            let topics = i == 0 && unit == 0 ? ["impact measurement", "SROI", "outcome indicators"] : random.pick(Vocabulary.topics, count: random.int(2...4))
+            let spoken = Names.byCountry[country]?.languages ?? ["en"]
+            let languages = Array(spoken.prefix(1)) + (random.chance(0.85) ? ["en"] : []) + (random.chance(0.3) ? [random.pick(spoken)] : [])
+            let bio = String(format: random.pick(Vocabulary.bioOpenings), topics[0]) + " " + random.pick(Vocabulary.bioClosings)
+            experts.append(try create(.expert, [
+                "person": .text(person), "country": .text(country),
+                "languages": .list(languages.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }),
+                "countries": .list(Array(Set([country] + random.pick(centres.map(\.country), count: random.int(0...2)))).sorted()),
+                "topics": .list(topics), "availability_days": .int(random.chance(0.2) ? 0 : random.int(1...10)),
+                "bio": .text(bio.trimmingCharacters(in: .whitespaces)), "source": .text("demo"),
+            ]))
+        }
+        // Needs raised by the centres, and engagements of experts for some of them.
+        var needs: [String] = []
+        for _ in 0..<40 {
+            let centre = random.chance(0.8) ? random.pick(centres.filter(\.active)) : random.pick(centres)
+            let (title, description, topics) = random.pick(Vocabulary.needs)
+            let spoken = Names.byCountry[centre.country]?.languages ?? ["en"]
+            let roll = random.int(1...10)
+            needs.append(try create(.need, [
+                "centre": .text(centre.id), "title": .text("\(title) (\(countryName(centre.country)))\(suffix)"),
+                "description": .text(description), "topics": .list(topics),
+                "languages": .list(random.chance(0.5) ? [spoken[0], "en"] : [spoken[0]]), "country": .text(centre.country),
+                "deadline": .text(day(random.int(-30...180))), "status": .text(roll <= 7 ? "open" : roll <= 9 ? "matched" : "closed"),
+            ]))
+        }
+        var pairs = Set<String>()
+        for _ in 0..<30 {
+            let expert = random.pick(experts), need = random.pick(needs)
+            guard pairs.insert(expert + need).inserted else { continue }
+            let status = random.pick(["proposed", "agreed", "agreed", "done", "done", "declined"])
+            try create(.engagement, [
+                "expert": .text(expert), "need": .text(need), "status": .text(status),
+                "starts": .text(day(random.int(-200 ... -10))), "feedback": status == "done" ? .int(random.int(2...5)) : .null,
+            ])
+        }
+        // Tasks of the action plan.
+        for _ in 0..<160 { try createTask(title: "\(random.pick(Vocabulary.taskVerbs)) \(random.pick(Vocabulary.taskObjects))\(suffix)", origin: nil) }
+        // Meetings with agenda, attendance, minutes, decisions and action items that became tasks.
+        for i in 0..<20 {
+            let offset = -540 + i * 33 + random.int(0...10)
+            let title = random.pick(Vocabulary.meetingTitles)
+            let online = random.chance(0.5)
+            let city = random.pick(centres).country
+            let meeting = try create(.meeting, [
+                "title": .text("\(title) \(day(offset).prefix(7))\(suffix)"),
+                "kind": .text(title.hasPrefix("Quarterly") ? "quarterly" : title.hasPrefix("Joint") ? "joint_event" : title.hasPrefix("Workshop") ? "workshop" : "thematic"),
+                "start": .text(day(offset) + "T09:00:00Z"), "end": .text(day(offset) + "T12:30:00Z"),
+                "place": online ? .null : .text(countryName(city)), "online": .bool(online),
+                "minutes": .text(offset > 0 ? "" : random.pick(Vocabulary.minutes, count: 3).joined(separator: "\n")),
+            ])
+            for (position, item) in Vocabulary.agenda.prefix(4).enumerated() {
+                try create(.agendaItem, ["meeting": .text(meeting), "position": .int(position), "title": .text(item)])
+            }
+            for person in random.pick(unitPeople, count: 6) {
+                try create(.attendance, ["meeting": .text(meeting), "person": .text(person)])
+            }
+            guard offset <= 0 else { continue }
+            for (position, decision) in random.pick(Vocabulary.decisions, count: 2).enumerated() {
+                try create(.decision, ["meeting": .text(meeting), "position": .int(position), "text": .text(decision)])
+            }
+            for _ in 0..<2 {
+                let text = "\(random.pick(Vocabulary.taskVerbs)) \(random.pick(Vocabulary.taskObjects))"
+                let owner = random.pick(unitPeople)
+                let due = day(offset + random.int(14...60))
+                let item = try create(.actionItem, ["meeting": .text(meeting), "text": .text(text), "owner": .text(owner), "due": .text(due)])
+                let task = try createTask(title: text, origin: item, owner: owner, due: due)
+                try writer.update(.actionItem, id: item, ["task": .text(task)])
+            }
+        }
+        if unit == 0 { firstUnitPeople = unitPeople }
+    }
+
+    var hasZiga = false
+    var emails = Set<String>()
+
+    mutating func createPerson(_ name: String, country: String, organisation: String?, role: String? = nil) throws -> String {
+        let shareable = random.chance(0.6)
+        let code = String(format: "%03d", random.int(0...999))
+        return try create(.person, [
+            "name": .text(name), "organisation": organisation.map(Value.text) ?? .null,
+            "role": .text(role ?? random.pick(["Coordinator", "Project officer", "Researcher", "Director", "Policy adviser", "Trainer"])),
+            "email": .text(uniqueEmail(name)), "phone": .text("+00 555 0\(code)"), "shareable": .bool(shareable),
+        ])
+    }
+
+    /// Invented addresses never repeat: two namesakes are two people.
+    mutating func uniqueEmail(_ name: String) -> String {
+        let base = Names.email(name, &random)
+        var email = base
+        var n = 2
+        while !emails.insert(email).inserted {
+            email = base.replacingOccurrences(of: "@", with: "\(n)@")
+            n += 1
+        }
+        return email
+    }
+
+    @discardableResult
+    mutating func createTask(title: String, origin: String?, owner: String? = nil, due: String? = nil) throws -> String {
+        let roll = random.int(1...20)
+        let status = roll <= 7 ? "todo" : roll <= 13 ? "doing" : roll == 14 ? "blocked" : "done"
+        let tags = random.chance(0.4) ? [random.pick(["communication", "reporting", "SI CoP", "joint event", "survey"])] : []
+        return try create(.task, [
+            "title": .text(title), "working_area": .text(random.pick(workingAreas)),
+            "owner": .text(owner ?? random.pick(unitPeople)), "centre": random.chance(0.6) ? .text(random.pick(centres).id) : .null,
+            "due": .text(due ?? day(random.int(-60...120))), "status": .text(status),
+            "priority": .text(random.pick(["low", "normal", "normal", "high"])), "origin": origin.map(Value.text) ?? .null,
+            "tags": .list(tags),
+        ])
+    }
+}

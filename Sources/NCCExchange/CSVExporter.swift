@@ -1,0 +1,112 @@
+import CSV
+import Foundation
+import NCCModel
+import NCCStore
+
+/// Writes one kind's records as CSV in the same columns the importer reads, so export then import
+/// gives back the same data. A file is written under a temporary name and renamed into place.
+public struct CSVExporter {
+    let store: Store
+    public init(store: Store) { self.store = store }
+
+    public func exportCSV(_ kind: Kind, to path: String) throws -> Int {
+        guard CSVTable.kinds.contains(kind) else {
+            throw CSVFileError(description: "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))")
+        }
+        if path == "-" {
+            guard let stream = OutputStream(toFileAtPath: "/dev/stdout", append: true) else {
+                throw CSVFileError(description: "cannot write to standard output")
+            }
+            return try write(kind, to: stream)
+        }
+        let destination = URL(fileURLWithPath: path)
+        let folder = destination.deletingLastPathComponent()
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CSVFileError(description: "cannot write \(path): the folder \(folder.path) does not exist")
+        }
+        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        guard let stream = OutputStream(toFileAtPath: temporary.path, append: false) else {
+            throw CSVFileError(description: "cannot write \(path)")
+        }
+        do {
+            let rows = try write(kind, to: stream)
+            guard rename(temporary.path, destination.path) == 0 else {
+                throw CSVFileError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            return rows
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    private func write(_ kind: Kind, to stream: OutputStream) throws -> Int {
+        stream.open()
+        defer { stream.close() }
+        let csv = try CSVWriter(stream: stream)
+        let header = CSVTable.header(for: kind)
+        try csv.write(row: header)
+        var count = 0
+        try store.read { reader in
+            let names = UniqueNames(reader: reader)
+            var offset = 0
+            while true {
+                let page = try reader.list(kind, limit: 1000, offset: offset)
+                if page.isEmpty { break }
+                for record in page {
+                    do {
+                        try csv.write(row: try header.map { try cell($0, of: record, reader, names) })
+                    } catch is CSVError {
+                        throw CSVFileError(description: "cannot write the file (is the disk full?)")
+                    }
+                    count += 1
+                }
+                offset += page.count
+            }
+        }
+        // End the last row too, as most tools expect; a write that fails is a full or vanished disk.
+        guard csv.stream.write("\n", maxLength: 1) == 1 else { throw CSVFileError(description: "cannot write the file (is the disk full?)") }
+        return count
+    }
+
+    private func cell(_ column: String, of record: Record, _ reader: StoreReader, _ names: UniqueNames) throws -> String {
+        if column == "id" { return record.id }
+        if record.kind == .centre, column == CSVTable.consortiumColumn {
+            return try reader.records(.membership, where: "centre", is: record.id, limit: 10_000)
+                .compactMap { $0["consortium"].text }.map { try names.reference(.consortium, $0) }.sorted().joined(separator: ";")
+        }
+        if record.kind == .meeting, column == CSVTable.attendeesColumn {
+            return try reader.records(.attendance, where: "meeting", is: record.id, limit: 10_000)
+                .compactMap { $0["person"].text }.map { try names.reference(.person, $0) }.sorted().joined(separator: ";")
+        }
+        guard let (field, onPerson) = CSVTable.field(column, of: record.kind) else { return "" }
+        var source = record
+        if onPerson {
+            guard let person = try record["person"].text.flatMap({ try reader.record(.person, id: $0) }) else { return "" }
+            source = person
+        }
+        let value = source[field.name]
+        if let target = field.type.referencedKind, let id = value.text { return try names.reference(target, id) }
+        return value.plain
+    }
+}
+
+/// A reference as a person would write it: the record's name when no other record of its kind
+/// has the same one, else its id.
+final class UniqueNames {
+    let reader: StoreReader
+    var cache: [String: String] = [:]
+
+    init(reader: StoreReader) { self.reader = reader }
+
+    func reference(_ kind: Kind, _ id: String) throws -> String {
+        if let known = cache[id] { return known }
+        let title = try reader.title(kind, id: id)
+        let unique = (try? reader.resolve(kind, title)) == id
+            && !title.contains(";") && title.trimmingCharacters(in: .whitespaces) == title
+        let result = unique ? title : id
+        cache[id] = result
+        return result
+    }
+}

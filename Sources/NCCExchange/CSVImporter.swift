@@ -1,0 +1,132 @@
+import CSV
+import Foundation
+import NCCModel
+import NCCStore
+
+public struct CSVImportSummary: Sendable, Equatable {
+    public var rows = 0
+    public var created = 0
+    public var updated = 0
+    public var unchanged = 0
+}
+
+/// A file rejected because of bad rows: each as `FILE:LINE: reason` (at most 20), and a summary.
+public struct CSVImportError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var badRows: Int
+    public var file: String
+    public var description: String {
+        "\(file): \(badRows) bad row\(badRows == 1 ? "" : "s")\(badRows > problems.count ? " (the first \(problems.count) shown)" : ""); nothing was imported"
+    }
+}
+
+/// A file that cannot be read as this kind's CSV at all (missing, not UTF-8, unknown column).
+public struct CSVFileError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Imports one kind's records from a CSV file: every row or none, in one transaction.
+public struct CSVImporter {
+    let store: Store
+    public init(store: Store) { self.store = store }
+
+    static let maxProblems = 20
+
+    private struct DryRun: Error { var summary: CSVImportSummary }
+
+    public func importCSV(_ kind: Kind, from path: String, dryRun: Bool = false) throws -> CSVImportSummary {
+        guard CSVTable.kinds.contains(kind) else {
+            throw CSVFileError(description: "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))")
+        }
+        let name = (path as NSString).lastPathComponent
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+              let data = FileManager.default.contents(atPath: path) else {
+            throw CSVFileError(description: "cannot read \(path): no such file")
+        }
+        // The whole file is read and checked as UTF-8 first: CSV.swift's stream reader cannot tell
+        // the end of a file from a read error on Linux, and a bad byte must name the file, not crash.
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw CSVFileError(description: "\(name): the file is not UTF-8 text; save it as UTF-8 and try again")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
+        do {
+            reader = try CSVReader(string: text, hasHeaderRow: true)
+        } catch {
+            throw CSVFileError(description: "\(name): \(Self.describe(error))")
+        }
+        guard var header = reader.headerRow, !(header.count == 1 && header[0].isEmpty) else {
+            throw CSVFileError(description: "\(name): the file is empty; the first line must name the columns (\(CSVTable.header(for: kind).joined(separator: ",")))")
+        }
+        if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
+        header = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let known = CSVTable.header(for: kind)
+        if let unknown = header.first(where: { !known.contains($0) }) {
+            throw CSVFileError(description: "\(name): unknown column '\(unknown)' (columns of \(kind.plural): \(known.joined(separator: ",")))")
+        }
+        if let twice = header.first(where: { column in header.filter { $0 == column }.count > 1 }) {
+            throw CSVFileError(description: "\(name): the column '\(twice)' appears twice")
+        }
+        if let missing = CSVTable.requiredColumns(for: kind).first(where: { !header.contains($0) }) {
+            throw CSVFileError(description: "\(name): the column '\(missing)' is required")
+        }
+        // The line each record starts on, counting the newlines inside quoted cells.
+        var line = 1 + header.reduce(0) { $0 + Self.newlines(in: $1) } + 1
+        do {
+            return try store.write { writer -> CSVImportSummary in
+                var rows = RowWriter(kind: kind, header: header, writer: writer)
+                var problems: [String] = []
+                var badRows = 0
+                var summary = CSVImportSummary()
+                while let cells = reader.next() {
+                    defer { line += 1 + cells.reduce(0) { $0 + Self.newlines(in: $1) } }
+                    if cells.count == 1, cells[0].isEmpty { continue }  // a blank line
+                    summary.rows += 1
+                    do {
+                        guard cells.count == header.count else {
+                            throw RowProblem("has \(cells.count) column\(cells.count == 1 ? "" : "s"), the header has \(header.count)")
+                        }
+                        switch try rows.write(cells) {
+                        case .created: summary.created += 1
+                        case .updated: summary.updated += 1
+                        case .unchanged: summary.unchanged += 1
+                        }
+                    } catch {
+                        badRows += 1
+                        if problems.count < Self.maxProblems { problems.append("\(name):\(line): \(Self.describe(error))") }
+                    }
+                }
+                if let error = reader.error {
+                    throw CSVFileError(description: "\(name):\(line): \(Self.describe(error))")
+                }
+                if badRows > 0 { throw CSVImportError(problems: problems, badRows: badRows, file: name) }
+                if dryRun { throw DryRun(summary: summary) }
+                return summary
+            }
+        } catch let dry as DryRun {
+            return dry.summary
+        }
+    }
+
+    static func newlines(in cell: String) -> Int {
+        // "\r\n" is one grapheme, so counting newline characters counts line breaks.
+        cell.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+    }
+
+    static func describe(_ error: any Error) -> String {
+        if let error = error as? CSVError {
+            switch error {
+            case .unicodeDecoding, .stringEncodingMismatch: return "the file is not UTF-8 text"
+            case .cannotReadHeaderRow: return "cannot read the header row"
+            default: return "cannot read the file"
+            }
+        }
+        return String(describing: error)
+    }
+}
+
+struct RowProblem: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,116 @@
+import NCCModel
+import NCCStore
+
+/// Turns one CSV row into writes: the record itself, and for some kinds the records around it
+/// (an expert's person, a centre's memberships, a meeting's attendance).
+struct RowWriter {
+    let kind: Kind
+    let header: [String]
+    let writer: StoreWriter
+
+    var reader: StoreReader { writer.reader }
+
+    mutating func write(_ cells: [String]) throws -> Change {
+        var row: [String: String] = [:]
+        for (column, cell) in zip(header, cells) { row[column] = cell }
+        var own: [String: Value] = [:]
+        var person: [String: Value] = [:]
+        for column in header {
+            guard let (field, onPerson) = CSVTable.field(column, of: kind), let cell = row[column] else { continue }
+            let value = try parse(cell, field, column: column)
+            if onPerson { person[field.name] = value } else { own[field.name] = value }
+        }
+        let id = try recordID(row, own: own, person: person)
+        var related: [Change] = []
+        if kind == .expert {
+            let personID = try expertPerson(id, name: person["name"]?.text, email: person["email"]?.text)
+            related.append(try writer.put(.person, id: personID, person))
+            own["person"] = .text(personID)
+        }
+        let change = try writer.put(kind, id: id, own)
+        if kind == .centre, let cell = row[CSVTable.consortiumColumn] {
+            related.append(try setLinks(.membership, from: "centre", id, to: "consortium",
+                                        try FieldInput.items(cell).map { try reference(.consortium, $0, column: "consortium") }))
+        }
+        if kind == .meeting, let cell = row[CSVTable.attendeesColumn] {
+            related.append(try setLinks(.attendance, from: "meeting", id, to: "person",
+                                        try FieldInput.items(cell).map { try reference(.person, $0, column: "attendees") }))
+        }
+        // The row counts as new when its record is; as updated when anything about it changed.
+        if change == .created { return .created }
+        return change == .updated || related.contains(where: { $0 != .unchanged }) ? .updated : .unchanged
+    }
+
+    func parse(_ cell: String, _ field: Field, column: String) throws -> Value {
+        let value: Value
+        do { value = try FieldInput.parse(cell, for: field) } catch { throw RowProblem("\(column): \(error.message)") }
+        guard let target = field.type.referencedKind, let name = value.text else { return value }
+        return .text(try reference(target, name, column: column))
+    }
+
+    /// The id of the record a reference cell names. A consortium or organisation that does not
+    /// exist yet is created; any other unknown name is the row's problem.
+    func reference(_ target: Kind, _ text: String, column: String) throws -> String {
+        if let id = try? reader.resolve(target, text) { return id }
+        let stable = StableID.from(text, kind: target)
+        if try reader.exists(target, id: stable) { return stable }
+        if target == .consortium || target == .organisation {
+            let id = StableID.make(target, text)
+            try writer.put(target, id: id, ["name": .text(Text.normalized(text.trimmingCharacters(in: .whitespaces)))])
+            return id
+        }
+        throw RowProblem("\(column): no \(target.singular) '\(text)'")
+    }
+
+    /// The row's id column, else the record already called the same, else a stable id from the name.
+    func recordID(_ row: [String: String], own: [String: Value], person: [String: Value]) throws -> String {
+        if let cell = row["id"], !cell.trimmingCharacters(in: .whitespaces).isEmpty { return StableID.from(cell, kind: kind) }
+        switch kind {
+        case .expert:
+            guard let name = person["name"]?.text else { throw RowProblem("name: an expert needs a name") }
+            if let id = try? reader.resolve(.expert, name) { return id }
+            return StableID.make(.expert, name)
+        case .engagement:
+            let expert = own["expert"]?.text ?? "", need = own["need"]?.text ?? ""
+            let existing = try reader.records(RecordQuery(.engagement, conditions: [.equals("expert", .text(expert)), .equals("need", .text(need))]), limit: 1)
+            return existing.first?.id ?? StableID.make(.engagement, expert + "/" + need)
+        default:
+            guard let field = Schema.titleField(of: kind), let title = own[field]?.text else {
+                throw RowProblem("\(Schema.titleField(of: kind) ?? "name"): a \(kind.singular) needs one")
+            }
+            if let id = try? reader.resolve(kind, title), try reader.record(kind, id: id)?[field].text == title { return id }
+            let scope = kind == .need ? (own["centre"]?.text ?? "") + "/" : kind == .meeting ? (own["start"]?.text ?? "") + "/" : ""
+            return StableID.make(kind, scope + title)
+        }
+    }
+
+    /// An expert's person: the one they already have, else the person of that name, else a new one.
+    /// Several people of one name are told apart by e-mail.
+    func expertPerson(_ expertID: String, name: String?, email: String?) throws -> String {
+        if let existing = try reader.record(.expert, id: expertID)?["person"].text { return existing }
+        if let name {
+            let namesakes = try reader.records(RecordQuery(.person, conditions: [.equals("name", .text(name))]), limit: 50)
+            if namesakes.count == 1 { return namesakes[0].id }
+            if let email, let match = namesakes.first(where: { $0["email"].text == email }) { return match.id }
+        }
+        return StableID.make(.person, "expert/" + expertID)
+    }
+
+    /// Makes the link records from one record (a centre's memberships, a meeting's attendance)
+    /// exactly the ones listed.
+    func setLinks(_ link: Kind, from field: String, _ id: String, to other: String, _ targets: [String]) throws -> Change {
+        var change = Change.unchanged
+        let existing = try reader.records(link, where: field, is: id, limit: 10_000)
+        let wanted = Set(targets)
+        for record in existing where !wanted.contains(record[other].text ?? "") {
+            try writer.delete(link, id: record.id)
+            change = .updated
+        }
+        let have = Set(existing.compactMap { $0[other].text })
+        for target in targets where !have.contains(target) {
+            try writer.put(link, id: StableID.make(link, id + "/" + target), [field: .text(id), other: .text(target)])
+            change = .updated
+        }
+        return change
+    }
+}

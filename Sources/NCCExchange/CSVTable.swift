@@ -1,0 +1,72 @@
+import Crypto
+import Foundation
+import NCCModel
+
+/// The CSV layout of each kind: its columns, which of them must be there, and how a column maps
+/// to a field (most are the field itself; a few belong to a related record).
+public enum CSVTable {
+    public static let kinds: [Kind] = [.centre, .consortium, .organisation, .person, .expert, .need, .engagement, .workingArea, .task, .meeting]
+
+    public static func header(for kind: Kind) -> [String] {
+        switch kind {
+        case .centre: ["id", "name", "country", "consortium", "status", "website", "email"]
+        case .consortium: ["id", "name", "title", "call", "starts", "ends", "lead", "countries"]
+        case .organisation: ["id", "name", "country", "kind", "centre", "role"]
+        case .person: ["id", "name", "email", "phone", "organisation", "role", "shareable"]
+        case .expert: ["id", "name", "email", "organisation", "country", "languages", "countries", "topics", "bio", "availability_days"]
+        case .need: ["id", "centre", "title", "description", "topics", "languages", "country", "deadline"]
+        case .engagement: ["id", "expert", "need", "status", "starts", "ends", "feedback", "notes"]
+        case .workingArea: ["id", "number", "title", "description"]
+        case .task: ["id", "title", "description", "working_area", "owner", "centre", "due", "status", "priority", "tags"]
+        case .meeting: ["id", "title", "kind", "start", "place", "attendees", "minutes"]
+        default: []
+        }
+    }
+
+    /// Columns a file must have: what names the record and what it cannot exist without.
+    static func requiredColumns(for kind: Kind) -> [String] {
+        switch kind {
+        case .centre: ["name", "country"]
+        case .need: ["centre", "title"]
+        case .engagement: ["expert", "need"]
+        case .meeting: ["title", "start"]
+        case .task, .workingArea: ["title"]
+        default: ["name"]
+        }
+    }
+
+    /// Columns that are not fields of the kind itself.
+    static let consortiumColumn = "consortium"
+    static let attendeesColumn = "attendees"
+    static let personColumns: Set<String> = ["name", "email", "organisation"]
+
+    /// The field a column fills: the kind's own, or (for experts) their person's.
+    static func field(_ column: String, of kind: Kind) -> (field: Field, onPerson: Bool)? {
+        if kind == .expert, personColumns.contains(column) { return Schema.field(column, of: .person).map { ($0, true) } }
+        return Schema.field(column, of: kind).map { ($0, false) }
+    }
+}
+
+/// Stable ids for rows whose `id` is not a UUID: a name-based (version 5) UUID of the kind and
+/// the given text, so importing the same file twice updates the same records.
+enum StableID {
+    static let namespace = UUID(uuidString: "6f1c2a52-3d4b-4c1e-9a57-0e6c9b1d2f40")!
+
+    static func make(_ kind: Kind, _ name: String) -> String {
+        var bytes = withUnsafeBytes(of: namespace.uuid) { Array($0) }
+        bytes += Array("\(kind.rawValue):\(name)".utf8)
+        var hash = Array(Insecure.SHA1.hash(data: bytes).prefix(16))
+        hash[6] = (hash[6] & 0x0F) | 0x50
+        hash[8] = (hash[8] & 0x3F) | 0x80
+        let uuid = UUID(uuid: (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
+                               hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]))
+        return uuid.uuidString.lowercased()
+    }
+
+    /// The id a CSV cell names: a UUID as is, anything else turned into a stable UUID.
+    static func from(_ cell: String, kind: Kind) -> String {
+        let trimmed = cell.trimmingCharacters(in: .whitespaces)
+        if let uuid = UUID(uuidString: trimmed) { return uuid.uuidString.lowercased() }
+        return make(kind, trimmed)
+    }
+}
