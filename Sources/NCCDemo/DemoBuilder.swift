@@ -12,6 +12,7 @@ struct DemoBuilder {
 
     // What later records refer to.
     var centres: [(id: String, country: String, active: Bool)] = []
+    var activeCentres: [(id: String, country: String, active: Bool)] { centres.filter(\.active) }
     var workingAreas: [String] = []
     var realMeetings: [String] = []
     var unitPeople: [String] = []
@@ -31,16 +32,7 @@ struct DemoBuilder {
     }
 
     /// The day `offset` days from today, as `YYYY-MM-DD`.
-    func day(_ offset: Int) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let formatter = DateFormatter()
-        formatter.calendar = calendar
-        formatter.timeZone = calendar.timeZone
-        formatter.dateFormat = "yyyy-MM-dd"
-        let base = formatter.date(from: today) ?? Date()
-        return formatter.string(from: calendar.date(byAdding: .day, value: offset, to: base)!)
-    }
+    func day(_ offset: Int) -> String { Dates.adding(days: offset, to: today) ?? today }
 
     func countryName(_ code: String) -> String { Codes.countryNames[code] ?? code }
 
@@ -109,7 +101,7 @@ struct DemoBuilder {
         // Partner organisations of every kind, and their people.
         var kindIndex = 0
         for centre in centres {
-            for _ in 0..<4 {
+            for _ in 0..<2 {
                 let kind = Schema.organisationKinds[kindIndex % Schema.organisationKinds.count]
                 kindIndex += 1
                 let pattern = random.pick(Vocabulary.organisationNames[kind] ?? ["Organisation %@"])
@@ -118,7 +110,7 @@ struct DemoBuilder {
                     "country": .text(centre.country), "kind": .text(kind), "centre": .text(centre.id),
                     "role": .text(random.pick(["founding", "partner", "partner", "associate", "stakeholder"])),
                 ])
-                for _ in 0..<2 {
+                for _ in 0..<(random.chance(0.5) ? 1 : 2) {
                     var name = Names.person(centre.country, &random)
                     // A name the issue asks for by name: a Slovenian Žiga.
                     if unit == 0, centre.country == "SI", !hasZiga {
@@ -138,7 +130,7 @@ struct DemoBuilder {
             let topics = i == 0 && unit == 0 ? ["impact measurement", "SROI", "outcome indicators"] : random.pick(Vocabulary.topics, count: random.int(2...4))
             let spoken = Names.byCountry[country]?.languages ?? ["en"]
             let languages = Array(spoken.prefix(1)) + (random.chance(0.85) ? ["en"] : []) + (random.chance(0.3) ? [random.pick(spoken)] : [])
-            let bio = String(format: random.pick(Vocabulary.bioOpenings), topics[0]) + " " + random.pick(Vocabulary.bioClosings)
+            let bio = random.pick(Vocabulary.bioOpenings).replacingOccurrences(of: "%@", with: topics[0]) + " " + random.pick(Vocabulary.bioClosings)
             experts.append(try create(.expert, [
                 "person": .text(person), "country": .text(country),
                 "languages": .list(languages.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }),
@@ -150,7 +142,7 @@ struct DemoBuilder {
         // Needs raised by the centres, and engagements of experts for some of them.
         var needs: [String] = []
         for _ in 0..<40 {
-            let centre = random.chance(0.8) ? random.pick(centres.filter(\.active)) : random.pick(centres)
+            let centre = random.chance(0.8) ? random.pick(activeCentres) : random.pick(centres)
             let (title, description, topics) = random.pick(Vocabulary.needs)
             let spoken = Names.byCountry[centre.country]?.languages ?? ["en"]
             let roll = random.int(1...10)
@@ -189,7 +181,7 @@ struct DemoBuilder {
             for (position, item) in Vocabulary.agenda.prefix(4).enumerated() {
                 try create(.agendaItem, ["meeting": .text(meeting), "position": .int(position), "title": .text(item)])
             }
-            for person in random.pick(unitPeople, count: 6) {
+            for person in random.pick(unitPeople, count: 5) {
                 try create(.attendance, ["meeting": .text(meeting), "person": .text(person)])
             }
             guard offset <= 0 else { continue }
@@ -209,11 +201,11 @@ struct DemoBuilder {
     }
 
     var hasZiga = false
-    var emails = Set<String>()
+    var emails: [String: Int] = [:]
 
     mutating func createPerson(_ name: String, country: String, organisation: String?, role: String? = nil) throws -> String {
         let shareable = random.chance(0.6)
-        let code = String(format: "%03d", random.int(0...999))
+        let code = String(random.int(1000...1999).description.dropFirst())
         return try create(.person, [
             "name": .text(name), "organisation": organisation.map(Value.text) ?? .null,
             "role": .text(role ?? random.pick(["Coordinator", "Project officer", "Researcher", "Director", "Policy adviser", "Trainer"])),
@@ -224,13 +216,9 @@ struct DemoBuilder {
     /// Invented addresses never repeat: two namesakes are two people.
     mutating func uniqueEmail(_ name: String) -> String {
         let base = Names.email(name, &random)
-        var email = base
-        var n = 2
-        while !emails.insert(email).inserted {
-            email = base.replacingOccurrences(of: "@", with: "\(n)@")
-            n += 1
-        }
-        return email
+        let seen = emails[base, default: 0]
+        emails[base] = seen + 1
+        return seen == 0 ? base : base.replacingOccurrences(of: "@", with: "\(seen + 1)@")
     }
 
     @discardableResult

@@ -8,6 +8,13 @@ public struct CSVImportSummary: Sendable, Equatable {
     public var created = 0
     public var updated = 0
     public var unchanged = 0
+
+    public init(rows: Int = 0, created: Int = 0, updated: Int = 0, unchanged: Int = 0) {
+        self.rows = rows
+        self.created = created
+        self.updated = updated
+        self.unchanged = unchanged
+    }
 }
 
 /// A file rejected because of bad rows: each as `FILE:LINE: reason` (at most 20), and a summary.

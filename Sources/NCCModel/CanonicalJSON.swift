@@ -42,6 +42,21 @@ public enum CanonicalJSON {
 
     public static func appendString(_ s: String, to out: inout String) {
         out += "\""
+        // Fast path: nothing to escape (no quote, backslash, C0, DEL or C1 control).
+        var clean = true
+        var previous: UInt8 = 0
+        for byte in s.utf8 {
+            if byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || (previous == 0xC2 && byte <= 0x9F) {
+                clean = false
+                break
+            }
+            previous = byte
+        }
+        if clean {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

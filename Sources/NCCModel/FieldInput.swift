@@ -16,7 +16,7 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum FieldInput {
     public static func parse(_ raw: String, for field: Field) throws(FieldError) -> Value {
         let input = Text.normalized(raw)
-        let trimmed = input.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = Text.trimmed(input)
         if trimmed.isEmpty {
             if field.type.isList { return .list([]) }
             return .null
@@ -102,12 +102,22 @@ public enum FieldInput {
     /// Splits a multi-valued cell on `;`, trimming items and dropping empty ones and repeats.
     public static func items(_ raw: String) -> [String] {
         var seen = Set<String>()
-        return raw.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
+        return raw.split(separator: ";").map { Text.trimmed(Substring($0)) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 }
 
 public enum Text {
+    /// Without leading and trailing white space (newlines included), in plain Swift.
+    public static func trimmed<S: StringProtocol>(_ s: S) -> String {
+        guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }
+        let last = s.lastIndex(where: { !$0.isWhitespace })!
+        return String(s[first...last])
+    }
+
     /// Stored text is NFC, so that `Eglė` typed on two keyboards is one name.
-    public static func normalized(_ s: String) -> String { s.precomposedStringWithCanonicalMapping }
+    public static func normalized(_ s: String) -> String {
+        // ASCII is always in normal form; most text is, and skipping Foundation here is cheap.
+        s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
+    }
 }

@@ -30,10 +30,9 @@ struct Merge {
                                               stamps.isEmpty ? .null : CanonicalJSON.encode(stamps).databaseValue,
                                               time.databaseValue, time.databaseValue]
             arguments += names.map { Table.databaseValue(op.fields[$0]!) }
-            let sql = "INSERT INTO \(Table.name(kind)) (\(columns.map(Table.quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+            try db.cachedStatement(sql: Table.insertSQL(kind, columns)).execute(arguments: StatementArguments(arguments))
             if !deleted {
-                try index(kind, key: db.lastInsertedRowID, id: op.record, title: title, values: op.fields)
+                try index(kind, key: db.lastInsertedRowID, id: op.record, title: title, values: op.fields, isNew: true)
             }
             return
         }
@@ -71,9 +70,9 @@ struct Merge {
         if title != oldTitle { try retitleDependents(of: kind, id: op.record, title: title) }
     }
 
-    private func index(_ kind: Kind, key: Int64, id: String, title: String, values: [String: Value]) throws {
+    private func index(_ kind: Kind, key: Int64, id: String, title: String, values: [String: Value], isNew: Bool = false) throws {
         guard SearchIndex.isIndexed(kind) else { return }
-        try SearchIndex.put(db, kind: kind, key: key, id: id, title: title, body: SearchIndex.body(kind, values))
+        try SearchIndex.put(db, kind: kind, key: key, id: id, title: title, body: SearchIndex.body(kind, values), isNew: isNew)
     }
 
     /// Records named after this one (an expert after their person) take its new title.

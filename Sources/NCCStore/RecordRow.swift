@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GRDB
 import NCCModel
 
@@ -25,6 +26,17 @@ enum Table {
     }
 
     static let housekeepingColumns = "key, id, deleted, base_stamp, stamps, created_at, updated_at"
+
+    /// The INSERT of a kind's columns, built once per column set.
+    static func insertSQL(_ kind: Kind, _ columns: [String]) -> String {
+        let key = kind.rawValue + "|" + columns.joined(separator: ",")
+        if let known = insertCache.withLock({ $0[key] }) { return known }
+        let sql = "INSERT INTO \(name(kind)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        insertCache.withLock { $0[key] = sql }
+        return sql
+    }
+
+    static let insertCache = Mutex<[String: String]>([:])
 
     static func selectColumns(_ kind: Kind) -> String {
         housekeepingColumns + ", " + Schema.fields(of: kind).map { quoted($0.name) }.joined(separator: ", ")

@@ -34,8 +34,8 @@ enum SearchIndex {
         try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [rowid(kind, key: key)])
     }
 
-    static func put(_ db: Database, kind: Kind, key: Int64, id: String, title: String, body: String) throws {
-        try remove(db, kind: kind, key: key)
+    static func put(_ db: Database, kind: Kind, key: Int64, id: String, title: String, body: String, isNew: Bool = false) throws {
+        if !isNew { try remove(db, kind: kind, key: key) }
         try db.cachedStatement(sql: "INSERT INTO search (rowid, kind, record, title, body, folded) VALUES (?, ?, ?, ?, ?, ?)")
             .execute(arguments: [rowid(kind, key: key), kind.rawValue, id, title, body, folded(title + "\n" + body)])
     }

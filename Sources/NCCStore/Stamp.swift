@@ -1,4 +1,5 @@
 import Foundation
+import NCCModel
 
 /// A hybrid logical clock value plus the replica that made it: a total order over all operations.
 /// Spelled as fixed-width hex `tttttttttttt cccc @ replica` so that text order is clock order.
@@ -27,15 +28,7 @@ public struct Stamp: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var milliseconds: UInt64 { clock >> 16 }
 
     /// The wall time the stamp was made at, as stored (`YYYY-MM-DDTHH:MM:SSZ`).
-    public var time: String {
-        Stamp.timeFormatter.string(from: Date(timeIntervalSince1970: Double(milliseconds) / 1000))
-    }
-
-    nonisolated(unsafe) static let timeFormatter: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f
-    }()
+    public var time: String { Dates.utc(milliseconds: milliseconds) }
 
     public static func < (a: Stamp, b: Stamp) -> Bool {
         a.clock != b.clock ? a.clock < b.clock : a.replica < b.replica

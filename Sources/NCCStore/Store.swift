@@ -30,6 +30,10 @@ public final class Store: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(10)
         config.foreignKeysEnabled = true
+        config.prepareDatabase { db in
+            // A 32 MB page cache keeps large imports from spilling pages mid-transaction.
+            try db.execute(sql: "PRAGMA cache_size = -32768")
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: url.path, configuration: config)

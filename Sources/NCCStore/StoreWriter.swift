@@ -121,13 +121,15 @@ public final class StoreWriter {
             guard let field = Schema.field(name, of: kind) else { throw StoreError.unknownField(kind: kind, field: name) }
             var value = raw
             if case .text(let s) = raw { value = .text(Text.normalized(s)) }
-            if case .list(let l) = raw { value = .list(l.map(Text.normalized)) }
             if field.type.isList, value.isNull { value = .list([]) }
             do {
-                try FieldInput.check(value, for: field)
-                // Lists are stored in normal form (codes in their case, no repeats), so the same
-                // list written twice is no change.
-                if field.type.isList { value = try FieldInput.parse(value.list.joined(separator: ";"), for: field) }
+                if field.type.isList {
+                    // Lists are stored in normal form (codes in their case, no repeats), so the
+                    // same list written twice is no change.
+                    value = try FieldInput.parse(value.list.joined(separator: ";"), for: field)
+                } else {
+                    try FieldInput.check(value, for: field)
+                }
             } catch { throw StoreError.invalid(kind: kind, error) }
             if let target = field.type.referencedKind, let targetID = value.text, !(try reader.exists(target, id: targetID)) {
                 throw StoreError.invalid(kind: kind, FieldError(field: name, message: "no \(target.singular) with id \(targetID)"))

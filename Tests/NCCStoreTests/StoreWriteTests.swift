@@ -83,3 +83,19 @@ import NCCStore
         #expect(try db.store.read { try $0.search("butkeviciene") }.isEmpty, "the old name left the index")
     }
 }
+
+@Suite struct DateArithmeticTests {
+    @Test func dayNumbersRoundTripAndAgreeWithTheCalendar() {
+        #expect(Dates.dayNumber(year: 1970, month: 1, day: 1) == 0)
+        #expect(Dates.adding(days: 1, to: "2024-02-28") == "2024-02-29")
+        #expect(Dates.adding(days: 1, to: "2026-02-28") == "2026-03-01")
+        #expect(Dates.adding(days: -1, to: "2026-01-01") == "2025-12-31")
+        #expect(Dates.adding(days: 365, to: "2026-11-23") == "2027-11-23")
+        #expect(Dates.adding(days: 1, to: "2026-13-40") == nil)
+        #expect(Dates.utc(milliseconds: 1_795_000_000_000) == "2026-11-18T11:06:40Z")
+        for n in stride(from: -800_000, to: 800_000, by: 997) {
+            let (y, m, d) = Dates.civil(n)
+            #expect(Dates.dayNumber(year: y, month: m, day: d) == n)
+        }
+    }
+}

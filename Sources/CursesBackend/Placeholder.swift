@@ -1,1 +1,0 @@
-// The curses backend arrives here.

@@ -1,0 +1,176 @@
+import Foundation
+import Testing
+import NCCExchange
+import NCCModel
+import NCCStore
+
+/// CSV in and out with real files: round trips, all-or-nothing rejection, idempotent re-import.
+@Suite struct CSVTests {
+    let db: TestDatabase
+
+    init() throws { db = try TestDatabase() }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let path = db.folder.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    static let people = """
+        id,name,email,phone,organisation,role,shareable
+        p-egle,Eglė Butkevičienė,egle@example.org,,Socialinių inovacijų centras,"Coordinator, ""impact"" lead",true
+        p-ziga,Žiga Novak,ziga@example.org,+386 1 555 0100,Zavod Ustvarjalnik,Researcher,false
+        p-eleni,Ελένη Παπαδοπούλου,eleni@example.eu,,Κοινωνική καινοτομία,Συντονίστρια,yes
+
+        """
+
+    @Test func peopleRoundTripWithDiacriticsGreekQuotesCommasAndNewlines() throws {
+        let input = try file("people.csv", Self.people)
+        let summary = try CSVImporter(store: db.store).importCSV(.person, from: input)
+        #expect(summary == CSVImportSummary(rows: 3, created: 3, updated: 0, unchanged: 0))
+        // A missing organisation named in the file is created.
+        #expect(try db.store.read { try $0.count(.organisation) } == 3)
+        let eleni = try db.store.read { try $0.resolve(.person, "Ελένη Παπαδοπούλου") }
+        let record = try #require(try db.store.read { try $0.record(.person, id: eleni) })
+        #expect(record["role"] == .text("Συντονίστρια"))
+        #expect(record["shareable"] == .bool(true))
+
+        let exported = db.folder.appendingPathComponent("out.csv").path
+        #expect(try CSVExporter(store: db.store).exportCSV(.person, to: exported) == 3)
+        let text = try read(exported)
+        #expect(text.contains("\"Coordinator, \"\"impact\"\" lead\""))
+        #expect(text.hasPrefix("id,name,email,phone,organisation,role,shareable\n"))
+
+        // Into a fresh database, the export gives back the same records, ids included.
+        let other = try TestDatabase()
+        _ = try CSVImporter(store: other.store).importCSV(.person, from: exported)
+        let again = other.folder.appendingPathComponent("again.csv").path
+        _ = try CSVExporter(store: other.store).exportCSV(.person, to: again)
+        #expect(try read(again) == text)
+    }
+
+    @Test func expertsRoundTripWithAMultiLineBioHoldingCommasAndQuotes() throws {
+        let input = try file("experts.csv", """
+            id,name,email,organisation,country,languages,countries,topics,bio,availability_days
+            x-egle,Eglė Butkevičienė,egle@example.org,Socialinių inovacijų centras,LT,lt;en,LT;LV,impact measurement;SROI,"Builds ""SROI"" models, trains evaluators.
+            Second line: Ελληνικά too.",4
+            x-ziga,Žiga Novak,ziga@example.org,,SI,sl;en;hr,SI,ecosystem mapping,,0
+
+            """)
+        let summary = try CSVImporter(store: db.store).importCSV(.expert, from: input)
+        #expect(summary.created == 2)
+        #expect(try db.store.read { try $0.count(.person) } == 2, "each expert got their person")
+        let egle = try db.store.read { try $0.resolve(.expert, "Eglė Butkevičienė") }
+        let bio = try db.store.read { try $0.record(.expert, id: egle)?["bio"] }
+        #expect(bio == .text("Builds \"SROI\" models, trains evaluators.\nSecond line: Ελληνικά too."))
+        let out = db.folder.appendingPathComponent("experts-out.csv").path
+        _ = try CSVExporter(store: db.store).exportCSV(.expert, to: out)
+        let other = try TestDatabase()
+        _ = try CSVImporter(store: other.store).importCSV(.expert, from: out)
+        let again = other.folder.appendingPathComponent("again.csv").path
+        _ = try CSVExporter(store: other.store).exportCSV(.expert, to: again)
+        #expect(try read(again) == read(out))
+        #expect(try read(out).contains("\"Builds \"\"SROI\"\" models, trains evaluators.\nSecond line: Ελληνικά too.\""))
+        let second = try CSVImporter(store: db.store).importCSV(.expert, from: input)
+        #expect(second.unchanged == 2, "re-importing changes nothing")
+    }
+
+    @Test func reimportingTheSameFileChangesNothing() throws {
+        let input = try file("people.csv", Self.people)
+        _ = try CSVImporter(store: db.store).importCSV(.person, from: input)
+        let operations = try db.store.read { try $0.operationCount() }
+        let again = try CSVImporter(store: db.store).importCSV(.person, from: input)
+        #expect(again == CSVImportSummary(rows: 3, created: 0, updated: 0, unchanged: 3))
+        #expect(try db.store.read { try $0.operationCount() } == operations)
+        #expect(try db.store.read { try $0.count(.person) } == 3)
+    }
+
+    @Test func nonUUIDIdsMapToTheSameStableIdsEverywhere() throws {
+        let input = try file("people.csv", Self.people)
+        let other = try TestDatabase()
+        _ = try CSVImporter(store: db.store).importCSV(.person, from: input)
+        _ = try CSVImporter(store: other.store).importCSV(.person, from: input)
+        let ids = try db.store.read { try $0.list(.person, limit: 10).map(\.id) }
+        #expect(ids == (try other.store.read { try $0.list(.person, limit: 10).map(\.id) }))
+        #expect(ids.allSatisfy { UUID(uuidString: $0) != nil && $0 == $0.lowercased() })
+    }
+
+    @Test func aBadFileIsRejectedWithItsLineNumbersAndTheDatabaseFileIsUnchanged() throws {
+        _ = try db.store.write { try $0.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")]) }
+        let input = try file("tasks.csv", """
+            title,description,due,status,owner
+            Fine task,"A description
+            over two lines",2026-12-01,todo,
+            Bad date,,2026-13-40,todo,
+            Another fine task,,2027-01-01,doing,
+            Bad status,,2027-01-01,sleeping,
+            Unknown owner,,2027-01-01,todo,Nobody Known
+            Too few columns,,2027-01-01
+
+            """)
+        let before = try Data(contentsOf: URL(fileURLWithPath: db.path))
+        let operations = try db.store.read { try $0.operationCount() }
+        var rejection: CSVImportError?
+        do { _ = try CSVImporter(store: db.store).importCSV(.task, from: input) } catch let error as CSVImportError { rejection = error }
+        let error = try #require(rejection)
+        #expect(error.problems == [
+            "tasks.csv:4: due: '2026-13-40' is not a valid date YYYY-MM-DD",
+            "tasks.csv:6: status: 'sleeping' is not one of todo, doing, blocked, done",
+            "tasks.csv:7: owner: no person 'Nobody Known'",
+            "tasks.csv:8: has 3 columns, the header has 5",
+        ])
+        #expect(error.badRows == 4)
+        #expect(error.description == "tasks.csv: 4 bad rows; nothing was imported")
+        #expect(try db.store.read { try $0.count(.task) } == 0)
+        #expect(try db.store.read { try $0.operationCount() } == operations)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == before, "the database file is byte for byte the same")
+    }
+
+    @Test func unknownColumnsMissingFilesAndNonUTF8AreClearErrors() throws {
+        func message(_ kind: Kind, _ path: String) -> String {
+            do { _ = try CSVImporter(store: db.store).importCSV(kind, from: path); return "" } catch { return String(describing: error) }
+        }
+        #expect(message(.person, try file("a.csv", "name,colour\nX,red\n")) == "a.csv: unknown column 'colour' (columns of people: id,name,email,phone,organisation,role,shareable)")
+        #expect(message(.person, db.folder.appendingPathComponent("missing.csv").path).hasSuffix("missing.csv: no such file"))
+        #expect(message(.centre, try file("b.csv", "name\nX\n")) == "b.csv: the column 'country' is required")
+        let latin1 = db.folder.appendingPathComponent("latin1.csv")
+        try Data([0x6E, 0x61, 0x6D, 0x65, 0x0A, 0x4B, 0xFC, 0x68, 0x6E, 0x65, 0x0A]).write(to: latin1)
+        #expect(message(.person, latin1.path).contains("not UTF-8"))
+        #expect(message(.person, try file("empty.csv", "")).contains("empty"))
+    }
+
+    @Test func aDryRunChecksAndCountsButWritesNothing() throws {
+        let input = try file("people.csv", Self.people)
+        let summary = try CSVImporter(store: db.store).importCSV(.person, from: input, dryRun: true)
+        #expect(summary.created == 3)
+        #expect(try db.store.read { try $0.count(.person) } == 0)
+        #expect(try db.store.read { try $0.operationCount() } == 0)
+    }
+
+    @Test func centresJoinConsortiaAndMeetingsTheirAttendees() throws {
+        let people = try file("people.csv", Self.people)
+        _ = try CSVImporter(store: db.store).importCSV(.person, from: people)
+        let centres = try file("centres.csv", """
+            name,country,consortium,status
+            NCC Lithuania,LT,PEnCIL;INSISST,active
+            NCC Slovenia,SI,SEED2SCALE,
+            """)
+        _ = try CSVImporter(store: db.store).importCSV(.centre, from: centres)
+        #expect(try db.store.read { try $0.count(.consortium) } == 3, "missing consortia are created")
+        #expect(try db.store.read { try $0.count(.membership) } == 3)
+        let meetings = try file("meetings.csv", """
+            title,kind,start,place,attendees,minutes
+            Quarterly meeting,quarterly,2026-03-05T09:00Z,Vilnius,Eglė Butkevičienė;Žiga Novak,"Agreed: map the ecosystem, then measure."
+            """)
+        _ = try CSVImporter(store: db.store).importCSV(.meeting, from: meetings)
+        #expect(try db.store.read { try $0.count(.attendance) } == 2)
+        // Exported again: the same columns, lists in a stable order.
+        let out = db.folder.appendingPathComponent("m.csv").path
+        _ = try CSVExporter(store: db.store).exportCSV(.meeting, to: out)
+        #expect(try read(out).contains(",2026-03-05T09:00:00Z,Vilnius,Eglė Butkevičienė;Žiga Novak,\"Agreed: map the ecosystem, then measure.\""))
+        let files = try FileManager.default.contentsOfDirectory(atPath: db.folder.path)
+        #expect(!files.contains { $0.hasSuffix(".tmp") }, "no temporary file is left behind")
+    }
+}
