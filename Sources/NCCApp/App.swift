@@ -19,7 +19,7 @@ public final class App {
     let store: Store
     let ranking = SimpleRanking()
     var today: String
-    var dataVersion = -1
+    var changeToken = ""
     /// The query each pane's list was loaded with, to reload only when it changes.
     var loadedQueries: [Pane: RecordQuery] = [:]
     /// The meeting whose minutes are out in an external editor.
@@ -45,6 +45,11 @@ public final class App {
 
     public var layout: Layout { Layout(width: state.width, height: state.height) }
 
+    /// A warning from outside the app (a bad theme file) for the message line.
+    public func show(warning: String) {
+        state.message = Message(warning, .warning)
+    }
+
     // MARK: - Events
 
     /// Applies one event. Errors from the store become a message on the message line; the app
@@ -68,7 +73,7 @@ public final class App {
             return .none
         case .tick:
             // Another process (a CLI import) changed the file: show it.
-            if try store.dataVersion() != dataVersion { try reloadAll(force: true) }
+            if try store.changeToken() != changeToken { try reloadAll(force: true) }
             return .none
         case .mouse(let mouse):
             try handleMouse(mouse)
@@ -343,7 +348,7 @@ public final class App {
 
     func reloadAll(force: Bool = false) throws {
         if force { loadedQueries = [:] }
-        dataVersion = try store.dataVersion()
+        changeToken = try store.changeToken()
         if state.pane == .sync || force {
             let operations = try store.read { try $0.operationCount() }
             state.details[.sync] = DetailState(lines: SyncPane.lines(replica: state.replica, path: state.databasePath, operations: operations))

@@ -86,10 +86,12 @@ public final class Store: Sendable {
         }
     }
 
-    /// Changes when any connection, in this process or another, commits: the app polls it to
-    /// show a CLI import at once.
-    public func dataVersion() throws -> Int {
-        try pool.read { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+    /// Changes whenever anyone (this process or another, such as a CLI import while the app is
+    /// open) commits a write: every write transaction advances the replica's clock. A one-row read,
+    /// so the app can poll it every second. (`PRAGMA data_version` is per connection, and a pool
+    /// reads through several.)
+    public func changeToken() throws -> String {
+        try read { r in try r.clockValue() }
     }
 
     // MARK: - Opening safely

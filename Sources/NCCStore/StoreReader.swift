@@ -144,6 +144,10 @@ public struct StoreReader {
         return result
     }
 
+    func clockValue() throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM replica_meta WHERE name = 'clock'")) ?? ""
+    }
+
     public func operationCount() throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM op") ?? 0
     }

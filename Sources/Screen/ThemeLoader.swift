@@ -1,5 +1,5 @@
 import Foundation
-import TOMLKit
+internal import TOMLKit
 
 /// Finds and reads theme files: `--theme NAME`, else `NCC_THEME`, else `default`; user themes in
 /// `$XDG_CONFIG_HOME/ncc/themes/NAME.toml` shadow the built-in ones. A theme that cannot be used

@@ -164,3 +164,15 @@ import Screen
         #expect(h.app.handle(.key(.character("q"))) == .quit)
     }
 }
+
+@Suite struct LiveChangeTests {
+    @Test func aChangeByAnotherConnectionShowsOnTheNextTick() throws {
+        let h = try Harness()
+        #expect(!h.screen.contains("NCC Malta"))
+        // Another process: its own store on the same file, as `ncc import-csv` would be.
+        let other = try Store.open(path: h.store.path)
+        _ = try other.write { try $0.create(.centre, ["name": .text("NCC Malta"), "country": .text("MT")]) }
+        h.app.handle(.tick)
+        #expect(h.screen.contains("NCC Malta"))
+    }
+}

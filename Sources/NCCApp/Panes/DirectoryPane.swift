@@ -79,9 +79,9 @@ enum DirectoryPane {
         return lines
     }
 
-    static func section(_ heading: String, _ items: [DetailLine], into lines: inout [DetailLine]) {
+    static func section(_ heading: String, _ items: [DetailLine], count: Int? = nil, into lines: inout [DetailLine]) {
         lines.append(DetailLine(""))
-        lines.append(DetailLine("\(heading) (\(items.filter { $0.target != nil && !$0.text.hasPrefix("      ") }.count))", .heading))
+        lines.append(DetailLine("\(heading) (\(count ?? items.filter { $0.target != nil && !$0.text.hasPrefix("      ") }.count))", .heading))
         lines += items.isEmpty ? [DetailLine("  none", .dim)] : items
     }
 }

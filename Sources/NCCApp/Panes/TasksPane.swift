@@ -79,7 +79,7 @@ enum MeetingsPane {
         }, into: &lines)
         let attendance = try reader.records(.attendance, where: "meeting", is: ref.id, limit: 200)
         let names = try attendance.map { try loader.title(.person, $0["person"].text) }
-        DirectoryPane.section("Attendees", names.isEmpty ? [] : [DetailLine("  " + names.joined(separator: ", "))], into: &lines)
+        DirectoryPane.section("Attendees", names.isEmpty ? [] : [DetailLine("  " + names.joined(separator: ", "))], count: names.count, into: &lines)
         lines.append(DetailLine(""))
         lines.append(DetailLine("Minutes", .heading))
         let minutes = meeting["minutes"].text ?? ""

@@ -1,13 +1,96 @@
 import ArgumentParser
+import CursesBackend
+import Foundation
+import NCCApp
+import NCCDemo
+import NCCModel
+import NCCStore
+import Screen
 
 /// `ncc` and `ncc tui`: the full-screen app.
 struct TuiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tui", abstract: "Open the full-screen app (the default when no subcommand is given).")
+        commandName: "tui", abstract: "Open the full-screen app (the default when no subcommand is given).",
+        discussion: "Themes: default, light, high-contrast, monochrome, or your own in $XDG_CONFIG_HOME/ncc/themes/NAME.toml. NO_COLOR turns colour off.")
 
+    @Option(help: "The colour theme (default: $NCC_THEME, else default).") var theme: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        Console.out("The full-screen app is not part of this build yet; every task is available as a subcommand (see 'ncc --help').")
+        let environment = ProcessInfo.processInfo.environment
+        Log.open(environment: environment)
+        let store = try database.open()
+        let (theme, warning) = ThemeLoader.load(name: self.theme, environment: environment)
+        if let warning { Log.write("theme: \(warning)") }
+        let terminal = try CursesTerminal(mouse: true, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+        defer { terminal.shutdown() }
+        let size = terminal.size
+        let app = try App(store: store, width: size.width, height: size.height) { store in
+            let summary = try DemoData.load(into: store)
+            let total = summary.counts.values.reduce(0, +)
+            return "Loaded \(total) demo records in \(String(format: "%.1f", summary.seconds)) s; every person in them is invented"
+        }
+        if let warning { app.show(warning: warning) }
+        Log.write("started on \(store.path) at \(size.width)x\(size.height), theme \(theme.name)")
+        try EventLoop(app: app, terminal: terminal, theme: theme).run()
+        Log.write("quit")
+    }
+}
+
+/// Events in, frames out: draw, wait for a key (or a second, to notice other processes' changes),
+/// hand it to the app, do what only the terminal can do, repeat.
+struct EventLoop {
+    let app: App
+    let terminal: CursesTerminal
+    let theme: Theme
+
+    func run() throws {
+        while true {
+            terminal.draw(app.render(theme: theme.style))
+            guard let event = terminal.nextEvent(timeout: 1000) else {
+                app.handle(.tick)
+                continue
+            }
+            switch event {
+            case .key(.control("c")), .key(.control("q")):
+                return
+            case .key(.control("z")):
+                terminal.suspend()
+                continue
+            case .key(.control("l")):
+                terminal.invalidate()
+                continue
+            default:
+                break
+            }
+            switch app.handle(event) {
+            case .none: break
+            case .quit: return
+            case .setMouse(let on): terminal.setMouse(on)
+            case .editExternally(let file):
+                let succeeded = terminal.runOutside { Editor.run(file) }
+                app.finishEditing(succeeded: succeeded)
+            }
+        }
+    }
+}
+
+/// `$VISUAL`, else `$EDITOR`, else `vi`, on a file, with the terminal as it is.
+enum Editor {
+    static func run(_ file: String) -> Bool {
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor setting may hold arguments (`code --wait`): let the shell split it.
+        process.arguments = ["-c", "\(editor) \"$1\"", "ncc-editor", file]
+        do {
+            try process.run()
+            process.waitUntilExit()
+            return process.terminationStatus == 0
+        } catch {
+            Log.write("editor '\(editor)' failed: \(error)")
+            return false
+        }
     }
 }

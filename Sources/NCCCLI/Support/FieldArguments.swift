@@ -37,7 +37,7 @@ struct FieldArguments {
                 throw CLIError(StoreError.unknownField(kind: kind, field: flag).description)
             }
             if raw == nil {
-                let next = index + 1 < arguments.count ? arguments[index + 1] : nil
+                let next: String? = index + 1 < arguments.count ? arguments[index + 1] : nil
                 if let next, !(next.hasPrefix("--") && next.count > 2) {
                     raw = next
                     index += 1

@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux), as a user meets it: welcome screen, demo data,
+/// every pane, a filter, help, quit, and the terminal given back. Skipped where tmux is missing.
+@Suite(.enabled(if: Tmux.available, "needs tmux"), .serialized)
+struct TmuxEndToEndTests {
+    @Test func aNewUserTakesTheTour() throws {
+        let ncc = try NCCProcess()
+        let tmux = Tmux(session: "ncc-e2e-\(UUID().uuidString.prefix(8))")
+        defer { tmux.kill() }
+        // The app runs in a shell that reports how it ended, then waits, so the pane can be read.
+        let command = "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
+        try tmux.start(command, width: 120, height: 40)
+
+        try tmux.waitFor("This database is empty")
+        tmux.keys("d")
+        try tmux.waitFor("Centres by country")
+        try tmux.waitFor("NCC Lithuania")
+        #expect(try tmux.screen().contains("every person in them is invented"))
+
+        tmux.keys("2")
+        try tmux.waitFor("Experts · n shows the needs")
+        tmux.keys("n")
+        try tmux.waitFor("Needs · n shows the experts")
+        try tmux.waitFor("Experts for this need")
+        tmux.keys("3")
+        try tmux.waitFor("Tasks · sorted by due")
+        tmux.keys("4")
+        try tmux.waitFor("Meetings, newest first")
+        try tmux.waitFor("NCC working group kick-off", scroll: "G")
+        tmux.keys("5")
+        try tmux.waitFor("Replica id:")
+
+        tmux.keys("1", "/")
+        tmux.keys("b", "u", "t", "k")
+        try tmux.waitFor("Eglė Butkevičienė")
+        tmux.keys("Enter")
+        tmux.keys("?")
+        try tmux.waitFor("Keys: Directory")
+        tmux.keys("Escape")
+        try tmux.waitFor("Centres, organisations and people")
+
+        tmux.keys("q")
+        try tmux.waitFor("EXITED 0")
+        #expect(tmux.display("#{alternate_on}") == "0", "the terminal is back in its normal screen")
+    }
+}
+
+struct Tmux {
+    let session: String
+
+    static let available: Bool = {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }()
+
+    /// Runs a tmux command; output goes through a file, because a tmux server started by the
+    /// command keeps any pipe open for as long as it lives.
+    @discardableResult
+    func run(_ arguments: [String]) -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: output) }
+        guard let handle = try? FileHandle(forWritingTo: output) else { return "" }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["tmux"] + arguments
+        process.standardOutput = handle
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        try? process.run()
+        process.waitUntilExit()
+        try? handle.close()
+        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+    }
+
+    func start(_ command: String, width: Int, height: Int) throws {
+        run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+    }
+
+    func keys(_ keys: String...) {
+        for key in keys { run(["send-keys", "-t", session, key]) }
+    }
+
+    func screen() throws -> String { run(["capture-pane", "-p", "-t", session]) }
+
+    func display(_ format: String) -> String {
+        run(["display-message", "-p", "-t", session, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    struct Timeout: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Waits up to ten seconds for text to appear (pressing `scroll` between looks, if given).
+    func waitFor(_ text: String, scroll: String? = nil) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while Date() < deadline {
+            if try screen().contains(text) { return }
+            if let scroll { keys(scroll) }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        throw Timeout(description: "'\(text)' never appeared; the screen was:\n\(try screen())")
+    }
+
+    func kill() { run(["kill-session", "-t", session]) }
+}
