@@ -26,7 +26,8 @@ struct DemoBuilder {
 
     @discardableResult
     mutating func create(_ kind: Kind, _ values: [String: Value]) throws -> String {
-        let id = try writer.create(kind, values, id: random.uuid())
+        sequence += 1
+        let id = try writer.create(kind, values, id: random.uuid(sequence: sequence))
         counts[kind, default: 0] += 1
         return id
     }
@@ -201,6 +202,8 @@ struct DemoBuilder {
     }
 
     var hasZiga = false
+    /// Counts the records made, for time-ordered ids.
+    var sequence: UInt64 = 0
     var emails: [String: Int] = [:]
 
     mutating func createPerson(_ name: String, country: String, organisation: String?, role: String? = nil) throws -> String {

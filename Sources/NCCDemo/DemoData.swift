@@ -27,9 +27,11 @@ public enum DemoData {
         var counts: [Kind: Int] = [:]
         try store.write { writer in
             var builder = DemoBuilder(writer: writer, random: SeededRandom(seed: seed), today: today)
+            if scale > 1 { try writer.beginBulkLoad() }
             try builder.addPublicFacts()
             for unit in 0..<scale { try builder.addInvented(unit: unit) }
             try builder.addRealMeetingAttendance()
+            if scale > 1 { try writer.endBulkLoad() }
             counts = builder.counts
         }
         return DemoSummary(counts: counts, seconds: Date().timeIntervalSince(started))

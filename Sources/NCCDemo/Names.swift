@@ -100,7 +100,7 @@ enum Names {
 
     /// name.surname@example.org without accents, for invented contact details.
     static func email(_ name: String, _ random: inout SeededRandom) -> String {
-        let plain = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        let plain = (name.utf8.allSatisfy { $0 < 0x80 } ? name.lowercased() : name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil))
             .unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0 == " ") }
         let local = String(String.UnicodeScalarView(plain)).split(separator: " ").joined(separator: ".")
         return (local.isEmpty ? "contact\(random.int(1...999))" : local) + "@" + random.pick(["example.org", "example.eu", "example.net"])

@@ -24,7 +24,7 @@ public enum FieldInput {
         func fail(_ message: String) -> FieldError { FieldError(field: field.name, message: message) }
         switch field.type {
         case .text, .reference:
-            guard !trimmed.contains(where: \.isNewline) else { throw fail("must be one line") }
+            guard !Text.hasLineBreak(trimmed) else { throw fail("must be one line") }
             return .text(trimmed)
         case .longText:
             return .text(input)
@@ -73,7 +73,7 @@ public enum FieldInput {
             }
             return .text(trimmed)
         case .choice(let options):
-            let word = trimmed.lowercased().replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_")
+            let word = String(trimmed.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
             guard options.contains(word) else { throw fail("'\(trimmed)' is not \(field.type.hint)") }
             return .text(word)
         }
@@ -90,7 +90,7 @@ public enum FieldInput {
         case (.countries, .list), (.languages, .list), (.tags, .list):
             _ = try parse(value.list.joined(separator: ";"), for: field)
         case (.text, .text(let s)), (.reference, .text(let s)):
-            guard !s.contains(where: \.isNewline) else { throw fail("must be one line") }
+            guard !Text.hasLineBreak(s) else { throw fail("must be one line") }
         case (.longText, .text): return
         case (_, .text(let s)):
             guard try parse(s, for: field) == value else { throw fail("'\(s)' is not in normal form") }
@@ -108,6 +108,20 @@ public enum FieldInput {
 }
 
 public enum Text {
+    /// Whether text holds a line break (LF, VT, FF, CR, NEL, LS or PS), scanning bytes rather
+    /// than grapheme clusters: this runs for every one-line value written.
+    public static func hasLineBreak(_ s: String) -> Bool {
+        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        for byte in s.utf8 {
+            if (0x0A...0x0D).contains(byte) { return true }
+            if previous == 0xC2 && byte == 0x85 { return true }
+            if beforePrevious == 0xE2 && previous == 0x80 && (byte == 0xA8 || byte == 0xA9) { return true }
+            beforePrevious = previous
+            previous = byte
+        }
+        return false
+    }
+
     /// Without leading and trailing white space (newlines included), in plain Swift.
     public static func trimmed<S: StringProtocol>(_ s: S) -> String {
         guard let first = s.firstIndex(where: { !$0.isWhitespace }) else { return "" }

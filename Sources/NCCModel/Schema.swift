@@ -9,7 +9,17 @@ public enum Schema {
     public static let taskStatuses = ["todo", "doing", "blocked", "done"]
     public static let engagementStatuses = ["proposed", "agreed", "done", "declined"]
 
-    public static func fields(of kind: Kind) -> [Field] {
+    /// The fields of a kind, built once: this is asked for on every read and write.
+    public static func fields(of kind: Kind) -> [Field] { table[kind]! }
+
+    public static func field(_ name: String, of kind: Kind) -> Field? { byName[kind]![name] }
+
+    private static let table: [Kind: [Field]] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, declaredFields(of: $0)) })
+    private static let byName: [Kind: [String: Field]] = table.mapValues { fields in
+        Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
+    }
+
+    private static func declaredFields(of kind: Kind) -> [Field] {
         switch kind {
         case .consortium: [
             Field("name", .text, required: true),
@@ -129,9 +139,6 @@ public enum Schema {
         }
     }
 
-    public static func field(_ name: String, of kind: Kind) -> Field? {
-        fields(of: kind).first { $0.name == name }
-    }
 
     /// The field a user names a record by, when it has one of its own.
     public static func titleField(of kind: Kind) -> String? {

@@ -72,7 +72,14 @@ struct Merge {
 
     private func index(_ kind: Kind, key: Int64, id: String, title: String, values: [String: Value], isNew: Bool = false) throws {
         guard SearchIndex.isIndexed(kind) else { return }
-        try SearchIndex.put(db, kind: kind, key: key, id: id, title: title, body: SearchIndex.body(kind, values), isNew: isNew)
+        let body = SearchIndex.body(kind, values)
+        // An engagement is found through its expert and its need; it is worth an entry of its
+        // own only for what its notes say (else a search for a name lists every engagement first).
+        if kind == .engagement, body.isEmpty {
+            if !isNew { try SearchIndex.remove(db, kind: kind, key: key) }
+            return
+        }
+        try SearchIndex.put(db, kind: kind, key: key, id: id, title: title, body: body, isNew: isNew)
     }
 
     /// Records named after this one (an expert after their person) take its new title.

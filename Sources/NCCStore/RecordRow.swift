@@ -84,7 +84,9 @@ enum Table {
 /// Keys for ordering text as people expect: case and diacritics ignored (`Žiga` sorts with `Ziga`).
 public enum Folding {
     public static func key(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // ASCII needs only lower case; everything else goes through Foundation's folding.
+        text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased()
+            : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }
 

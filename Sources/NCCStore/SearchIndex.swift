@@ -44,6 +44,8 @@ enum SearchIndex {
     /// `Ελένη`. The accent-free form of every word it cannot fold goes into an extra column;
     /// Latin text adds nothing there.
     static func folded(_ text: String) -> String {
+        // Only scripts from U+0370 on need this; their UTF-8 starts with a byte of 0xCD or more.
+        guard text.utf8.contains(where: { $0 >= 0xCD }) else { return "" }
         var words: [String] = []
         for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             guard word.unicodeScalars.contains(where: { $0.value >= 0x370 && $0.properties.isAlphabetic }) else { continue }

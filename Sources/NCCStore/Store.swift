@@ -13,7 +13,10 @@ public final class Store: Sendable {
 
     /// Opens (creating if needed) the database at `path`, migrating it to this build's schema.
     /// A file that is not ours, is read-only, or is newer than this build is refused untouched.
-    public static func open(path: String, wallClock: @escaping @Sendable () -> UInt64 = HybridClock.wallClock) throws(StoreError) -> Store {
+    /// `cacheMegabytes` is the page cache of each connection: more makes a very large write (a big
+    /// demo, an import of a million operations) much faster, at the price of memory.
+    public static func open(path: String, wallClock: @escaping @Sendable () -> UInt64 = HybridClock.wallClock,
+                            cacheMegabytes: Int = 32) throws(StoreError) -> Store {
         let url = URL(fileURLWithPath: path)
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: url.path)
@@ -32,7 +35,7 @@ public final class Store: Sendable {
         config.foreignKeysEnabled = true
         config.prepareDatabase { db in
             // A 32 MB page cache keeps large imports from spilling pages mid-transaction.
-            try db.execute(sql: "PRAGMA cache_size = -32768")
+            try db.execute(sql: "PRAGMA cache_size = -\(cacheMegabytes * 1024)")
         }
         let pool: DatabasePool
         do {

@@ -16,9 +16,18 @@ public struct StoreReader {
     }
 
     public func exists(_ kind: Kind, id: String) throws -> Bool {
-        try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM \(Table.name(kind)) WHERE id = ? AND deleted = 0"),
-                          arguments: [id]) ?? false
+        try Bool.fetchOne(db.cachedStatement(sql: Self.existsSQL[kind]!), arguments: [id]) ?? false
     }
+
+    // Statements asked for on every write, spelled once per kind.
+    static let existsSQL = Dictionary(uniqueKeysWithValues: Kind.allCases.map {
+        ($0, "SELECT 1 FROM \(Table.name($0)) WHERE id = ? AND deleted = 0")
+    })
+    static let titleSQL: [Kind: String] = Dictionary(uniqueKeysWithValues: Kind.allCases.compactMap { kind in
+        (Schema.titleField(of: kind) ?? Schema.titleReference(of: kind)).map {
+            (kind, "SELECT \(Table.quoted($0)) FROM \(Table.name(kind)) WHERE id = ?")
+        }
+    })
 
     public func count(_ kind: Kind) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM \(Table.name(kind)) WHERE deleted = 0") ?? 0
@@ -53,14 +62,12 @@ public struct StoreReader {
 
     /// The name a person reads for a record: its name or title, or for an expert their person's name.
     public func title(_ kind: Kind, id: String) throws -> String {
-        if let field = Schema.titleField(of: kind) {
-            return try String.fetchOne(db.cachedStatement(sql: "SELECT \(Table.quoted(field)) FROM \(Table.name(kind)) WHERE id = ?"),
-                                       arguments: [id]) ?? id
+        if Schema.titleField(of: kind) != nil {
+            return try String.fetchOne(db.cachedStatement(sql: Self.titleSQL[kind]!), arguments: [id]) ?? id
         }
         if let reference = Schema.titleReference(of: kind),
            let target = Schema.field(reference, of: kind)?.type.referencedKind,
-           let targetID = try String.fetchOne(db.cachedStatement(sql: "SELECT \(Table.quoted(reference)) FROM \(Table.name(kind)) WHERE id = ?"),
-                                              arguments: [id]) {
+           let targetID = try String.fetchOne(db.cachedStatement(sql: Self.titleSQL[kind]!), arguments: [id]) {
             return try title(target, id: targetID)
         }
         return id

@@ -18,7 +18,9 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try database.open()
+        // A large demo is one transaction of up to a million records: a big page cache keeps
+        // SQLite from spilling and re-reading index pages (measured: twice as fast at scale 1000).
+        let store = try database.open(cacheMegabytes: scale >= 50 ? 1024 : 32)
         let existing = try store.read { r in try KindWords.main.reduce(0) { $0 + (try r.count($1)) } }
         guard existing == 0 else {
             throw CLIError("\(store.path) already holds \(existing) records; demo data goes into an empty database (use --db NEW.sqlite)")

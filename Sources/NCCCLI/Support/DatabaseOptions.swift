@@ -12,8 +12,8 @@ struct DatabaseOptions: ParsableArguments {
         DatabaseLocation.resolve(explicit: path, environment: ProcessInfo.processInfo.environment)
     }
 
-    func open() throws -> Store {
-        try Store.open(path: resolvedPath)
+    func open(cacheMegabytes: Int = 32) throws -> Store {
+        try Store.open(path: resolvedPath, cacheMegabytes: cacheMegabytes)
     }
 }
 
