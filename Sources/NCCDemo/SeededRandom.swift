@@ -1,3 +1,5 @@
+import NCCStore
+
 /// SplitMix64: a small, fast generator whose sequence depends only on its seed, so the same
 /// seed gives the same demo data, ids included, on every machine.
 struct SeededRandom: RandomNumberGenerator {
@@ -29,29 +31,11 @@ struct SeededRandom: RandomNumberGenerator {
 
     /// A time-ordered (version 7) UUID: `sequence` in the first 48 bits, the generator's bits in
     /// the rest. Ids that grow keep SQLite's id indexes appending at their end instead of
-    /// scattering writes, which makes a million-record demo twice as fast; and they are the same
-    /// for the same seed on every machine.
+    /// scattering writes; and they are the same for the same seed on every machine.
     mutating func uuid(sequence: UInt64) -> String {
         var bytes = withUnsafeBytes(of: sequence.bigEndian) { Array($0.suffix(6)) }
         bytes += withUnsafeBytes(of: next()) { Array($0) }
         bytes += withUnsafeBytes(of: next()) { Array($0.prefix(2)) }
-        bytes[6] = (bytes[6] & 0x0F) | 0x70
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUIDText.format(bytes)
+        return UUIDs.version7(bytes)
     }
-}
-
-enum UUIDText {
-    static func format(_ bytes: [UInt8]) -> String {
-        var text = [UInt8]()
-        text.reserveCapacity(36)
-        for (i, byte) in bytes.enumerated() {
-            if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    static let hex = Array("0123456789abcdef".utf8)
 }

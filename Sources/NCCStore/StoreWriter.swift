@@ -189,10 +189,16 @@ public enum UUIDs {
         var generator = SystemRandomNumberGenerator()
         bytes += withUnsafeBytes(of: generator.next() as UInt64) { Array($0) }
         bytes += withUnsafeBytes(of: generator.next() as UInt64) { Array($0.prefix(2)) }
+        return version7(bytes)
+    }
+
+    /// Sets the version 7 and variant bits of 16 bytes and spells them as a lower-case UUID.
+    public static func version7(_ raw: [UInt8]) -> String {
+        var bytes = raw
         bytes[6] = (bytes[6] & 0x0F) | 0x70
         bytes[8] = (bytes[8] & 0x3F) | 0x80
-        let hex = Array("0123456789abcdef".utf8)
         var text = [UInt8]()
+        text.reserveCapacity(36)
         for (i, byte) in bytes.enumerated() {
             if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
             text.append(hex[Int(byte >> 4)])
@@ -200,6 +206,8 @@ public enum UUIDs {
         }
         return String(decoding: text, as: UTF8.self)
     }
+
+    static let hex = Array("0123456789abcdef".utf8)
 }
 
 import Foundation
