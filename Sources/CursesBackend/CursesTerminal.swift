@@ -1,5 +1,6 @@
 import CNcursesw
 import CursesShim
+import Foundation
 import Glibc
 import Screen
 
@@ -29,7 +30,7 @@ public final class CursesTerminal {
         self.noColor = noColor
         // The user's locale first, or ncurses cannot draw UTF-8.
         setlocale(LC_ALL, "")
-        guard ncc_start() == 0 else {
+        guard ncc_start(CursesTerminal.directColorTerminal()) == 0 else {
             let term = String(cString: getenv("TERM") ?? strdup("")!)
             throw TerminalError(description: "cannot use the terminal type '\(term)'; try TERM=xterm-256color")
         }
@@ -166,6 +167,19 @@ public final class CursesTerminal {
         guard !closed else { return }
         closed = true
         endwin()
+    }
+
+    /// COLORTERM=truecolor says the terminal takes 24-bit colour, but ncurses only uses it with a
+    /// terminal description that has the RGB capability (`xterm-direct`, from Debian's
+    /// ncurses-term). Use that description when the terminal is an xterm alike and it is installed.
+    static func directColorTerminal() -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        guard ["truecolor", "24bit"].contains(environment["COLORTERM"]?.lowercased() ?? ""),
+              let term = environment["TERM"], term.hasPrefix("xterm"), !term.hasSuffix("-direct") else { return nil }
+        let folders = [environment["TERMINFO"], environment["HOME"].map { $0 + "/.terminfo" },
+                       "/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo"].compactMap { $0 }
+        let installed = folders.contains { FileManager.default.fileExists(atPath: $0 + "/x/xterm-direct") }
+        return installed ? "xterm-direct" : nil
     }
 
     // MARK: - Styles

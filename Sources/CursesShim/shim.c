@@ -11,9 +11,10 @@ uint32_t ncc_attr_underline(void) { return A_UNDERLINE; }
 uint32_t ncc_attr_reverse(void) { return A_REVERSE; }
 uint32_t ncc_attr_italic(void) { return A_ITALIC; }
 
-int ncc_start(void) {
+int ncc_start(const char *preferred) {
     // newterm, unlike initscr, returns instead of exiting when the terminal is unknown.
-    SCREEN *screen = newterm(NULL, stdout, stdin);
+    SCREEN *screen = preferred ? newterm(preferred, stdout, stdin) : NULL;
+    if (screen == NULL) screen = newterm(NULL, stdout, stdin);
     if (screen == NULL) return -1;
     set_term(screen);
     keypad(stdscr, TRUE);

@@ -11,8 +11,9 @@ uint32_t ncc_attr_underline(void);
 uint32_t ncc_attr_reverse(void);
 uint32_t ncc_attr_italic(void);
 
-/// Starts the terminal; returns 0, or -1 when the terminal cannot be used (unknown TERM).
-int ncc_start(void);
+/// Starts the terminal, as the `preferred` terminal type when it is not NULL and exists, else
+/// as $TERM; returns 0, or -1 when the terminal cannot be used (unknown TERM).
+int ncc_start(const char *preferred);
 /// The next refresh repaints the whole screen.
 void ncc_redraw_all(void);
 int ncc_colors(void);

@@ -19,6 +19,7 @@ struct TuiCommand: ParsableCommand {
     func run() throws {
         let environment = ProcessInfo.processInfo.environment
         Log.open(environment: environment)
+        let launched = Date()
         let store = try database.open()
         let (theme, warning) = ThemeLoader.load(name: self.theme, environment: environment)
         if let warning { Log.write("theme: \(warning)") }
@@ -32,6 +33,10 @@ struct TuiCommand: ParsableCommand {
         }
         if let warning { app.show(warning: warning) }
         Log.write("started on \(store.path) at \(size.width)x\(size.height), theme \(theme.name)")
+        let started = Date()
+        terminal.draw(app.render(theme: theme.style))
+        Log.write(String(format: "first frame %.1f ms after launch (%.1f ms to draw it)",
+                         Date().timeIntervalSince(launched) * 1000, Date().timeIntervalSince(started) * 1000))
         try EventLoop(app: app, terminal: terminal, theme: theme).run()
         Log.write("quit")
     }
