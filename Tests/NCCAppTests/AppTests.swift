@@ -176,3 +176,21 @@ import Screen
         #expect(h.screen.contains("NCC Malta"))
     }
 }
+
+@Suite struct MouseTests {
+    @Test func aClickSelectsARowAndTheWheelScrolls() throws {
+        let h = try Harness()
+        #expect(h.app.state.list.selected == 0)
+        // Row 0 is the tab bar, 1 the list title, 2 the column titles: row 4 is the second centre.
+        h.app.handle(.mouse(MouseEvent(button: .left, x: 5, y: 4)))
+        #expect(h.app.state.list.selected == 1)
+        #expect(h.app.state.region == .list)
+        h.app.handle(.mouse(MouseEvent(button: .wheelUp, x: 5, y: 4)))
+        #expect(h.app.state.list.selected == 0)
+        // A click on a tab switches panes.
+        let tasksTab = try #require(h.lines[0].range(of: "3 Tasks"))
+        h.app.handle(.mouse(MouseEvent(button: .left, x: h.lines[0].distance(from: h.lines[0].startIndex, to: tasksTab.lowerBound), y: 0)))
+        #expect(h.lines[0].contains("3 Tasks") && h.screen.contains("Tasks · sorted by due"))
+        #expect(h.app.handle(.key(.character("M"))) == .setMouse(false), "M hands mouse capture back to the terminal")
+    }
+}
