@@ -30,6 +30,11 @@ let package = Package(
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // Ranked, explained experts for a need (and needs for an expert), with weights in one place.
+        .target(name: "NCCMatch", dependencies: [
+            "NCCModel", "NCCStore",
+            .product(name: "TOMLKit", package: "TOMLKit"),
+        ]),
         // Deterministic, realistic demo data built from public facts and invented people.
         .target(name: "NCCDemo", dependencies: ["NCCModel", "NCCStore"]),
         // The terminal toolkit, pure Swift: cells, styles, the screen buffer, layout, keys, themes.
@@ -43,10 +48,10 @@ let package = Package(
         // The only code that touches ncurses: draws screen buffers, reads keys, mouse and resizes.
         .target(name: "CursesBackend", dependencies: ["Screen", "CNcursesw", "CursesShim"]),
         // The full-screen app: state, actions, update, one view per pane. Never touches ncurses.
-        .target(name: "NCCApp", dependencies: ["NCCModel", "NCCStore", "Screen", "TerminalText"]),
+        .target(name: "NCCApp", dependencies: ["NCCModel", "NCCStore", "NCCMatch", "Screen", "TerminalText"]),
         // The `ncc` subcommands.
         .target(name: "NCCCLI", dependencies: [
-            "NCCModel", "NCCStore", "NCCExchange", "NCCDemo", "TerminalText", "NCCApp", "CursesBackend", "Screen",
+            "NCCModel", "NCCStore", "NCCExchange", "NCCDemo", "NCCMatch", "TerminalText", "NCCApp", "CursesBackend", "Screen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ncc", dependencies: ["NCCCLI"]),
@@ -60,6 +65,7 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .testTarget(name: "NCCExchangeTests", dependencies: ["NCCModel", "NCCStore", "NCCExchange"]),
+        .testTarget(name: "NCCMatchTests", dependencies: ["NCCModel", "NCCStore", "NCCMatch"]),
         .testTarget(name: "NCCDemoTests", dependencies: ["NCCModel", "NCCStore", "NCCDemo"]),
         .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc"]),
     ],

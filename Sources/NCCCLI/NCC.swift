@@ -14,7 +14,7 @@ public struct NCC: ParsableCommand {
         subcommands: [
             TuiCommand.self, InitCommand.self, DemoCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self,
-            SearchCommand.self, ImportCSVCommand.self, ExportCSVCommand.self,
+            SearchCommand.self, MatchCommand.self, ImportCSVCommand.self, ExportCSVCommand.self,
         ],
         defaultSubcommand: TuiCommand.self
     )

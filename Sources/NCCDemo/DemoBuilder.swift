@@ -22,6 +22,10 @@ struct DemoBuilder {
         self.writer = writer
         self.random = random
         self.today = today
+        // Ids carry "milliseconds" from midnight of the given day on, one per record: they look
+        // like the version 7 ids of the app and stay the same for the same seed and day.
+        let parts = (Dates.normalizedDate(today) ?? "2026-01-01").split(separator: "-").compactMap { Int($0) }
+        sequence = UInt64(max(0, Dates.dayNumber(year: parts[0], month: parts[1], day: parts[2]))) * 86_400_000
     }
 
     @discardableResult

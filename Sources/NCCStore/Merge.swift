@@ -57,7 +57,10 @@ struct Merge {
         for (name, value) in winners where name != Operation.deletedField { values[name] = value }
         let deleted = winners[Operation.deletedField]?.bool ?? current.deleted
         if deleted {
-            if !current.deleted { try SearchIndex.remove(db, kind: kind, key: current.key) }
+            if !current.deleted {
+                try SearchIndex.remove(db, kind: kind, key: current.key)
+                if kind == .expert { try SearchIndex.removeExpert(db, key: current.key) }
+            }
             return
         }
         let title = try reader.title(of: kind, values: values)
@@ -72,6 +75,7 @@ struct Merge {
 
     private func index(_ kind: Kind, key: Int64, id: String, title: String, values: [String: Value], isNew: Bool = false) throws {
         guard SearchIndex.isIndexed(kind) else { return }
+        if kind == .expert { try SearchIndex.putExpert(db, key: key, values: values, isNew: isNew) }
         let body = SearchIndex.body(kind, values)
         // An engagement is found through its expert and its need; it is worth an entry of its
         // own only for what its notes say (else a search for a name lists every engagement first).

@@ -8,6 +8,16 @@ enum Migrations {
         migrator.registerMigration("v1 records, operations and search") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2 expert matching index") { db in
+            // Experts' topics and bios in columns of their own, so matching can weigh them apart.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE expert_text USING fts5(
+                    topics, bio, tokenize = "unicode61 remove_diacritics 2"
+                );
+                INSERT INTO expert_text (rowid, topics, bio)
+                    SELECT key, coalesce(topics, ''), coalesce(bio, '') FROM expert WHERE deleted = 0;
+                """)
+        }
         return migrator
     }
 

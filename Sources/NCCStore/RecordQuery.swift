@@ -11,6 +11,8 @@ public struct RecordQuery: Sendable, Hashable {
         case below(String, String)
         /// Only these records (the hits of a full-text filter).
         case ids([String])
+        /// The field holds one of these values (the engagements of some experts).
+        case oneOf(String, [String])
     }
 
     public var kind: Kind
@@ -57,6 +59,10 @@ public struct RecordQuery: Sendable, Hashable {
             case .ids(let ids):
                 parts.append("id IN (SELECT value FROM json_each(?))")
                 arguments.append(CanonicalJSON.encode(ids).databaseValue)
+            case .oneOf(let field, let values):
+                try check(field)
+                parts.append("\(Table.quoted(field)) IN (SELECT value FROM json_each(?))")
+                arguments.append(CanonicalJSON.encode(values).databaseValue)
             }
         }
         return (parts.joined(separator: " AND "), arguments)

@@ -30,6 +30,17 @@ enum SearchIndex {
         return parts.joined(separator: "\n")
     }
 
+    /// Keeps the experts' matching index (topics and bio apart) in step with the expert table.
+    static func putExpert(_ db: Database, key: Int64, values: [String: Value], isNew: Bool) throws {
+        if !isNew { try removeExpert(db, key: key) }
+        try db.cachedStatement(sql: "INSERT INTO expert_text (rowid, topics, bio) VALUES (?, ?, ?)")
+            .execute(arguments: [key, (values["topics"]?.list ?? []).joined(separator: "; "), values["bio"]?.text ?? ""])
+    }
+
+    static func removeExpert(_ db: Database, key: Int64) throws {
+        try db.cachedStatement(sql: "DELETE FROM expert_text WHERE rowid = ?").execute(arguments: [key])
+    }
+
     static func remove(_ db: Database, kind: Kind, key: Int64) throws {
         try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [rowid(kind, key: key)])
     }

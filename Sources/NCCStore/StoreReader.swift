@@ -83,7 +83,7 @@ public struct StoreReader {
         return ""
     }
 
-    /// Finds the one live record a user means: its id, a unique id prefix of 8 or more characters,
+    /// Finds the one live record a user means: its id, a unique start or end of it (8 or more characters),
     /// or its name (exact, else ignoring case and accents; for experts, their person's name).
     public func resolve(_ kind: Kind, _ reference: String) throws -> String {
         let ref = Text.normalized(reference.trimmingCharacters(in: .whitespaces))
@@ -105,10 +105,16 @@ public struct StoreReader {
                 """), arguments: [targetID])
         }
         if ids.isEmpty, ref.count >= 8, ref.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
-            let prefix = ref.lowercased()
+            // The start of an id (an index range) or its end, as `ncc list` shows it (a scan).
+            let part = ref.lowercased()
             ids = try String.fetchAll(db.cachedStatement(sql: """
                 SELECT id FROM \(Table.name(kind)) WHERE id >= ? AND id < ? AND deleted = 0 LIMIT 2
-                """), arguments: [prefix, prefix + "~"])
+                """), arguments: [part, part + "~"])
+            if ids.isEmpty {
+                ids = try String.fetchAll(db.cachedStatement(sql: """
+                    SELECT id FROM \(Table.name(kind)) WHERE substr(id, -length(?)) = ? AND deleted = 0 LIMIT 2
+                    """), arguments: [part, part])
+            }
         }
         switch ids.count {
         case 0: throw StoreError.notFound(kind: kind, reference: reference)

@@ -39,6 +39,7 @@ final class RecordPresenter {
 }
 
 extension String {
-    /// The first eight characters of an id: enough to name a record on the command line.
-    var shortID: String { String(prefix(8)) }
+    /// The last eight characters of an id: its random part (ids begin with their creation
+    /// time, shared by records made together), enough to name a record on the command line.
+    var shortID: String { String(suffix(8)) }
 }
