@@ -1,4 +1,5 @@
 import Foundation
+import NCCMatch
 import NCCModel
 import NCCStore
 import Screen
@@ -17,7 +18,7 @@ public enum Outcome: Sendable, Equatable {
 public final class App {
     public internal(set) var state: AppState
     let store: Store
-    let ranking = SimpleRanking()
+    let engine: MatchEngine
     var today: String
     var changeToken = ""
     /// The query each pane's list was loaded with, to reload only when it changes.
@@ -30,9 +31,10 @@ public final class App {
     /// the app does not depend on how demo data is made).
     let loadDemo: (Store) throws -> String
 
-    public init(store: Store, width: Int, height: Int, today: String = Dates.today(),
+    public init(store: Store, width: Int, height: Int, today: String = Dates.today(), matchSettings: MatchSettings = MatchSettings(),
                 loadDemo: @escaping (Store) throws -> String) throws {
         self.store = store
+        self.engine = MatchEngine(settings: matchSettings)
         self.loadDemo = loadDemo
         self.today = today
         state = AppState(width: width, height: height)
@@ -171,6 +173,16 @@ public final class App {
             state.details[.experts] = DetailState()
             try reloadList(.experts, force: true)
         case .propose: try proposeSelected()
+        case .toggleLanguageFilter, .toggleAvailabilityFilter:
+            if action == .toggleLanguageFilter { state.matchFilters.language.toggle() } else { state.matchFilters.availability.toggle() }
+            let on = action == .toggleLanguageFilter ? state.matchFilters.language : state.matchFilters.availability
+            state.message = Message("\(action == .toggleLanguageFilter ? "Language" : "Availability") filter \(on ? "on" : "off")")
+            try loadDetail(.experts)
+        case .advanceEngagement: try advanceEngagement()
+        case .declineEngagement:
+            if let engagement = selectedEngagement {
+                state.modal = .confirm(Confirm(question: "Mark this engagement declined?", onYes: .decline(engagement: engagement)))
+            }
         case .addNote: try startMinuteEntry(.note)
         case .addDecision: try startMinuteEntry(.decision)
         case .addActionItem: try startMinuteEntry(.actionItem)
@@ -493,7 +505,7 @@ public final class App {
             if !detail.stack.isEmpty { return try l.genericDetail(shown) }
             switch (pane, shown.kind) {
             case (.directory, .centre): return try DirectoryPane.detail(shown, l)
-            case (.experts, .need): return try ExpertsPane.needDetail(shown, l, ranking: ranking)
+            case (.experts, .need): return try ExpertsPane.needDetail(shown, l, engine: engine, filters: state.matchFilters)
             case (.meetings, .meeting): return try MeetingsPane.detail(shown, l)
             default: return try l.genericDetail(shown)
             }

@@ -109,6 +109,35 @@ extension App {
         askPropose(expert: target.id, need: need)
     }
 
+    /// The engagement selected in a need's detail.
+    var selectedEngagement: String? {
+        guard state.pane == .experts, state.region == .detail, let index = state.detail.selected,
+              let target = state.detail.lines[index].target, target.kind == .engagement else {
+            state.message = Message("Select an engagement in a need's detail first (n, then Tab)", .warning)
+            return nil
+        }
+        return target.id
+    }
+
+    /// proposed → agreed → done; done asks for the feedback.
+    func advanceEngagement() throws {
+        guard let id = selectedEngagement else { return }
+        let status = try store.read { try $0.record(.engagement, id: id)?["status"].text } ?? "proposed"
+        switch status {
+        case "proposed":
+            _ = try store.write { try $0.update(.engagement, id: id, ["status": .text("agreed"), "starts": .text(today)]) }
+            state.message = Message("The engagement is agreed")
+            try reloadAll(force: true)
+        case "agreed":
+            state.modal = .form(FormState(title: "Engagement done: how did it go?", purpose: .feedback(engagement: id), fields: [
+                FormField(Schema.field("feedback", of: .engagement)!, label: "Feedback 1-5"),
+                FormField(Schema.field("notes", of: .engagement)!, label: "Notes"),
+            ]))
+        default:
+            state.message = Message("This engagement is \(status); nothing follows", .warning)
+        }
+    }
+
     func cycleTaskStatus() throws {
         guard let row = state.list.selectedRow, row.kind == .task, state.region == .list else { return }
         let next = try store.write { w -> String in
@@ -224,6 +253,10 @@ extension App {
                 _ = try w.create(.engagement, ["expert": .text(expert), "need": .text(need), "status": .text("proposed")])
             }
             state.message = Message("Proposed: the engagement is recorded as proposed")
+            try reloadAll(force: true)
+        case .decline(let engagement):
+            _ = try store.write { try $0.update(.engagement, id: engagement, ["status": .text("declined")]) }
+            state.message = Message("Declined: the expert is left out of this need's ranking")
             try reloadAll(force: true)
         case .quit:
             state.quitting = true

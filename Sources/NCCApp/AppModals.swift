@@ -174,6 +174,13 @@ extension App {
             let joined = minutes.isEmpty || minutes.hasSuffix("\n") ? minutes + note : minutes + "\n" + note
             try w.update(.meeting, id: meeting, ["minutes": .text(joined)])
             return "Note saved"
+        case .feedback(let engagement):
+            var values = try values(form, w.reader)
+            guard values["feedback"]?.int != nil else { throw FieldError(field: "feedback", message: "give a feedback from 1 to 5") }
+            values["status"] = .text("done")
+            values["ends"] = .text(today)
+            try w.update(.engagement, id: engagement, values)
+            return "The engagement is done, with feedback \(values["feedback"]?.int ?? 0)/5"
         case .decision(let meeting):
             let position = try w.reader.countRecords(.decision, where: "meeting", is: meeting)
             try w.create(.decision, ["meeting": .text(meeting), "text": .text(form.fields[0].text), "position": .int(position)])

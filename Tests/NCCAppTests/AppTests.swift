@@ -194,3 +194,44 @@ import Screen
         #expect(h.app.handle(.key(.character("M"))) == .setMouse(false), "M hands mouse capture back to the terminal")
     }
 }
+
+@Suite struct ExpertsPaneTests {
+    @Test func aNeedShowsItsRankedExpertsAndAnEngagementGoesFromProposedToDoneWithFeedback() throws {
+        let h = try Harness()
+        h.press(.character("2"), .character("n"))
+        #expect(h.screen.contains("Impact measurement framework"))
+        #expect(h.screen.contains("Experts for this need"))
+        #expect(h.screen.contains("Eglė Butkevičienė"), "SROI and outcome indicators cover impact measurement: \(h.screen)")
+        // Tab to the detail: the first openable line is the best expert; its full explanation opens under it.
+        h.press(.tab)
+        #expect(h.screen.contains("topics +"), "the selected match shows every factor")
+        h.press(.enter)
+        #expect(h.screen.contains("Propose Eglė Butkevičienė"))
+        h.press(.character("y"))
+        #expect(h.screen.contains("[proposed] Eglė Butkevičienė"))
+        // The engagement line is selectable: s moves it on.
+        h.press(.home)
+        h.press(.character("s"))
+        #expect(h.screen.contains("[agreed] Eglė Butkevičienė"), "\(h.screen)")
+        h.press(.character("s"))
+        #expect(h.screen.contains("how did it go?"))
+        h.type("4")
+        h.press(.control("s"))
+        #expect(h.screen.contains("[done] Eglė Butkevičienė · feedback 4/5"), "\(h.screen)")
+    }
+
+    @Test func theLanguageFilterCanBeSwitchedOff() throws {
+        let h = try Harness { w in
+            try Harness.sampleData(w)
+            let person = try w.create(.person, ["name": .text("Nuria García")])
+            try w.create(.expert, ["person": .text(person), "languages": .list(["es"]), "topics": .list(["impact measurement"]),
+                                   "availability_days": .int(5)])
+        }
+        h.press(.character("2"), .character("n"))
+        #expect(!h.screen.contains("Nuria García"), "the need asks for Lithuanian")
+        h.press(.character("L"))
+        #expect(h.screen.contains("Nuria García"))
+        #expect(h.screen.contains("speaks none of lt"))
+        #expect(h.screen.contains("(off: language)"))
+    }
+}

@@ -7,6 +7,8 @@ public struct FormState: Sendable {
     public enum Purpose: Sendable, Hashable {
         case add(Kind)
         case edit(RecordRef)
+        /// The feedback (1-5) on an engagement that is done.
+        case feedback(engagement: String)
         /// An action item of a meeting: it also becomes a linked task.
         case actionItem(meeting: String)
         case decision(meeting: String)
@@ -34,6 +36,7 @@ public struct FormState: Sendable {
         case .add(let kind): kind
         case .edit(let ref): ref.kind
         case .actionItem: .actionItem
+        case .feedback: .engagement
         case .decision: .decision
         case .note: .meeting
         }

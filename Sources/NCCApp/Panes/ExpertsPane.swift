@@ -1,47 +1,7 @@
+import Foundation
+import NCCMatch
 import NCCModel
 import NCCStore
-
-/// An expert proposed for a need, with a score in [0, 1] and the reasons for it.
-public struct ExpertMatch: Sendable, Hashable {
-    public var expertID: String
-    public var name: String
-    public var score: Double
-    public var reasons: [String]
-}
-
-/// Ranks experts for a need. The matching engine replaces `SimpleRanking` behind this interface.
-protocol ExpertRanking {
-    func rank(need: String, reader: StoreReader, limit: Int) throws -> [ExpertMatch]
-}
-
-/// Full-text relevance of the experts' topics and bios to the need, with the need's languages
-/// and availability as filters. Good enough to choose from until the matching engine lands.
-struct SimpleRanking: ExpertRanking {
-    func rank(need: String, reader: StoreReader, limit: Int) throws -> [ExpertMatch] {
-        guard let need = try reader.record(.need, id: need) else { return [] }
-        let words = ([need["title"].text ?? ""] + need["topics"].list).joined(separator: " ")
-        let hits = try reader.search(words, kinds: [.expert], limit: limit * 4, anyWord: true)
-        guard let best = hits.first?.rank, best < 0 else { return [] }
-        let languages = Set(need["languages"].list)
-        var matches: [ExpertMatch] = []
-        for hit in hits {
-            guard let expert = try reader.record(.expert, id: hit.id) else { continue }
-            let spoken = Set(expert["languages"].list)
-            if !languages.isEmpty && spoken.isDisjoint(with: languages) { continue }
-            let days = expert["availability_days"].int ?? 0
-            if days == 0 { continue }
-            var reasons = ["topics: " + (expert["topics"].list.prefix(3).joined(separator: ", "))]
-            if !languages.isEmpty { reasons.append("speaks " + spoken.intersection(languages).sorted().joined(separator: ", ")) }
-            reasons.append("\(days) days/month")
-            if let country = need["country"].text, expert["countries"].list.contains(country) {
-                reasons.append("knows \(country)")
-            }
-            matches.append(ExpertMatch(expertID: hit.id, name: hit.title, score: min(1, hit.rank / best), reasons: reasons))
-            if matches.count == limit { break }
-        }
-        return matches
-    }
-}
 
 enum ExpertsPane {
     static let expertColumns = [ColumnSpec("Expert", 22), ColumnSpec("Languages", 9), ColumnSpec("Days", 4), ColumnSpec("Topics", 0)]
@@ -63,18 +23,45 @@ enum ExpertsPane {
                 role: need["status"].text == "open" ? nil : "ui.text.dim")
     }
 
-    /// A need with its ranked experts, best first, each with a score bar and its reasons.
-    static func needDetail(_ ref: RecordRef, _ loader: Loader, ranking: some ExpertRanking) throws -> [DetailLine] {
-        var lines = try loader.genericDetail(ref)
-        let matches = try ranking.rank(need: ref.id, reader: loader.reader, limit: 10)
+    /// A need with its engagements and its ranked experts, best first: a score bar, the top
+    /// reasons inline, and the full explanation under the selected expert.
+    static func needDetail(_ ref: RecordRef, _ loader: Loader, engine: MatchEngine, filters: MatchFilters) throws -> [DetailLine] {
+        guard let need = try loader.reader.record(.need, id: ref.id) else { return try loader.genericDetail(ref) }
+        var lines = [DetailLine(need["title"].text ?? "", .title)]
+        let centre = try loader.title(.centre, need["centre"].text)
+        let languages = need["languages"].list.joined(separator: ", ")
+        lines.append(DetailLine("\(centre) · \(need["status"].text ?? "") · languages \(languages.isEmpty ? "any" : languages)" +
+                                (need["deadline"].text.map { " · deadline \($0)" } ?? ""), .dim))
+        if !need["topics"].list.isEmpty { lines.append(DetailLine("Topics: " + need["topics"].list.joined(separator: ", "), .field("topics"))) }
+        if let description = need["description"].text {
+            lines += description.split(separator: "\n").map { DetailLine(String($0)) }
+        }
+        let engagements = try loader.reader.records(.engagement, where: "need", is: ref.id, limit: 50)
+        DirectoryPane.section("Engagements (s moves one on, x declines)", try engagements.map { engagement in
+            let feedback = engagement["feedback"].int.map { " · feedback \($0)/5" } ?? ""
+            return DetailLine("  [\(engagement["status"].text ?? "")] \(try loader.title(.expert, engagement["expert"].text))\(feedback)",
+                              target: RecordRef(.engagement, engagement.id))
+        }, into: &lines)
         lines.append(DetailLine(""))
-        lines.append(DetailLine("Experts for this need (Enter proposes)", .heading))
-        if matches.isEmpty { lines.append(DetailLine("  no available expert matches its topics and languages", .dim)) }
+        let switchedOff = [filters.language ? nil : "language", filters.availability ? nil : "availability"].compactMap { $0 }
+        lines.append(DetailLine("Experts for this need" + (switchedOff.isEmpty ? "" : " (off: " + switchedOff.joined(separator: ", ") + ")") + " · Enter proposes", .heading))
+        let matches: [Match]
+        do {
+            matches = try engine.rank(need: need, reader: loader.reader, filters: filters, limit: 10)
+        } catch let error as MatchError {
+            lines.append(DetailLine("  " + error.description, .warning))
+            return lines
+        }
+        if matches.isEmpty { lines.append(DetailLine("  no expert passes the filters (L and V switch them off)", .dim)) }
         for match in matches {
             let filled = Int((match.score * 10).rounded())
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
-            lines.append(DetailLine("  \(bar) \(String(format: "%.2f", match.score))  \(match.name)", target: RecordRef(.expert, match.expertID)))
-            lines.append(DetailLine("      " + match.reasons.joined(separator: " · "), .dim))
+            var line = DetailLine("  \(bar) \(String(format: "%.2f", match.score))  \(match.name)", target: RecordRef(.expert, match.expertID))
+            line.more = match.reasons.map { "      \($0.factor) \(String(format: "%+.2f", $0.contribution)): \($0.detail)" }
+            lines.append(line)
+            let top = match.reasons.filter { $0.contribution > 0 }.prefix(2).map(\.detail).joined(separator: " · ")
+            lines.append(DetailLine("      " + top, .dim))
+            for flag in match.flags { lines.append(DetailLine("      ! " + flag, .warning)) }
         }
         return lines
     }

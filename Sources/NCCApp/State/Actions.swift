@@ -12,7 +12,7 @@ public enum Action: String, Sendable, CaseIterable {
     // Tasks
     case cycleStatus, sortNext, filterStatus, filterArea, filterOwner, filterOverdue, clearFilters
     // Experts and needs
-    case showNeeds, propose
+    case showNeeds, propose, toggleLanguageFilter, toggleAvailabilityFilter, advanceEngagement, declineEngagement
     // Meetings
     case addNote, addDecision, addActionItem, editMinutes
     // Welcome
@@ -77,6 +77,10 @@ public enum ActionTable {
         // Experts
         b(.showNeeds, [.character("n")], "n", "needs", "Switch between the experts and the needs", footer: true, panes: [.experts]),
         b(.propose, [.character("p")], "p", "propose", "Propose the selected expert for the need", panes: [.experts]),
+        b(.toggleLanguageFilter, [.character("L")], "L", "language", "Switch the language filter of the ranking off or on", panes: [.experts]),
+        b(.toggleAvailabilityFilter, [.character("V")], "V", "availability", "Switch the availability filter of the ranking off or on", panes: [.experts]),
+        b(.advanceEngagement, [.character("s")], "s", "engagement on", "Move the selected engagement on: proposed, agreed, done (asks for feedback)", panes: [.experts]),
+        b(.declineEngagement, [.character("x")], "x", "decline", "Mark the selected engagement declined", panes: [.experts]),
         // Meetings
         b(.addNote, [.character("n")], "n", "note", "Add a line to the minutes (saved at once)", footer: true, panes: [.meetings]),
         b(.addDecision, [.character("D")], "D", "decision", "Record a decision (saved at once)", footer: true, panes: [.meetings]),

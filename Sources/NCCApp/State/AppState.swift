@@ -1,3 +1,4 @@
+import NCCMatch
 import NCCModel
 import Screen
 
@@ -90,6 +91,8 @@ public struct DetailLine: Sendable, Hashable {
     public var text: String
     public var style: Style
     public var target: RecordRef?
+    /// Lines shown under this one while it is selected (a match's full explanation).
+    public var more: [String] = []
 
     public init(_ text: String, _ style: Style = .text, target: RecordRef? = nil) {
         self.text = text
@@ -132,8 +135,8 @@ public struct AppState: Sendable {
     // Pane-specific view settings
     public var tasks = TaskView()
     public var expertsShowNeeds = false
-    /// The need whose ranked experts the Experts pane shows.
-    public var matchNeed: String?
+    /// The hard filters of matching, switched with L and V in the Experts pane.
+    public var matchFilters = MatchFilters()
     public var replica = ""
     public var databasePath = ""
 
@@ -201,6 +204,7 @@ public enum PendingEffect: Sendable, Hashable {
     case quit
     case discardForm
     case propose(expert: String, need: String)
+    case decline(engagement: String)
 }
 
 public struct PaletteState: Sendable {

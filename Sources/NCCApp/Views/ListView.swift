@@ -72,10 +72,18 @@ enum DetailView {
             screen.put("‹ Esc back", x: area.x, y: area.y, style: theme("ui.text.dim"), maxWidth: area.width)
             top = 1
         }
-        for i in 0..<(area.height - top) {
-            let index = detail.scroll + i
-            guard index < detail.lines.count else { break }
-            let line = detail.lines[index]
+        // The selected line's explanation (`more`) is drawn under it, pushing the rest down.
+        var rows: [(line: DetailLine, index: Int?)] = []
+        for index in detail.scroll..<max(detail.scroll, detail.lines.count) {
+            rows.append((detail.lines[index], index))
+            if focused, detail.selected == index {
+                rows += detail.lines[index].more.map { (DetailLine($0, .dim), nil) }
+            }
+            if rows.count >= area.height - top { break }
+        }
+        for (i, row) in rows.enumerated() where i < area.height - top {
+            let index = row.index ?? -1
+            let line = row.line
             var style: Style = switch line.style {
             case .title: theme("ui.title")
             case .heading: theme("ui.header")

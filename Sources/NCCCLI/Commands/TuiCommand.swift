@@ -3,6 +3,7 @@ import CursesBackend
 import Foundation
 import NCCApp
 import NCCDemo
+import NCCMatch
 import NCCModel
 import NCCStore
 import Screen
@@ -22,16 +23,21 @@ struct TuiCommand: ParsableCommand {
         let launched = Date()
         let store = try database.open()
         let (theme, warning) = ThemeLoader.load(name: self.theme, environment: environment)
-        if let warning { Log.write("theme: \(warning)") }
         let terminal = try CursesTerminal(mouse: true, noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
         defer { terminal.shutdown() }
         let size = terminal.size
-        let app = try App(store: store, width: size.width, height: size.height) { store in
+        var warnings = warning.map { [$0] } ?? []
+        var matchSettings = MatchSettings()
+        do { matchSettings = try MatchSettings.load(environment: environment) } catch {
+            warnings.append("\(error); matching uses its default weights")
+        }
+        let app = try App(store: store, width: size.width, height: size.height, matchSettings: matchSettings) { store in
             let summary = try DemoData.load(into: store)
             let total = summary.counts.values.reduce(0, +)
             return "Loaded \(total) demo records in \(String(format: "%.1f", summary.seconds)) s; every person in them is invented"
         }
-        if let warning { app.show(warning: warning) }
+        if !warnings.isEmpty { app.show(warning: warnings.joined(separator: "; ")) }
+        for warning in warnings { Log.write(warning) }
         Log.write("started on \(store.path) at \(size.width)x\(size.height), theme \(theme.name)")
         let started = Date()
         terminal.draw(app.render(theme: theme.style))
