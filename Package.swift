@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "ncc", targets: ["ncc"]),
+        .executable(name: "ncc-bench", targets: ["ncc-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -55,6 +56,11 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "ncc", dependencies: ["NCCCLI"]),
+        // `swift run -c release ncc-bench`: builds large databases and measures what users feel.
+        .executableTarget(name: "ncc-bench", dependencies: [
+            "NCCModel", "NCCStore", "NCCMatch",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),

@@ -66,8 +66,9 @@ public struct MatchEngine {
         self.thesaurus = thesaurus
     }
 
-    /// How many full-text candidates are scored in full.
-    static let candidates = 300
+    /// How many candidates are scored in full: those covering the most of the need's themes.
+    /// (When more experts than this cover all of them, the newest are scored: see README.)
+    static let candidates = 150
     static let stopwords: Set<String> = [
         "a", "an", "and", "the", "of", "for", "to", "in", "on", "with", "by", "at", "as", "or", "from", "its", "it",
         "is", "be", "can", "that", "this", "their", "our", "we", "so", "into", "other", "e", "g", "such", "two", "more",
@@ -92,8 +93,24 @@ public struct MatchEngine {
         }
         let concepts = needConcepts(need)
         let terms = queryTerms(title: title, description: description, topics: topics, concepts: concepts)
-        let hits = try reader.expertTextHits(anyOf: terms, topicWeight: settings.topicColumn, bioWeight: settings.bioColumn,
+        // Candidates: the experts naming the most of the need's themes (its topics and their
+        // thesaurus phrases); then full-text relevance among those only. With no theme known,
+        // the plain full-text ranking over all experts.
+        var themes = concepts.sorted().map { thesaurus.phrases(of: $0) }
+        themes += topics.filter { thesaurus.concept(of: $0) == nil }.map { [$0] }
+        let candidates = try reader.expertCandidates(themes: themes, limit: Self.candidates)
+        var hits: [ExpertTextHit]
+        if candidates.count >= 10 {
+            let (experts, frequencies) = try reader.expertWordFrequencies(terms)
+            let relevance = TextRelevance(words: terms, experts: experts, frequencies: frequencies,
+                                          topicWeight: settings.topicColumn, bioWeight: settings.bioColumn)
+            hits = relevance.rank(try reader.expertTexts(keys: candidates), mark: mark)
+                .map { ExpertTextHit(expertID: $0.id, relevance: $0.relevance, topics: $0.topics, bio: $0.bio) }
+                .sorted { $0.relevance > $1.relevance }
+        } else {
+            hits = try reader.expertTextHits(anyOf: terms, topicWeight: settings.topicColumn, bioWeight: settings.bioColumn,
                                              limit: Self.candidates, mark: mark)
+        }
         guard let best = hits.first?.relevance, best > 0 else { return [] }
         let context = try Context(reader: reader, expertIDs: hits.map(\.expertID), needs: [need])
         var matches: [Match] = []

@@ -16,6 +16,8 @@ enum Migrations {
                 );
                 INSERT INTO expert_text (rowid, topics, bio)
                     SELECT key, coalesce(topics, ''), coalesce(bio, '') FROM expert WHERE deleted = 0;
+                -- How many experts use each word: the inverse document frequency of ranking.
+                CREATE VIRTUAL TABLE expert_words USING fts5vocab(expert_text, 'row');
                 """)
         }
         return migrator

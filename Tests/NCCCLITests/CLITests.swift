@@ -134,3 +134,31 @@ import Testing
         }
     }
 }
+
+@Suite struct MatchCLITests {
+    @Test func matchPrintsRankedExpertsAsJSONAndNamesTheClosestNeedsWhenUnknown() throws {
+        let ncc = try NCCProcess()
+        #expect(try ncc.run(["demo"]).status == 0)
+        let needs = try JSONSerialization.jsonObject(with: Data(try ncc.run(["list", "needs", "--json", "--limit", "1"]).out.utf8)) as? [[String: Any]]
+        let title = try #require(needs?.first?["title"] as? String)
+        let result = try ncc.run(["match", title, "--json", "--limit", "3"])
+        #expect(result.status == 0, "\(result.err)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [String: Any])
+        #expect((json["need"] as? [String: Any])?["title"] as? String == title)
+        let matches = try #require(json["matches"] as? [[String: Any]])
+        #expect(!matches.isEmpty && matches.count <= 3)
+        let scores = matches.compactMap { $0["score"] as? Double }
+        #expect(scores == scores.sorted(by: >) && scores.allSatisfy { (0...1).contains($0) })
+        let reasons = try #require(matches.first?["reasons"] as? [[String: Any]])
+        #expect(reasons.contains { $0["factor"] as? String == "topics" && $0["contribution"] is Double && $0["detail"] is String })
+        #expect(matches.first?["expert_id"] is String && matches.first?["name"] is String)
+
+        let unknown = try ncc.run(["match", "Impact measurment framwork"])
+        #expect(unknown.status != 0)
+        #expect(unknown.err.hasPrefix("ncc: error: no need 'Impact measurment framwork'; the closest titles: '"), "\(unknown.err)")
+        #expect(unknown.err.split(separator: "\n").count == 1)
+
+        let reverse = try ncc.run(["match", "--expert", "Eglė Butkevičienė", "--limit", "2"])
+        #expect(reverse.status == 0 && reverse.out.contains("Open needs for Eglė Butkevičienė"), "\(reverse.err)")
+    }
+}
