@@ -173,10 +173,20 @@ public final class App {
             state.details[.experts] = DetailState()
             try reloadList(.experts, force: true)
         case .propose: try proposeSelected()
-        case .toggleLanguageFilter, .toggleAvailabilityFilter:
-            if action == .toggleLanguageFilter { state.matchFilters.language.toggle() } else { state.matchFilters.availability.toggle() }
-            let on = action == .toggleLanguageFilter ? state.matchFilters.language : state.matchFilters.availability
-            state.message = Message("\(action == .toggleLanguageFilter ? "Language" : "Availability") filter \(on ? "on" : "off")")
+        case .toggleLanguageFilter, .toggleAvailabilityFilter, .toggleDeclinedFilter:
+            let (name, on): (String, Bool)
+            switch action {
+            case .toggleLanguageFilter:
+                state.matchFilters.language.toggle()
+                (name, on) = ("Language", state.matchFilters.language)
+            case .toggleAvailabilityFilter:
+                state.matchFilters.availability.toggle()
+                (name, on) = ("Availability", state.matchFilters.availability)
+            default:
+                state.matchFilters.declined.toggle()
+                (name, on) = ("Declined-before", state.matchFilters.declined)
+            }
+            state.message = Message("\(name) filter \(on ? "on" : "off")")
             try loadDetail(.experts)
         case .advanceEngagement: try advanceEngagement()
         case .declineEngagement:

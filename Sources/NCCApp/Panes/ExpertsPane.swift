@@ -43,7 +43,8 @@ enum ExpertsPane {
                               target: RecordRef(.engagement, engagement.id))
         }, into: &lines)
         lines.append(DetailLine(""))
-        let switchedOff = [filters.language ? nil : "language", filters.availability ? nil : "availability"].compactMap { $0 }
+        let switchedOff = [filters.language ? nil : "language", filters.availability ? nil : "availability",
+                           filters.declined ? nil : "declined"].compactMap { $0 }
         lines.append(DetailLine("Experts for this need" + (switchedOff.isEmpty ? "" : " (off: " + switchedOff.joined(separator: ", ") + ")") + " · Enter proposes", .heading))
         let matches: [Match]
         do {
@@ -52,7 +53,7 @@ enum ExpertsPane {
             lines.append(DetailLine("  " + error.description, .warning))
             return lines
         }
-        if matches.isEmpty { lines.append(DetailLine("  no expert passes the filters (L and V switch them off)", .dim)) }
+        if matches.isEmpty { lines.append(DetailLine("  no expert passes the filters (L, V and R switch them off)", .dim)) }
         for match in matches {
             let filled = Int((match.score * 10).rounded())
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)

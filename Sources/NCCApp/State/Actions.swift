@@ -12,7 +12,7 @@ public enum Action: String, Sendable, CaseIterable {
     // Tasks
     case cycleStatus, sortNext, filterStatus, filterArea, filterOwner, filterOverdue, clearFilters
     // Experts and needs
-    case showNeeds, propose, toggleLanguageFilter, toggleAvailabilityFilter, advanceEngagement, declineEngagement
+    case showNeeds, propose, toggleLanguageFilter, toggleAvailabilityFilter, toggleDeclinedFilter, advanceEngagement, declineEngagement
     // Meetings
     case addNote, addDecision, addActionItem, editMinutes
     // Welcome
@@ -79,6 +79,7 @@ public enum ActionTable {
         b(.propose, [.character("p")], "p", "propose", "Propose the selected expert for the need", panes: [.experts]),
         b(.toggleLanguageFilter, [.character("L")], "L", "language", "Switch the language filter of the ranking off or on", panes: [.experts]),
         b(.toggleAvailabilityFilter, [.character("V")], "V", "availability", "Switch the availability filter of the ranking off or on", panes: [.experts]),
+        b(.toggleDeclinedFilter, [.character("R")], "R", "refused", "Show or hide experts who declined this need before", panes: [.experts]),
         b(.advanceEngagement, [.character("s")], "s", "engagement on", "Move the selected engagement on: proposed, agreed, done (asks for feedback)", panes: [.experts]),
         b(.declineEngagement, [.character("x")], "x", "decline", "Mark the selected engagement declined", panes: [.experts]),
         // Meetings
