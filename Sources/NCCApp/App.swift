@@ -299,7 +299,7 @@ public final class App {
             state.list.filter = TextInput()
             try reloadList(state.pane, force: true)
         } else if state.pane == .tasks, state.tasks.isFiltered {
-            try perform(.clearFilters)
+            _ = try perform(.clearFilters)
         } else {
             state.message = Message("Nothing to back out of; q quits")
         }
