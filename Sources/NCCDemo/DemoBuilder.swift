@@ -31,7 +31,7 @@ struct DemoBuilder {
     @discardableResult
     mutating func create(_ kind: Kind, _ values: [String: Value]) throws -> String {
         sequence += 1
-        let id = try writer.create(kind, values, id: random.uuid(sequence: sequence))
+        let id = try writer.create(kind, values, id: random.uuid(sequence: sequence), generated: true)
         counts[kind, default: 0] += 1
         return id
     }
@@ -154,7 +154,7 @@ struct DemoBuilder {
             needs.append(try create(.need, [
                 "centre": .text(centre.id), "title": .text("\(title) (\(countryName(centre.country)))\(suffix)"),
                 "description": .text(description), "topics": .list(topics),
-                "languages": .list(random.chance(0.5) ? [spoken[0], "en"] : [spoken[0]]), "country": .text(centre.country),
+                "languages": .list(random.chance(0.5) && spoken[0] != "en" ? [spoken[0], "en"] : [spoken[0]]), "country": .text(centre.country),
                 "deadline": .text(day(random.int(-30...180))), "status": .text(roll <= 7 ? "open" : roll <= 9 ? "matched" : "closed"),
             ]))
         }

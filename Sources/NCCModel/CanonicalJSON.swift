@@ -5,6 +5,7 @@ import Foundation
 public enum CanonicalJSON {
     public static func encode(_ fields: [String: Value]) -> String {
         var out = "{"
+        out.reserveCapacity(64 * fields.count)
         for (i, key) in fields.keys.sorted().enumerated() {
             if i > 0 { out += "," }
             appendString(key, to: &out)

@@ -30,7 +30,8 @@ struct Merge {
                                               stamps.isEmpty ? .null : CanonicalJSON.encode(stamps).databaseValue,
                                               time.databaseValue, time.databaseValue]
             arguments += names.map { Table.databaseValue(op.fields[$0]!) }
-            try db.cachedStatement(sql: Table.insertSQL(kind, columns)).execute(arguments: StatementArguments(arguments))
+            let sql = isCreate ? Table.createSQL[kind]! : Table.insertSQL(kind, columns)
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
             if !deleted {
                 try index(kind, key: db.lastInsertedRowID, id: op.record, title: title, values: op.fields, isNew: true)
             }

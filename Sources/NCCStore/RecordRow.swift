@@ -38,6 +38,12 @@ enum Table {
 
     static let insertCache = Mutex<[String: String]>([:])
 
+    /// The INSERT of a record created with every field, per kind (the common case, built once).
+    static let createSQL: [Kind: String] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { kind in
+        let columns = ["id", "sort_key", "deleted", "base_stamp", "stamps", "created_at", "updated_at"] + Schema.fields(of: kind).map(\.name)
+        return (kind, "INSERT INTO \(name(kind)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
+    })
+
     static func selectColumns(_ kind: Kind) -> String {
         housekeepingColumns + ", " + Schema.fields(of: kind).map { quoted($0.name) }.joined(separator: ", ")
     }

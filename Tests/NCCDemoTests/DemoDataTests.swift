@@ -83,3 +83,33 @@ import NCCStore
         #expect(try store.read { try $0.count(.centre) } == 1)
     }
 }
+
+@Suite struct DemoDataValidityTests {
+    /// The demo skips the store's field checks for speed; this holds it to the same rules.
+    @Test func everyGeneratedRecordPassesTheFieldRules() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-demo-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let store = try Store.open(path: folder.appendingPathComponent("ncc.sqlite").path)
+        _ = try DemoData.load(into: store, scale: 2, today: "2026-11-23")
+        try store.read { r in
+            for kind in Kind.allCases {
+                for record in try r.list(kind, limit: 100_000) {
+                    for field in Schema.fields(of: kind) {
+                        let value = record[field.name]
+                        #expect((try? FieldInput.check(value, for: field)) != nil, "\(kind).\(field.name) = \(value)")
+                        if field.required { #expect(!value.isNull, "\(kind).\(field.name) is required") }
+                        if field.type.isList {
+                            #expect((try? FieldInput.parse(value.list.joined(separator: ";"), for: field)) == value,
+                                    "\(kind).\(field.name) is a list in normal form")
+                        }
+                        if case .text(let s) = value { #expect(s == Text.normalized(s)) }
+                        if let target = field.type.referencedKind, let id = value.text {
+                            #expect(try r.exists(target, id: id), "\(kind).\(field.name) points at a live \(target)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
