@@ -1,0 +1,49 @@
+import NCCModel
+import NCCStore
+
+/// Meetings by date, newest first; the detail is the whole meeting with its minutes.
+enum MeetingsPane {
+    static let columns = [ColumnSpec("Date", 10), ColumnSpec("Kind", 11), ColumnSpec("Title", 0), ColumnSpec("Place", 14)]
+    static let query = RecordQuery(.meeting, order: [("start", false)])
+
+    static func row(_ meeting: Record, _ loader: Loader) throws -> ListRow {
+        let start = meeting["start"].text ?? ""
+        return ListRow(kind: .meeting, id: meeting.id,
+                       cells: [String(start.prefix(10)), (meeting["kind"].text ?? "").replacingOccurrences(of: "_", with: " "),
+                               meeting["title"].text ?? "", meeting["online"].bool == true ? "online" : meeting["place"].text ?? ""],
+                       role: String(start.prefix(10)) > loader.today ? nil : "ui.text")
+    }
+
+    static func detail(_ ref: RecordRef, _ loader: Loader) throws -> [DetailLine] {
+        guard ref.kind == .meeting, let meeting = try loader.reader.record(.meeting, id: ref.id) else {
+            return try loader.genericDetail(ref)
+        }
+        let reader = loader.reader
+        let start = (meeting["start"].text ?? "").replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: ":00Z", with: " UTC")
+        var lines = [DetailLine(meeting["title"].text ?? "", .title)]
+        let place = meeting["online"].bool == true ? "online" : meeting["place"].text ?? ""
+        lines.append(DetailLine("\(start) · \((meeting["kind"].text ?? "").replacingOccurrences(of: "_", with: " ")) · \(place)", .dim))
+        let agenda = try reader.records(.agendaItem, where: "meeting", is: ref.id, limit: 100)
+        DirectoryPane.section("Agenda", agenda.enumerated().map { i, item in
+            DetailLine("  \(i + 1). \(item["title"].text ?? "")", target: RecordRef(.agendaItem, item.id))
+        }, into: &lines)
+        let attendance = try reader.records(.attendance, where: "meeting", is: ref.id, limit: 200)
+        let names = try attendance.map { try loader.title(.person, $0["person"].text) }
+        DirectoryPane.section("Attendees", names.isEmpty ? [] : [DetailLine("  " + names.joined(separator: ", "))], count: names.count, into: &lines)
+        lines.append(DetailLine(""))
+        lines.append(DetailLine("Minutes", .heading))
+        let minutes = meeting["minutes"].text ?? ""
+        lines += minutes.isEmpty ? [DetailLine("  none yet: n adds a line, E opens your editor", .dim)]
+            : minutes.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine("  " + $0) }
+        let decisions = try reader.records(.decision, where: "meeting", is: ref.id, limit: 100)
+        DirectoryPane.section("Decisions", decisions.map { DetailLine("  • " + ($0["text"].text ?? ""), target: RecordRef(.decision, $0.id)) }, into: &lines)
+        let actions = try reader.records(.actionItem, where: "meeting", is: ref.id, limit: 100)
+        DirectoryPane.section("Action items", try actions.map { item in
+            let owner = try loader.title(.person, item["owner"].text)
+            let due = item["due"].text.map { " · due \($0)" } ?? ""
+            let target = item["task"].text.map { RecordRef(.task, $0) } ?? RecordRef(.actionItem, item.id)
+            return DetailLine("  → \(item["text"].text ?? "")\(owner.isEmpty ? "" : " · \(owner)")\(due)", target: target)
+        }, into: &lines)
+        return lines
+    }
+}
