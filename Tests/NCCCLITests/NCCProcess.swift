@@ -9,6 +9,13 @@ struct NCCProcess {
     }
 
     let home: URL
+    /// Longer than any command of the tests takes on a slow machine, short enough to fail a hang.
+    static let timeLimit: TimeInterval = 300
+
+    struct TimedOut: Error, CustomStringConvertible {
+        var arguments: [String]
+        var description: String { "ncc \(arguments.joined(separator: " ")) ran past \(Int(NCCProcess.timeLimit)) s and was killed" }
+    }
     var environment: [String: String]
 
     init() throws {
@@ -51,10 +58,11 @@ struct NCCProcess {
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin
-        try process.run()
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
-        process.waitUntilExit()
+        let ended = try process.runAndWait(timeout: Self.timeLimit) {
+            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+            try stdin.fileHandleForWriting.close()
+        }
+        guard ended else { throw TimedOut(arguments: arguments) }
         try out.close()
         try err.close()
         defer {

@@ -68,8 +68,7 @@ struct Tmux {
         process.standardOutput = handle
         process.standardError = FileHandle.nullDevice
         process.standardInput = FileHandle.nullDevice
-        try? process.run()
-        process.waitUntilExit()
+        _ = try? process.runAndWait(timeout: 30)
         try? handle.close()
         return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
     }

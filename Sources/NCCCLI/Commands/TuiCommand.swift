@@ -95,9 +95,12 @@ enum Editor {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor setting may hold arguments (`code --wait`): let the shell split it.
         process.arguments = ["-c", "\(editor) \"$1\"", "ncc-editor", file]
+        // A semaphore, not waitUntilExit(): that spins a run loop which on Linux can miss the exit.
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
         do {
             try process.run()
-            process.waitUntilExit()
+            ended.wait()
             return process.terminationStatus == 0
         } catch {
             Log.write("editor '\(editor)' failed: \(error)")
