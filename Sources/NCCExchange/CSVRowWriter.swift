@@ -1,3 +1,4 @@
+import Foundation
 import NCCModel
 import NCCStore
 
@@ -50,10 +51,18 @@ struct RowWriter {
 
     /// The id of the record a reference cell names. A consortium or organisation that does not
     /// exist yet is created; any other unknown name is the row's problem.
+    /// Two records that share the name are the row's problem too: it must give the id.
     func reference(_ target: Kind, _ text: String, column: String) throws -> String {
-        if let id = try? reader.resolve(target, text) { return id }
+        do {
+            return try reader.resolve(target, text)
+        } catch let error as StoreError {
+            guard case .notFound = error else { throw RowProblem("\(column): \(error)") }
+        }
         let stable = StableID.from(text, kind: target)
         if try reader.exists(target, id: stable) { return stable }
+        if UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) != nil {
+            throw RowProblem("\(column): no \(target.singular) has the id '\(text)'")
+        }
         if target == .consortium || target == .organisation {
             let id = StableID.make(target, text)
             try writer.put(target, id: id, ["name": .text(Text.normalized(text.trimmingCharacters(in: .whitespaces)))])
