@@ -87,9 +87,29 @@ struct RowWriter {
             guard let field = Schema.titleField(of: kind), let title = own[field]?.text else {
                 throw RowProblem("\(Schema.titleField(of: kind) ?? "name"): a \(kind.singular) needs one")
             }
-            if let id = try? reader.resolve(kind, title), try reader.record(kind, id: id)?[field].text == title { return id }
-            let scope = kind == .need ? (own["centre"]?.text ?? "") + "/" : kind == .meeting ? (own["start"]?.text ?? "") + "/" : ""
-            return StableID.make(kind, scope + title)
+            // A need's title is only unique within its centre, a meeting's at its start
+            // ("Quarterly meeting"): those match the record with the same title and scope.
+            let scopeField = kind == .need ? "centre" : kind == .meeting ? "start" : nil
+            if let scopeField {
+                let scope = own[scopeField] ?? .null
+                let stable = StableID.make(kind, (scope.text ?? "") + "/" + title)
+                let same = try reader.records(RecordQuery(kind, conditions: [.equals(field, .text(title)), .equals(scopeField, scope)]), limit: 2)
+                if same.count == 1 { return same[0].id }
+                if same.count > 1, !same.contains(where: { $0.id == stable }) {
+                    throw RowProblem("\(field): several \(kind.plural) are called '\(title)' at this \(scopeField == "start" ? "time" : scopeField); give the row an id")
+                }
+                return stable
+            }
+            let stable = StableID.make(kind, title)
+            do {
+                let id = try reader.resolve(kind, title)
+                if try reader.record(kind, id: id)?[field].text == title { return id }
+            } catch StoreError.ambiguous(_, _, let count) {
+                if try !reader.exists(kind, id: stable) {
+                    throw RowProblem("\(field): \(count) \(kind.plural) are called '\(title)'; give the row an id")
+                }
+            } catch StoreError.notFound {}
+            return stable
         }
     }
 

@@ -288,3 +288,59 @@ import NCCStore
         #expect(message.hasPrefix("there is no CSV format for memberships"))
     }
 }
+
+/// Rows without an id: which existing record they are.
+@Suite struct CSVMatchingTests {
+    let db: TestDatabase
+
+    init() throws { db = try TestDatabase() }
+
+    func file(_ name: String, _ text: String) throws -> String {
+        let path = db.folder.appendingPathComponent(name).path
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func meetingsOfOneTitleAtDifferentTimesStayApart() throws {
+        let meetings = try file("meetings.csv", """
+            title,start,place
+            Quarterly meeting,2026-03-05T09:00Z,Vilnius
+            Quarterly meeting,2026-06-04T09:00Z,Ljubljana
+            Quarterly meeting,2026-09-03T09:00:00Z,Αθήνα
+
+            """)
+        #expect(try CSVImporter(store: db.store).importCSV(.meeting, from: meetings) == CSVImportSummary(rows: 3, created: 3, updated: 0, unchanged: 0))
+        #expect(try db.store.read { try $0.count(.meeting) } == 3)
+        let operations = try db.store.read { try $0.operationCount() }
+        #expect(try CSVImporter(store: db.store).importCSV(.meeting, from: meetings).unchanged == 3)
+        #expect(try db.store.read { try $0.operationCount() } == operations)
+    }
+
+    @Test func needsOfOneTitleAtDifferentCentresStayApartAndMatchWhatIsThere() throws {
+        let existing = try db.store.write { writer in
+            let lt = try writer.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")])
+            _ = try writer.create(.centre, ["name": .text("NCC Slovenia"), "country": .text("SI")])
+            return try writer.create(.need, ["centre": .text(lt), "title": .text("Impact measurement"), "description": .text("Old")])
+        }
+        let needs = try file("needs.csv", """
+            centre,title,description
+            NCC Lithuania,Impact measurement,New
+            NCC Slovenia,Impact measurement,Other
+
+            """)
+        #expect(try CSVImporter(store: db.store).importCSV(.need, from: needs) == CSVImportSummary(rows: 2, created: 1, updated: 1, unchanged: 0))
+        #expect(try db.store.read { try $0.count(.need) } == 2)
+        #expect(try db.store.read { try $0.record(.need, id: existing)?["description"] } == .text("New"))
+    }
+
+    @Test func aNameTwoExistingRecordsShareNeedsAnId() throws {
+        _ = try db.store.write { writer in
+            try writer.create(.person, ["name": .text("Maria Garcia"), "role": .text("one")])
+            try writer.create(.person, ["name": .text("Maria Garcia"), "role": .text("two")])
+        }
+        var problems: [String] = []
+        do { _ = try CSVImporter(store: db.store).importCSV(.person, from: try file("people.csv", "name,role\nMaria Garcia,three\n")) }
+        catch let error as CSVImportError { problems = error.problems }
+        #expect(problems == ["people.csv:2: name: 2 people are called 'Maria Garcia'; give the row an id"])
+    }
+}
