@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import NCCModel
 import NCCStore
@@ -14,10 +13,12 @@ public struct CSVExporter {
             throw CSVFileError(description: "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))")
         }
         if path == "-" {
-            guard let stream = OutputStream(toFileAtPath: "/dev/stdout", append: true) else {
-                throw CSVFileError(description: "cannot write to standard output")
-            }
-            return try write(kind, to: stream)
+            // File descriptor 1 itself: reopening /dev/stdout would get its own file offset (and
+            // fails for a socket).
+            let output = CSVOutput(handle: FileHandle.standardOutput, name: "standard output")
+            let rows = try write(kind, to: output)
+            try output.flush()
+            return rows
         }
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
@@ -26,27 +27,34 @@ public struct CSVExporter {
             throw CSVFileError(description: "cannot write \(path): the folder \(folder.path) does not exist")
         }
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        guard let stream = OutputStream(toFileAtPath: temporary.path, append: false) else {
-            throw CSVFileError(description: "cannot write \(path)")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+            throw CSVFileError(description: "cannot write \(path): cannot create a file in \(folder.path)")
         }
         do {
-            let rows = try write(kind, to: stream)
+            let output = CSVOutput(handle: handle, name: path)
+            let rows = try write(kind, to: output)
+            try output.flush()
+            do {
+                try handle.synchronize()
+                try handle.close()
+            } catch {
+                throw CSVFileError(description: "cannot write \(path): \(error.localizedDescription)")
+            }
             guard rename(temporary.path, destination.path) == 0 else {
                 throw CSVFileError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
             }
             return rows
         } catch {
+            try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
     }
 
-    private func write(_ kind: Kind, to stream: OutputStream) throws -> Int {
-        stream.open()
-        defer { stream.close() }
-        let csv = try CSVWriter(stream: stream)
+    private func write(_ kind: Kind, to output: CSVOutput) throws -> Int {
         let header = CSVTable.header(for: kind)
-        try csv.write(row: header)
+        try output.write(row: header)
         var count = 0
         try store.read { reader in
             let names = UniqueNames(reader: reader)
@@ -55,18 +63,12 @@ public struct CSVExporter {
                 let page = try reader.list(kind, limit: 1000, offset: offset)
                 if page.isEmpty { break }
                 for record in page {
-                    do {
-                        try csv.write(row: try header.map { try cell($0, of: record, reader, names) })
-                    } catch is CSVError {
-                        throw CSVFileError(description: "cannot write the file (is the disk full?)")
-                    }
+                    try output.write(row: try header.map { try cell($0, of: record, reader, names) })
                     count += 1
                 }
                 offset += page.count
             }
         }
-        // End the last row too, as most tools expect; a write that fails is a full or vanished disk.
-        guard csv.stream.write("\n", maxLength: 1) == 1 else { throw CSVFileError(description: "cannot write the file (is the disk full?)") }
         return count
     }
 

@@ -23,7 +23,8 @@ public struct CSVImportError: Error, CustomStringConvertible {
     public var badRows: Int
     public var file: String
     public var description: String {
-        "\(file): \(badRows) bad row\(badRows == 1 ? "" : "s")\(badRows > problems.count ? " (the first \(problems.count) shown)" : ""); nothing was imported"
+        let more = badRows - problems.count
+        return "\(file): \(badRows) bad row\(badRows == 1 ? "" : "s")\(more > 0 ? " (\(problems.count) shown, and \(more) more)" : ""); nothing was imported"
     }
 }
 
@@ -47,19 +48,21 @@ public struct CSVImporter {
         }
         let name = (path as NSString).lastPathComponent
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-              let data = FileManager.default.contents(atPath: path) else {
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
             throw CSVFileError(description: "cannot read \(path): no such file")
         }
-        // The whole file is read and checked as UTF-8 first: CSV.swift's stream reader cannot tell
-        // the end of a file from a read error on Linux, and a bad byte must name the file, not crash.
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw CSVFileError(description: "\(name): the file is not UTF-8 text; save it as UTF-8 and try again")
+        // A first pass checks the bytes are UTF-8, in chunks: a bad byte must name the file and its
+        // line before anything is parsed (CSV.swift would stop at it, or miss it in the header).
+        try UTF8Check.file(path, name: name)
+        guard let input = InputStream(fileAtPath: path) else {
+            throw CSVFileError(description: "cannot read \(path)")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
         let reader: CSVReader
         do {
-            reader = try CSVReader(string: text, hasHeaderRow: true)
+            // The stream reader skips a leading byte order mark itself.
+            reader = try CSVReader(stream: input, hasHeaderRow: true)
+        } catch CSVError.cannotReadHeaderRow {
+            throw CSVFileError(description: "\(name): the file is empty; the first line must name the columns (\(CSVTable.header(for: kind).joined(separator: ",")))")
         } catch {
             throw CSVFileError(description: "\(name): \(Self.describe(error))")
         }
@@ -104,7 +107,7 @@ public struct CSVImporter {
                         if problems.count < Self.maxProblems { problems.append("\(name):\(line): \(Self.describe(error))") }
                     }
                 }
-                if let error = reader.error {
+                if let error = reader.error, !Self.isEndOfFile(error) {
                     throw CSVFileError(description: "\(name):\(line): \(Self.describe(error))")
                 }
                 if badRows > 0 { throw CSVImportError(problems: problems, badRows: badRows, file: name) }
@@ -116,9 +119,17 @@ public struct CSVImporter {
         }
     }
 
+    /// The line breaks in a cell as a file has them: "\n", "\r\n" (one grapheme) or a lone "\r".
+    /// Other characters Swift calls newlines (U+2028, form feed) do not start a line in the file.
     static func newlines(in cell: String) -> Int {
-        // "\r\n" is one grapheme, so counting newline characters counts line breaks.
-        cell.reduce(0) { $0 + ($1.isNewline ? 1 : 0) }
+        cell.reduce(0) { $0 + ($1 == "\n" || $1 == "\r\n" || $1 == "\r" ? 1 : 0) }
+    }
+
+    /// CSV.swift's byte reader reports the end of a file it has read to the last byte as
+    /// `cannotReadFile` (a read of 0 bytes); a real read error is `streamErrorHasOccurred`.
+    static func isEndOfFile(_ error: any Error) -> Bool {
+        if case CSVError.cannotReadFile = error { return true }
+        return false
     }
 
     static func describe(_ error: any Error) -> String {

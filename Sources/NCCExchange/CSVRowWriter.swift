@@ -1,3 +1,4 @@
+import Foundation
 import NCCModel
 import NCCStore
 
@@ -50,10 +51,18 @@ struct RowWriter {
 
     /// The id of the record a reference cell names. A consortium or organisation that does not
     /// exist yet is created; any other unknown name is the row's problem.
+    /// Two records that share the name are the row's problem too: it must give the id.
     func reference(_ target: Kind, _ text: String, column: String) throws -> String {
-        if let id = try? reader.resolve(target, text) { return id }
+        do {
+            return try reader.resolve(target, text)
+        } catch let error as StoreError {
+            guard case .notFound = error else { throw RowProblem("\(column): \(error)") }
+        }
         let stable = StableID.from(text, kind: target)
         if try reader.exists(target, id: stable) { return stable }
+        if UUID(uuidString: text.trimmingCharacters(in: .whitespaces)) != nil {
+            throw RowProblem("\(column): no \(target.singular) has the id '\(text)'")
+        }
         if target == .consortium || target == .organisation {
             let id = StableID.make(target, text)
             try writer.put(target, id: id, ["name": .text(Text.normalized(text.trimmingCharacters(in: .whitespaces)))])
@@ -78,9 +87,29 @@ struct RowWriter {
             guard let field = Schema.titleField(of: kind), let title = own[field]?.text else {
                 throw RowProblem("\(Schema.titleField(of: kind) ?? "name"): a \(kind.singular) needs one")
             }
-            if let id = try? reader.resolve(kind, title), try reader.record(kind, id: id)?[field].text == title { return id }
-            let scope = kind == .need ? (own["centre"]?.text ?? "") + "/" : kind == .meeting ? (own["start"]?.text ?? "") + "/" : ""
-            return StableID.make(kind, scope + title)
+            // A need's title is only unique within its centre, a meeting's at its start
+            // ("Quarterly meeting"): those match the record with the same title and scope.
+            let scopeField = kind == .need ? "centre" : kind == .meeting ? "start" : nil
+            if let scopeField {
+                let scope = own[scopeField] ?? .null
+                let stable = StableID.make(kind, (scope.text ?? "") + "/" + title)
+                let same = try reader.records(RecordQuery(kind, conditions: [.equals(field, .text(title)), .equals(scopeField, scope)]), limit: 2)
+                if same.count == 1 { return same[0].id }
+                if same.count > 1, !same.contains(where: { $0.id == stable }) {
+                    throw RowProblem("\(field): several \(kind.plural) are called '\(title)' at this \(scopeField == "start" ? "time" : scopeField); give the row an id")
+                }
+                return stable
+            }
+            let stable = StableID.make(kind, title)
+            do {
+                let id = try reader.resolve(kind, title)
+                if try reader.record(kind, id: id)?[field].text == title { return id }
+            } catch StoreError.ambiguous(_, _, let count) {
+                if try !reader.exists(kind, id: stable) {
+                    throw RowProblem("\(field): \(count) \(kind.plural) are called '\(title)'; give the row an id")
+                }
+            } catch StoreError.notFound {}
+            return stable
         }
     }
 
