@@ -1,3 +1,4 @@
+import CSV
 import Foundation
 import NCCModel
 import NCCStore
@@ -13,12 +14,11 @@ public struct CSVExporter {
             throw CSVFileError(description: "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))")
         }
         if path == "-" {
-            // File descriptor 1 itself: reopening /dev/stdout would get its own file offset (and
-            // fails for a socket).
-            let output = CSVOutput(handle: FileHandle.standardOutput, name: "standard output")
-            let rows = try write(kind, to: output)
-            try output.flush()
-            return rows
+            // Appending keeps the shell's file offset when standard output is a file.
+            guard let stream = OutputStream(toFileAtPath: "/dev/stdout", append: true) else {
+                throw CSVFileError(description: "cannot write to standard output")
+            }
+            return try write(kind, to: stream, name: "standard output")
         }
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
@@ -27,14 +27,15 @@ public struct CSVExporter {
             throw CSVFileError(description: "cannot write \(path): the folder \(folder.path) does not exist")
         }
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else {
+        guard let stream = OutputStream(toFileAtPath: temporary.path, append: false) else {
             throw CSVFileError(description: "cannot write \(path): cannot create a file in \(folder.path)")
         }
         do {
-            let output = CSVOutput(handle: handle, name: path)
-            let rows = try write(kind, to: output)
-            try output.flush()
+            let rows = try write(kind, to: stream, name: path)
+            // On disk before it takes the real name: a crash leaves the old file or the new, whole.
+            guard let handle = FileHandle(forUpdatingAtPath: temporary.path) else {
+                throw CSVFileError(description: "cannot write \(path)")
+            }
             do {
                 try handle.synchronize()
                 try handle.close()
@@ -46,15 +47,18 @@ public struct CSVExporter {
             }
             return rows
         } catch {
-            try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
     }
 
-    private func write(_ kind: Kind, to output: CSVOutput) throws -> Int {
+    private func write(_ kind: Kind, to stream: OutputStream, name: String) throws -> Int {
+        stream.open()
+        defer { stream.close() }
+        let full = CSVFileError(description: "cannot write \(name) (is the disk full?)")
+        let csv = try CSVWriter(stream: stream)
         let header = CSVTable.header(for: kind)
-        try output.write(row: header)
+        try csv.write(row: header)
         var count = 0
         try store.read { reader in
             let names = UniqueNames(reader: reader)
@@ -63,12 +67,18 @@ public struct CSVExporter {
                 let page = try reader.list(kind, limit: 1000, offset: offset)
                 if page.isEmpty { break }
                 for record in page {
-                    try output.write(row: try header.map { try cell($0, of: record, reader, names) })
+                    do {
+                        try csv.write(row: try header.map { try cell($0, of: record, reader, names) })
+                    } catch is CSVError {
+                        throw full
+                    }
                     count += 1
                 }
                 offset += page.count
             }
         }
+        // End the last row too, as most tools expect; a write that fails is a full or vanished disk.
+        guard csv.stream.write("\n", maxLength: 1) == 1 else { throw full }
         return count
     }
 

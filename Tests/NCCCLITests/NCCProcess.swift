@@ -11,11 +11,6 @@ struct NCCProcess {
     let home: URL
     /// Longer than any command of the tests takes on a slow machine, short enough to fail a hang.
     static let timeLimit: TimeInterval = 300
-
-    struct TimedOut: Error, CustomStringConvertible {
-        var arguments: [String]
-        var description: String { "ncc \(arguments.joined(separator: " ")) ran past \(Int(NCCProcess.timeLimit)) s and was killed" }
-    }
     var environment: [String: String]
 
     init() throws {
@@ -43,35 +38,18 @@ struct NCCProcess {
     /// Runs `ncc` with these arguments; `--db` is added unless `useDefaultDatabase`.
     @discardableResult
     func run(_ arguments: [String], input: String? = nil, useDefaultDatabase: Bool = false) throws -> Result {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments + (useDefaultDatabase ? [] : ["--db", db])
-        process.environment = environment
-        process.currentDirectoryURL = home
-        // Output goes to files: no pipe can fill up and block the child.
-        let outURL = home.appendingPathComponent("stdout-\(UUID().uuidString)")
-        let errURL = home.appendingPathComponent("stderr-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outURL), err = try FileHandle(forWritingTo: errURL)
-        let stdin = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = stdin
-        let ended = try process.runAndWait(timeout: Self.timeLimit) {
-            if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-            try stdin.fileHandleForWriting.close()
-        }
-        guard ended else { throw TimedOut(arguments: arguments) }
-        try out.close()
-        try err.close()
-        defer {
-            try? FileManager.default.removeItem(at: outURL)
-            try? FileManager.default.removeItem(at: errURL)
-        }
-        return Result(status: process.terminationStatus,
-                      out: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
-                      err: String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        // Input and output go through files: no pipe can fill up and block the child.
+        let name = UUID().uuidString
+        let outPath = file("stdout-\(name)"), errPath = file("stderr-\(name)"), inPath = file("stdin-\(name)")
+        defer { for path in [outPath, errPath, inPath] { try? FileManager.default.removeItem(atPath: path) } }
+        if let input { try input.write(toFile: inPath, atomically: false, encoding: .utf8) }
+        let status = try ChildProcess.run(Self.binary.path, arguments + (useDefaultDatabase ? [] : ["--db", db]),
+                                          environment: environment, directory: home.path,
+                                          inputPath: input == nil ? nil : inPath,
+                                          outputPath: outPath, errorPath: errPath, timeout: Self.timeLimit)
+        return Result(status: status,
+                      out: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
+                      err: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
     }
 
     func file(_ name: String) -> String { home.appendingPathComponent(name).path }

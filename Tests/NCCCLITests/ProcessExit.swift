@@ -1,22 +1,70 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-extension Process {
-    /// Starts the process and waits for it to end, at most `timeout` seconds, then kills it.
-    ///
-    /// Not `waitUntilExit()`: on Linux that spins a run loop on the calling thread and, called
-    /// from a test's worker thread among many child processes, can miss the exit and wait for
-    /// ever (the suite hung in CI). The termination handler is set before `run()`, so even a
-    /// child that exits at once is seen.
-    /// `whileRunning` runs once the child has started (to feed its input, say).
-    /// - Returns: false if the process had to be killed.
-    func runAndWait(timeout: TimeInterval, whileRunning: () throws -> Void = {}) throws -> Bool {
-        let ended = DispatchSemaphore(value: 0)
-        terminationHandler = { _ in ended.signal() }
-        try run()
-        try whileRunning()
-        if ended.wait(timeout: .now() + timeout) == .success { return true }
-        kill(processIdentifier, SIGKILL)
-        _ = ended.wait(timeout: .now() + 5)
-        return false
+/// Runs a program and waits for it with `waitpid` on its own pid, with a time limit.
+///
+/// Not Foundation's `Process`: on Linux its exit monitoring missed the exit of the tmux client
+/// (which forks the tmux server), left it a zombie and hung the whole suite in CI. A child spawned
+/// here is reaped by nothing but this function.
+enum ChildProcess {
+    struct TimedOut: Error, CustomStringConvertible {
+        var command: String
+        var seconds: TimeInterval
+        var description: String { "\(command) ran past \(Int(seconds)) s and was killed" }
+    }
+
+    struct Failed: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs `executable` with `arguments`; stdin reads `inputPath` (else /dev/null), stdout and
+    /// stderr go to the given files (else /dev/null). Returns the exit status (128 + signal if killed
+    /// by a signal).
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+                    directory: String? = nil, inputPath: String? = nil, outputPath: String? = nil,
+                    errorPath: String? = nil, timeout: TimeInterval) throws -> Int32 {
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inputPath ?? "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath ?? "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+
+        let environmentLines = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        // Glibc's posix_spawn_file_actions_addchdir_np is out of Swift's reach: a shell changes folder.
+        let command = directory.map { ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", $0, executable] + arguments }
+            ?? [executable] + arguments
+        let argv = command.map { strdup($0) } + [nil]
+        let envp = environmentLines.map { strdup($0) } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, command[0], &actions, nil, argv, envp)
+        guard spawned == 0 else {
+            throw Failed(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
+
+        let deadline = Date().addingTimeInterval(timeout)
+        var status: Int32 = 0
+        while true {
+            let result = waitpid(pid, &status, WNOHANG)
+            if result == pid { break }
+            if result < 0, errno != EINTR {
+                throw Failed(description: "waiting for \(executable): \(String(cString: strerror(errno)))")
+            }
+            if Date() > deadline {
+                kill(pid, SIGKILL)
+                _ = waitpid(pid, &status, 0)
+                throw TimedOut(command: ([executable] + arguments).joined(separator: " "), seconds: timeout)
+            }
+            usleep(5_000)
+        }
+        // WIFEXITED / WEXITSTATUS / WTERMSIG, which Swift cannot import as macros.
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 }

@@ -58,19 +58,10 @@ struct Tmux {
     /// command keeps any pipe open for as long as it lives.
     @discardableResult
     func run(_ arguments: [String]) -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: output) }
-        guard let handle = try? FileHandle(forWritingTo: output) else { return "" }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["tmux"] + arguments
-        process.standardOutput = handle
-        process.standardError = FileHandle.nullDevice
-        process.standardInput = FileHandle.nullDevice
-        _ = try? process.runAndWait(timeout: 30)
-        try? handle.close()
-        return (try? String(contentsOf: output, encoding: .utf8)) ?? ""
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        _ = try? ChildProcess.run("tmux", arguments, outputPath: output, timeout: 30)
+        return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
     func start(_ command: String, width: Int, height: Int) throws {
