@@ -81,6 +81,10 @@ public enum CanonicalJSON {
         try JSONDecoder().decode([String: Value].self, from: Data(text.utf8))
     }
 
+    public static func decodeValue(_ text: String) throws -> Value {
+        try JSONDecoder().decode(Value.self, from: Data(text.utf8))
+    }
+
     public static func decodeList(_ text: String) -> [String] {
         (try? JSONDecoder().decode([String].self, from: Data(text.utf8))) ?? []
     }

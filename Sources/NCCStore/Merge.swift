@@ -1,14 +1,32 @@
 import GRDB
 import NCCModel
 
+/// What applying one operation did to its record.
+enum MergeEffect {
+    case created, updated, deleted, unchanged
+}
+
 /// Applies an operation to the record tables: per field, the value with the highest stamp wins
 /// (a last-writer-wins register; edits to different fields never collide). Local writes and
 /// operations from peers take this same path, so a replica's state depends only on the set of
 /// operations it holds, never on the order they came in.
+///
+/// Conflicts: the values of a field that no later operation has seen (its "heads") are all kept;
+/// the highest is the field's value and the others are rows of `conflict`, until an operation
+/// that saw them (a resolution, whose `prev` names every head) supersedes them. Operations are
+/// applied in stamp order and a replica only ever holds whole prefixes of each peer's sequence,
+/// so an operation never arrives after one that saw it: every replica with the same operations
+/// keeps the same conflict rows.
 struct Merge {
     let db: Database
 
-    func apply(_ op: Operation, current: StoredRecord?) throws {
+    @discardableResult
+    func apply(_ op: Operation, current: StoredRecord?) throws -> (effect: MergeEffect, conflicts: Int) {
+        var op = op
+        if op.fields[Operation.erasedField] != nil {
+            try erase(op.kind, record: op.record)
+            op.fields[Operation.erasedField] = nil
+        }
         let kind = op.kind
         let stamp = op.stamp.description
         let time = op.stamp.time
@@ -35,16 +53,32 @@ struct Merge {
             if !deleted {
                 try index(kind, key: db.lastInsertedRowID, id: op.record, title: title, values: op.fields, isNew: true)
             }
-            return
+            return (deleted ? .deleted : .created, 0)
         }
 
         var winners: [String: Value] = [:]
         var stamps = current.stamps
-        for (name, value) in op.fields where stamp > current.stamp(of: name) {
-            winners[name] = value
-            stamps[name] = stamp
+        var conflicts = 0
+        for (name, value) in op.fields {
+            let held = current.stamp(of: name)
+            let seen = Operation.seenStamps(op.prev[name])
+            if !seen.isEmpty { try dropConflicts(record: op.record, field: name, stamps: seen) }
+            let heldValue = name == Operation.deletedField ? .bool(current.deleted) : current.record.values[name] ?? .null
+            if stamp > held {
+                winners[name] = value
+                stamps[name] = stamp
+                // The value this one replaces, unseen by it, is a concurrent edit: kept, not lost.
+                if !held.isEmpty, !seen.contains(held) {
+                    try keepConflict(kind, record: op.record, field: name, stamp: held, value: heldValue)
+                    if heldValue != value { conflicts += 1 }
+                }
+            } else {
+                // Older than the value held, and nothing here saw it: the losing side of a concurrent edit.
+                try keepConflict(kind, record: op.record, field: name, stamp: stamp, value: value)
+                if heldValue != value { conflicts += 1 }
+            }
         }
-        guard !winners.isEmpty else { return }
+        guard !winners.isEmpty else { return (.unchanged, conflicts) }
         var assignments = winners.keys.sorted()
         var arguments = assignments.map { Table.databaseValue(winners[$0]!) }
         assignments = assignments.map { Table.quoted($0) + " = ?" }
@@ -62,7 +96,7 @@ struct Merge {
                 try SearchIndex.remove(db, kind: kind, key: current.key)
                 if kind == .expert { try SearchIndex.removeExpert(db, key: current.key) }
             }
-            return
+            return (current.deleted ? .unchanged : .deleted, conflicts)
         }
         let title = try reader.title(of: kind, values: values)
         let oldTitle = try reader.title(of: kind, values: current.record.values)
@@ -72,6 +106,41 @@ struct Merge {
         }
         try index(kind, key: current.key, id: op.record, title: title, values: values)
         if title != oldTitle { try retitleDependents(of: kind, id: op.record, title: title) }
+        return (current.deleted ? .created : .updated, conflicts)
+    }
+
+    // MARK: - Conflicts and erasure
+
+    private func keepConflict(_ kind: Kind, record: String, field: String, stamp: String, value: Value) throws {
+        var json = ""
+        CanonicalJSON.append(value, to: &json)
+        try db.cachedStatement(sql: "INSERT OR REPLACE INTO conflict (kind, record, field, stamp, value) VALUES (?, ?, ?, ?, ?)")
+            .execute(arguments: [kind.rawValue, record, field, stamp, json])
+    }
+
+    private func dropConflicts(record: String, field: String, stamps: [String]) throws {
+        let statement = try db.cachedStatement(sql: "DELETE FROM conflict WHERE record = ? AND field = ? AND stamp = ?")
+        for stamp in stamps { try statement.execute(arguments: [record, field, stamp]) }
+    }
+
+    /// Blanks a record's personal fields in every operation of the log and in its conflicts, and
+    /// remembers the record, so an operation that arrives later is blanked too.
+    private func erase(_ kind: Kind, record: String) throws {
+        try db.execute(sql: "INSERT OR IGNORE INTO erased (record) VALUES (?)", arguments: [record])
+        guard let erased = Erasure.fields(of: kind) else { return }
+        let rows = try Row.fetchAll(db, sql: "SELECT replica, seq, fields FROM op WHERE kind = ? AND record = ?",
+                                    arguments: [kind.rawValue, record])
+        for row in rows {
+            let fields = try CanonicalJSON.decodeFields(row[2])
+            let scrubbed = Erasure.scrub(fields, of: kind)
+            if scrubbed != fields {
+                try db.execute(sql: "UPDATE op SET fields = ? WHERE replica = ? AND seq = ?",
+                               arguments: [CanonicalJSON.encode(scrubbed), row[0] as String, row[1] as Int])
+            }
+        }
+        for name in erased.keys {
+            try db.execute(sql: "DELETE FROM conflict WHERE record = ? AND field = ?", arguments: [record, name])
+        }
     }
 
     private func index(_ kind: Kind, key: Int64, id: String, title: String, values: [String: Value], isNew: Bool = false) throws {

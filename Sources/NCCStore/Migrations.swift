@@ -20,6 +20,32 @@ enum Migrations {
                 CREATE VIRTUAL TABLE expert_words USING fts5vocab(expert_text, 'row');
                 """)
         }
+        migrator.registerMigration("v3 sync: conflicts, peers, erasures") { db in
+            try db.execute(sql: """
+                -- A field's concurrent values that lost the merge and wait for a person to choose.
+                -- Every replica holding the same operations holds the same rows (see Merge).
+                CREATE TABLE conflict (
+                    kind TEXT NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
+                    stamp TEXT NOT NULL, value TEXT NOT NULL,
+                    PRIMARY KEY (record, field, stamp)
+                ) WITHOUT ROWID;
+                -- Other installations whose bundles we have seen: their key, our trust in it, and
+                -- what they told us they hold (so the next bundle for them leaves that out).
+                CREATE TABLE peer (
+                    replica TEXT PRIMARY KEY,
+                    public_key TEXT NOT NULL,
+                    trusted INTEGER NOT NULL DEFAULT 0,
+                    revoked INTEGER NOT NULL DEFAULT 0,
+                    knowledge TEXT NOT NULL DEFAULT '{}',
+                    last_import TEXT,
+                    last_export TEXT,
+                    last_bundle TEXT
+                ) WITHOUT ROWID;
+                -- People (and their expert profiles) whose personal data was erased: any later
+                -- operation on them arrives with those fields blanked.
+                CREATE TABLE erased (record TEXT PRIMARY KEY) WITHOUT ROWID;
+                """)
+        }
         return migrator
     }
 

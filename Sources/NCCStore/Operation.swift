@@ -27,4 +27,41 @@ public struct Operation: Sendable, Hashable {
 
     /// The field a delete writes: a tombstone is an ordinary field, so it merges like any other.
     public static let deletedField = "deleted"
+
+    /// Set (to true) by `ncc forget`: the record's personal data is erased here and everywhere the
+    /// operation travels, in the record and in every operation of the log that held it.
+    public static let erasedField = "erased"
+
+    /// The stamps an operation had seen for a field. One, for an edit; several for a resolution,
+    /// which supersedes the winner and every conflicting value at once (space-separated).
+    public static func seenStamps(_ prev: String?) -> [String] {
+        guard let prev, !prev.isEmpty else { return [] }
+        return prev.split(separator: " ").map(String.init)
+    }
+
+    /// Whether a field name is one an operation may carry for this kind.
+    public static func carries(_ name: String, of kind: Kind) -> Bool {
+        name == deletedField || name == erasedField || Schema.field(name, of: kind) != nil
+    }
+}
+
+/// The fields `ncc forget` erases, and what they become.
+public enum Erasure {
+    public static let placeholderName = "Forgotten person"
+
+    public static func fields(of kind: Kind) -> [String: Value]? {
+        switch kind {
+        case .person: ["name": .text(placeholderName), "email": .null, "phone": .null, "role": .null]
+        case .expert: ["bio": .null]
+        default: nil
+        }
+    }
+
+    /// The operation's fields with every personal value replaced.
+    public static func scrub(_ fields: [String: Value], of kind: Kind) -> [String: Value] {
+        guard let erased = self.fields(of: kind) else { return fields }
+        var result = fields
+        for (name, value) in erased where result[name] != nil { result[name] = value }
+        return result
+    }
 }

@@ -89,6 +89,34 @@ public final class Store: Sendable {
         }
     }
 
+    /// Runs `body` in a transaction that is rolled back at the end (a dry run sees what would change).
+    public func trial<T>(_ body: (StoreWriter) throws -> T) throws -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction {
+                    let writer = try StoreWriter(db: db, replica: replicaID, wallClock: wallClock)
+                    result = try body(writer)
+                    return .rollback
+                }
+                return result!
+            }
+        } catch let error as DatabaseError {
+            throw Store.map(error, path: path)
+        }
+    }
+
+    /// A consistent copy of the whole database in a new file (`VACUUM INTO`), while others may read.
+    public func backup(to destination: String) throws {
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
+            }
+        } catch let error as DatabaseError {
+            throw StoreError.sqlite("cannot back up to \(destination): \(error.message ?? "\(error.resultCode)")")
+        }
+    }
+
     /// Changes whenever anyone (this process or another, such as a CLI import while the app is
     /// open) commits a write: every write transaction advances the replica's clock. A one-row read,
     /// so the app can poll it every second. (`PRAGMA data_version` is per connection, and a pool

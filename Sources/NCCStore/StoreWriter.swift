@@ -89,6 +89,12 @@ public final class StoreWriter {
             changed[name] = value
         }
         if changed.isEmpty { return .unchanged }
+        // Consent given: the contacts that bundles held back until now travel with it.
+        if kind == .person, changed["shareable"] == .bool(true) {
+            for name in Schema.fields(of: kind).filter(\.personal).map(\.name) where changed[name] == nil {
+                if let value = current.record.values[name], !value.isNull { changed[name] = value }
+            }
+        }
         try record(kind, id: id, fields: changed, current: current)
         return .updated
     }
@@ -173,11 +179,11 @@ public final class StoreWriter {
 
     // MARK: - The operation log
 
-    private func record(_ kind: Kind, id: String, fields: [String: Value], current: StoredRecord?) throws {
+    func record(_ kind: Kind, id: String, fields: [String: Value], current: StoredRecord?, prev given: [String: String]? = nil) throws {
         seq += 1
         let stamp = Stamp(clock: clock.tick(), replica: replica)
-        var prev: [String: String] = [:]
-        if let current { for name in fields.keys { prev[name] = current.stamp(of: name) } }
+        var prev: [String: String] = given ?? [:]
+        if let current, given == nil { for name in fields.keys { prev[name] = current.stamp(of: name) } }
         let op = Operation(replica: replica, seq: seq, stamp: stamp, kind: kind, record: id, fields: fields, prev: prev)
         try db.cachedStatement(sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [op.replica, op.seq, op.stamp.description, kind.rawValue, id,

@@ -1,0 +1,154 @@
+import GRDB
+import NCCModel
+
+/// Another installation whose bundles this one has seen.
+public struct Peer: Sendable, Equatable {
+    public var replica: String
+    /// The Ed25519 public key its bundles are signed with, base64.
+    public var publicKey: String
+    public var trusted: Bool
+    public var revoked: Bool
+    /// What its last bundle said it holds: replica -> highest sequence number.
+    public var knowledge: [String: Int]
+    public var lastImport: String?
+    public var lastExport: String?
+    /// The SHA-256 of the last bundle imported from it (a shared folder's unchanged file is skipped).
+    public var lastBundle: String?
+
+    public init(replica: String, publicKey: String, trusted: Bool = false, revoked: Bool = false,
+                knowledge: [String: Int] = [:], lastImport: String? = nil, lastExport: String? = nil, lastBundle: String? = nil) {
+        self.replica = replica
+        self.publicKey = publicKey
+        self.trusted = trusted
+        self.revoked = revoked
+        self.knowledge = knowledge
+        self.lastImport = lastImport
+        self.lastExport = lastExport
+        self.lastBundle = lastBundle
+    }
+}
+
+/// A value of a field that lost to a concurrent edit and waits for someone to choose.
+public struct Conflict: Sendable, Equatable {
+    public var kind: Kind
+    public var record: String
+    /// The record's title as shown in lists.
+    public var title: String
+    public var field: String
+    /// The losing value and its stamp.
+    public var value: Value
+    public var stamp: Stamp
+    /// The value the field has now (the winner) and its stamp.
+    public var current: Value
+    public var currentStamp: Stamp?
+}
+
+extension StoreReader {
+    // MARK: - Operations for a bundle
+
+    /// Every operation this peer is not known to hold (all of them for an empty `knowledge`), in
+    /// stamp order, one at a time. Returns how many there were.
+    @discardableResult
+    public func forEachOperation(notIn knowledge: [String: Int], _ body: (Operation) throws -> Void) throws -> Int {
+        let known = CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })
+        let cursor = try Row.fetchCursor(db, sql: """
+            SELECT replica, seq, stamp, kind, record, fields, prev FROM op
+            WHERE seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)
+            ORDER BY stamp
+            """, arguments: [known])
+        var count = 0
+        while let row = try cursor.next() {
+            try body(try StoreReader.operation(row))
+            count += 1
+        }
+        return count
+    }
+
+    /// Ids of the people who have not agreed to share their contact details.
+    public func privatePeople() throws -> Set<String> {
+        Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE coalesce(shareable, 0) = 0"))
+    }
+
+    /// Whether this database has the record at all, deleted or not.
+    public func holds(_ kind: Kind, id: String) throws -> Bool {
+        try stored(kind, id: id) != nil
+    }
+
+    public func operationExists(replica: String, seq: Int) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT 1 FROM op WHERE replica = ? AND seq = ?", arguments: [replica, seq]) ?? false
+    }
+
+    // MARK: - Conflicts
+
+    /// Conflicts waiting for a choice, oldest record first. A losing value equal to the winner is
+    /// no conflict for a person (two peers imported the same file) and is left out.
+    public func conflicts(limit: Int = 500) throws -> [Conflict] {
+        let rows = try Row.fetchAll(db, sql: "SELECT kind, record, field, stamp, value FROM conflict ORDER BY record, field, stamp")
+        var result: [Conflict] = []
+        for row in rows {
+            guard let kind = Kind(rawValue: row[0]), let stamp = Stamp(row[3]),
+                  let stored = try stored(kind, id: row[1]) else { continue }
+            let field: String = row[2]
+            let value = try CanonicalJSON.decodeValue(row[4])
+            let current = field == Operation.deletedField ? .bool(stored.deleted) : stored.record.values[field] ?? .null
+            if current == value { continue }
+            result.append(Conflict(kind: kind, record: stored.record.id, title: try title(of: kind, values: stored.record.values),
+                                   field: field, value: value, stamp: stamp, current: current,
+                                   currentStamp: Stamp(stored.stamp(of: field))))
+            if result.count == limit { break }
+        }
+        return result
+    }
+
+    public func conflictCount() throws -> Int { try conflicts(limit: 100_000).count }
+
+    // MARK: - Peers and settings
+
+    public func peers() throws -> [Peer] {
+        try Row.fetchAll(db, sql: "SELECT * FROM peer ORDER BY replica").map(Self.peer)
+    }
+
+    public func peer(_ replica: String) throws -> Peer? {
+        try Row.fetchOne(db, sql: "SELECT * FROM peer WHERE replica = ?", arguments: [replica]).map(Self.peer)
+    }
+
+    static func peer(_ row: Row) -> Peer {
+        let knowledge = (try? CanonicalJSON.decodeFields(row["knowledge"])) ?? [:]
+        return Peer(replica: row["replica"], publicKey: row["public_key"], trusted: row["trusted"], revoked: row["revoked"],
+                    knowledge: knowledge.compactMapValues(\.int), lastImport: row["last_import"],
+                    lastExport: row["last_export"], lastBundle: row["last_bundle"])
+    }
+
+    public func setting(_ name: String) throws -> String? {
+        try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = ?", arguments: [name])
+    }
+
+    /// This replica's clock as a stamp time (for a bundle's `created`: the same data gives the same bytes).
+    public func clockTime() throws -> String {
+        let clock = UInt64(try clockValue(), radix: 16) ?? 0
+        return Stamp(clock: clock, replica: "").time
+    }
+
+    // MARK: - A canonical dump
+
+    /// Every record of every kind (deleted ones as tombstones), sorted by id, then every open
+    /// conflict: text that is equal on two replicas exactly when their data is.
+    public func canonicalDump() throws -> String {
+        var out = ""
+        for kind in Kind.allCases {
+            let rows = try Row.fetchAll(db, sql: "SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) ORDER BY id")
+            for row in rows {
+                let stored = Table.decode(kind, row)
+                var values = stored.record.values
+                values[Operation.deletedField] = .bool(stored.deleted)
+                out += "\(kind.rawValue) \(stored.record.id) \(CanonicalJSON.encode(values))\n"
+            }
+        }
+        for conflict in try conflicts(limit: Int.max) {
+            var value = ""
+            CanonicalJSON.append(conflict.value, to: &value)
+            out += "conflict \(conflict.record) \(conflict.field) \(conflict.stamp) \(value)\n"
+        }
+        return out
+    }
+}
