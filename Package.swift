@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Value types of the working group's world, the field schema and validation. No dependencies.
@@ -25,11 +26,12 @@ let package = Package(
             "NCCModel",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        // Files in and out: CSV (later bundles, iCalendar, reports).
+        // Files in and out: signed bundles for peers, CSV (later iCalendar, reports).
         .target(name: "NCCExchange", dependencies: [
             "NCCModel", "NCCStore",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Ranked, explained experts for a need (and needs for an expert), with weights in one place.
         .target(name: "NCCMatch", dependencies: [
@@ -49,7 +51,7 @@ let package = Package(
         // The only code that touches ncurses: draws screen buffers, reads keys, mouse and resizes.
         .target(name: "CursesBackend", dependencies: ["Screen", "CNcursesw", "CursesShim"]),
         // The full-screen app: state, actions, update, one view per pane. Never touches ncurses.
-        .target(name: "NCCApp", dependencies: ["NCCModel", "NCCStore", "NCCMatch", "Screen", "TerminalText"]),
+        .target(name: "NCCApp", dependencies: ["NCCModel", "NCCStore", "NCCMatch", "NCCExchange", "Screen", "TerminalText"]),
         // The `ncc` subcommands.
         .target(name: "NCCCLI", dependencies: [
             "NCCModel", "NCCStore", "NCCExchange", "NCCDemo", "NCCMatch", "TerminalText", "NCCApp", "CursesBackend", "Screen",
@@ -58,19 +60,24 @@ let package = Package(
         .executableTarget(name: "ncc", dependencies: ["NCCCLI"]),
         // `swift run -c release ncc-bench`: builds large databases and measures what users feel.
         .executableTarget(name: "ncc-bench", dependencies: [
-            "NCCModel", "NCCStore", "NCCMatch",
+            "NCCModel", "NCCStore", "NCCMatch", "NCCDemo", "NCCExchange",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "Screen"]),
+        .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "NCCExchange", "Screen"]),
         .testTarget(name: "NCCStoreTests", dependencies: [
             "NCCModel", "NCCStore",
             // Tests open the file with plain GRDB too, as another program (or a newer ncc) would.
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
-        .testTarget(name: "NCCExchangeTests", dependencies: ["NCCModel", "NCCStore", "NCCExchange"]),
+        .testTarget(name: "NCCExchangeTests", dependencies: [
+            "NCCModel", "NCCStore", "NCCExchange",
+            // Hostile bundles are made with the same zip library, entry by entry.
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .testTarget(name: "NCCMatchTests", dependencies: ["NCCModel", "NCCStore", "NCCMatch"]),
         .testTarget(name: "NCCDemoTests", dependencies: ["NCCModel", "NCCStore", "NCCDemo"]),
         .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc"]),

@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+
+/// This installation's signing key: Ed25519, made on first use, kept in a file only its owner can
+/// read (mode 0600) and never written into a bundle. Peers know it by its fingerprint.
+public struct Identity: Sendable {
+    public let replica: String
+    let privateKey: Curve25519.Signing.PrivateKey
+
+    public var publicKey: String { privateKey.publicKey.rawRepresentation.base64EncodedString() }
+    public var fingerprint: String { Identity.fingerprint(ofPublicKey: privateKey.publicKey.rawRepresentation) }
+
+    init(replica: String, privateKey: Curve25519.Signing.PrivateKey) {
+        self.replica = replica
+        self.privateKey = privateKey
+    }
+
+    /// The key file of `replica` in `folder` (`$XDG_DATA_HOME/ncc/keys`), made if missing.
+    public static func loadOrCreate(replica: String, folder: URL) throws -> Identity {
+        let file = folder.appendingPathComponent("\(replica).ed25519")
+        let fm = FileManager.default
+        if fm.fileExists(atPath: file.path) {
+            guard let text = try? String(contentsOf: file, encoding: .utf8),
+                  let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                  let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+                throw BundleError("the signing key \(file.path) is damaged; move it away to make a new one (peers will have to trust the new one)")
+            }
+            return Identity(replica: replica, privateKey: key)
+        }
+        do {
+            try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            let key = Curve25519.Signing.PrivateKey()
+            // Made with mode 0600 before a byte is written, then renamed into place.
+            let temporary = folder.appendingPathComponent(".\(replica).\(UUID().uuidString).tmp")
+            guard fm.createFile(atPath: temporary.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
+                                attributes: [.posixPermissions: 0o600]) else {
+                throw BundleError("cannot write the signing key in \(folder.path)")
+            }
+            guard rename(temporary.path, file.path) == 0 else {
+                throw BundleError("cannot write the signing key \(file.path): \(String(cString: strerror(errno)))")
+            }
+            return Identity(replica: replica, privateKey: key)
+        } catch let error as BundleError {
+            throw error
+        } catch {
+            throw BundleError("cannot make the signing key in \(folder.path): \(error.localizedDescription)")
+        }
+    }
+
+    func sign(_ data: Data) throws -> Data {
+        try privateKey.signature(for: data)
+    }
+
+    /// The first 16 bytes of the key's SHA-256, as four-digit groups (`3f2a 9c01 …`): short enough
+    /// to read out over the phone, long enough that no one forges a key to match it.
+    public static func fingerprint(ofPublicKey raw: Data) -> String {
+        let hex = SHA256.hash(data: raw).prefix(16).map { String(format: "%02x", $0) }.joined()
+        return stride(from: 0, to: hex.count, by: 4).map { offset in
+            let start = hex.index(hex.startIndex, offsetBy: offset)
+            return String(hex[start..<hex.index(start, offsetBy: 4)])
+        }.joined(separator: " ")
+    }
+
+    public static func fingerprint(ofPublicKey base64: String) -> String? {
+        Data(base64Encoded: base64).map { fingerprint(ofPublicKey: $0) }
+    }
+
+    static func verify(signature: Data, of data: Data, publicKey base64: String) -> Bool {
+        guard let raw = Data(base64Encoded: base64),
+              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return false }
+        return key.isValidSignature(signature, for: data)
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The lines of a file, read in 1 MB chunks: a file of any size in little memory.
+struct LineReader {
+    let handle: FileHandle
+    let maxLine: Int
+    private var buffer = Data()
+    private var start = 0
+    private var atEnd = false
+    private(set) var number = 0
+
+    init(path: String, maxLine: Int) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleError("cannot read \(path)") }
+        self.handle = handle
+        self.maxLine = maxLine
+    }
+
+    func close() { try? handle.close() }
+
+    /// The next line without its "\n", or nil at the end.
+    mutating func next() throws -> Data? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: 0x0A) {
+                let line = buffer[start..<newline]
+                start = newline + 1
+                number += 1
+                return Data(line)
+            }
+            if buffer.count - start > maxLine { throw BundleError("line \(number + 1) is longer than \(maxLine >> 20) MB") }
+            if atEnd {
+                guard start < buffer.count else { return nil }
+                let line = buffer[start...]
+                start = buffer.count
+                number += 1
+                return Data(line)
+            }
+            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            if chunk.isEmpty { atEnd = true }
+            buffer = Data(buffer[start...]) + chunk
+            start = 0
+        }
+    }
+}
