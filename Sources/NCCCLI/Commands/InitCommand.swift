@@ -1,4 +1,5 @@
 import ArgumentParser
+import NCCExchange
 
 /// `ncc init`: creates (or checks and migrates) the database and shows where it lives.
 struct InitCommand: ParsableCommand {
@@ -9,10 +10,11 @@ struct InitCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let store = try database.open()
+        let context = try SyncContext(database)
+        let store = context.store
         let records = try store.read { r in try KindWords.main.reduce(0) { $0 + (try r.count($1)) } }
         Console.out("Database: \(Console.oneLine(store.path))")
-        Console.out("Replica:  \(store.replicaID)")
+        Console.out("Replica:  \(store.replicaID) (key \(context.identity.fingerprint))")
         Console.out("Records:  \(records)")
     }
 }

@@ -1,0 +1,131 @@
+import Foundation
+import Testing
+
+/// Two members exchanging bundles with the real binary: identity, trust, incremental export,
+/// conflicts settled on one side and travelling to the other, privacy and `forget`, a shared folder.
+@Suite struct BundleCLITests {
+    let ncc: NCCProcess
+    let ana: [String], ben: [String]
+
+    init() throws {
+        ncc = try NCCProcess()
+        ana = ["--db", ncc.file("ana.sqlite")]
+        ben = ["--db", ncc.file("ben.sqlite")]
+    }
+
+    func run(_ who: [String], _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> NCCProcess.Result {
+        let result = try ncc.run(arguments + who, useDefaultDatabase: true)
+        return result
+    }
+
+    func ok(_ who: [String], _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        let result = try run(who, arguments)
+        #expect(result.status == 0, "ncc \(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation)
+        return result.out
+    }
+
+    @Test func twoMembersExchangeTrustSettleAConflictAndKeepContactsPrivate() throws {
+        let whoami = try ok(ana, ["whoami"])
+        let fingerprint = try #require(whoami.split(separator: "\n").first { $0.hasPrefix("Fingerprint:") }?.dropFirst("Fingerprint:".count)
+            .trimmingCharacters(in: .whitespaces))
+        let keyFile = try #require(whoami.split(separator: "\n").first { $0.hasPrefix("Key file:") }?.dropFirst("Key file:".count)
+            .trimmingCharacters(in: .whitespaces))
+        let mode = try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? NSNumber
+        #expect(mode?.intValue == 0o600, "the private key is readable by its owner only")
+
+        _ = try ok(ana, ["add", "centre", "--name", "NCC Lietuva", "--country", "LT"])
+        _ = try ok(ana, ["add", "person", "--name", "Eglė Butkevičienė", "--email", "egle@example.org", "--phone", "+370 600 00000"])
+        _ = try ok(ana, ["add", "person", "--name", "Žiga Novak", "--email", "ziga@example.org", "--shareable"])
+        _ = try ok(ana, ["export", ncc.file("ana1.nccbundle")])
+
+        // Not yet trusted: refused with the fingerprint, nothing written.
+        let refused = try run(ben, ["import", ncc.file("ana1.nccbundle")])
+        #expect(refused.status != 0)
+        #expect(refused.err.contains(fingerprint) && refused.err.contains("--trust"), "\(refused.err)")
+        #expect(try ok(ben, ["list", "centres"]).contains("No centres yet"))
+
+        let inspected = try ok([], ["inspect", ncc.file("ana1.nccbundle")])
+        #expect(inspected.contains("signature good") && inspected.contains("Operations:  3"))
+        let imported = try ok(ben, ["import", ncc.file("ana1.nccbundle"), "--trust"])
+        #expect(imported.contains("Applied 3 new operations") && imported.contains("now trusted"), "\(imported)")
+        #expect(try ok(ben, ["list", "centres"]).contains("NCC Lietuva"))
+        // Eglė did not agree to share her contacts: her name travels, her e-mail and phone do not.
+        let egle = try ok(ben, ["show", "person", "Eglė Butkevičienė", "--json"])
+        #expect(!egle.contains("egle@example.org") && !egle.contains("+370"), "\(egle)")
+        #expect(try ok(ben, ["show", "person", "Žiga Novak", "--json"]).contains("ziga@example.org"))
+
+        // Both edit the same field without seeing each other's edit: a conflict, on both sides.
+        _ = try ok(ana, ["edit", "centre", "NCC Lietuva", "--description", "Ana's minutes of the Vilnius visit"])
+        _ = try ok(ben, ["edit", "centre", "NCC Lietuva", "--description", "Ben's notes from Kaunas"])
+        _ = try ok(ben, ["export", ncc.file("ben1.nccbundle")])
+        _ = try ok(ana, ["import", ncc.file("ben1.nccbundle"), "--trust"])
+        let anaPeers = try ok(ana, ["peers"])
+        let benReplica = try #require(anaPeers.split(separator: " ").first.map(String.init))
+        _ = try ok(ana, ["export", ncc.file("ana2.nccbundle"), "--for", String(benReplica.prefix(6))])
+        let incremental = try ok([], ["inspect", ncc.file("ana2.nccbundle")])
+        #expect(incremental.contains("Operations:  1"), "only Ana's edit, not what Ben holds: \(incremental)")
+        _ = try ok(ben, ["import", ncc.file("ana2.nccbundle")])
+
+        let anaConflicts = try ok(ana, ["conflicts"]), benConflicts = try ok(ben, ["conflicts"])
+        #expect(anaConflicts == benConflicts, "both see the same conflict")
+        #expect(anaConflicts.contains("Ana's minutes") && anaConflicts.contains("Ben's notes"), "\(anaConflicts)")
+        let stamp = try #require(anaConflicts.split(separator: "(stamp ").last?.prefix(16))
+        let showBefore = try ok(ana, ["show", "centre", "NCC Lietuva", "--json"])
+        let losing = showBefore.contains("Ana's minutes") ? "Ben's notes" : "Ana's minutes"
+        _ = try ok(ana, ["conflicts", "resolve", try centreID(), "description", "--take", String(stamp)])
+        #expect(try ok(ana, ["conflicts"]).contains("No conflicts."))
+        _ = try ok(ana, ["export", ncc.file("ana3.nccbundle"), "--for", String(benReplica)])
+        _ = try ok(ben, ["import", ncc.file("ana3.nccbundle")])
+        #expect(try ok(ben, ["conflicts"]).contains("No conflicts."), "the resolution travelled")
+        #expect(try ok(ben, ["show", "centre", "NCC Lietuva", "--json"]).contains(losing))
+
+        // Forget: erased here, then at the peer through the next bundle, history included.
+        _ = try ok(ana, ["forget", "Žiga Novak"])
+        _ = try ok(ana, ["export", ncc.file("ana4.nccbundle"), "--for", String(benReplica)])
+        _ = try ok(ben, ["import", ncc.file("ana4.nccbundle")])
+        #expect(!(try ok(ben, ["list", "people"])).contains("Žiga"))
+        _ = try ok(ben, ["export", ncc.file("ben-full.nccbundle"), "--full"])
+        let unzip = try ChildProcess.run("unzip", ["-p", ncc.file("ben-full.nccbundle"), "ops.jsonl"], outputPath: ncc.file("ops.txt"), timeout: 30)
+        #expect(unzip == 0)
+        let ops = try String(contentsOfFile: ncc.file("ops.txt"), encoding: .utf8)
+        #expect(!ops.contains("ziga@example.org") && !ops.contains("Žiga"), "no trace of Žiga in Ben's history")
+        #expect(!ops.contains("egle@example.org"), "Eglė's e-mail never left Ana's machine")
+    }
+
+    func centreID() throws -> String {
+        let json = try ok(ana, ["list", "centres", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
+        return try #require(rows.first?["id"] as? String)
+    }
+
+    @Test func aSharedFolderCarriesTheExchangeAndAnUnchangedBundleIsSkipped() throws {
+        let folder = ncc.file("shared")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        _ = try ok(ana, ["add", "centre", "--name", "NCC Slovenija", "--country", "SI"])
+        _ = try ok(ana, ["sync", "--folder", folder])
+        _ = try ok(ben, ["add", "task", "--title", "Map the funders"])
+        let first = try ok(ben, ["sync", "--folder", folder, "--trust"])
+        #expect(first.contains("Applied 1 new operations"), "\(first)")
+        _ = try ok(ana, ["sync", "--folder", folder, "--trust"])
+        #expect(try ok(ana, ["list", "tasks"]).contains("Map the funders"))
+        #expect(try ok(ben, ["list", "centres"]).contains("NCC Slovenija"))
+        // Ana's bundle changed (it now holds Ben's task too); once imported, it is skipped.
+        _ = try ok(ben, ["sync", "--folder", folder])
+        let again = try ok(ben, ["sync", "--folder", folder])
+        #expect(again.contains("unchanged since the last sync"), "\(again)")
+    }
+
+    @Test func badBundlesGetOneLineAndChangeNothing() throws {
+        _ = try ok(ben, ["add", "centre", "--name", "NCC Malta", "--country", "MT"])
+        // Opening a database may touch its header (SQLite's WAL set-up): the bytes are taken after one.
+        _ = try ok(ben, ["list", "centres"])
+        let before = try Data(contentsOf: URL(fileURLWithPath: ncc.file("ben.sqlite")))
+        let notZip = try ncc.write("junk.nccbundle", "this is not a zip\n")
+        for (file, phrase) in [(notZip, "damaged or truncated"), (ncc.file("missing.nccbundle"), "no such file")] {
+            let result = try run(ben, ["import", file, "--trust"])
+            #expect(result.status != 0)
+            #expect(result.err.split(separator: "\n").count == 1 && result.err.contains(phrase), "\(result.err)")
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: ncc.file("ben.sqlite"))) == before)
+    }
+}
