@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import NCCDemo
+import NCCExchange
+import NCCStore
+
+/// Export and import throughput of bundles on a demo database, next to `sqlite3 DB .dump` and
+/// `sqlite3 NEW < dump.sql` on the same data.
+struct BundleBench: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "Time bundle export and import on demo data.")
+
+    @Option(help: "Demo scale of the database.") var scale = 100
+    @Option(help: "A folder for the databases and files (emptied first).") var folder = "/tmp/ncc-bench-bundle"
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() throws {
+        let fm = FileManager.default
+        try? fm.removeItem(atPath: folder)
+        try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let source = try Store.open(path: folder + "/source.sqlite", cacheMegabytes: 256)
+        _ = try DemoData.load(into: source, seed: 1, scale: scale)
+        let identity = try Identity.loadOrCreate(replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
+
+        let bundlePath = folder + "/full.nccbundle"
+        var start = Date()
+        let written = try BundleWriter(store: source, identity: identity).write(to: bundlePath)
+        let exportSeconds = Date().timeIntervalSince(start)
+        let operations = written.manifest.operations
+
+        let target = try Store.open(path: folder + "/target.sqlite", cacheMegabytes: 256)
+        start = Date()
+        let bundle = try BundleReader.read(bundlePath)
+        let checked = Date().timeIntervalSince(start)
+        _ = try BundleImporter(store: target).apply(bundle, trust: true)
+        bundle.discard()
+        let importSeconds = Date().timeIntervalSince(start)
+        let same = try source.read { try $0.canonicalDump() } == target.read { try $0.canonicalDump() }
+
+        // The same database through sqlite3's own text dump, for scale.
+        let dumpPath = folder + "/dump.sql"
+        start = Date()
+        let dumped = shell("sqlite3 '\(folder)/source.sqlite' .dump > '\(dumpPath)'")
+        let dumpSeconds = Date().timeIntervalSince(start)
+        start = Date()
+        let loaded = shell("sqlite3 '\(folder)/restored.sqlite' < '\(dumpPath)'")
+        let loadSeconds = Date().timeIntervalSince(start)
+        let dumpBytes = ((try? fm.attributesOfItem(atPath: dumpPath)[.size]) as? NSNumber)?.int64Value ?? 0
+
+        let exportRate = Double(operations) / exportSeconds, importRate = Double(operations) / importSeconds
+        if json {
+            print(#"{"scale":\#(scale),"operations":\#(operations),"bundle_bytes":\#(written.bytes),"export_ops_per_s":\#(Int(exportRate)),"import_ops_per_s":\#(Int(importRate)),"import_check_seconds":\#(String(format: "%.2f", checked)),"sqlite_dump_seconds":\#(String(format: "%.2f", dumpSeconds)),"sqlite_load_seconds":\#(String(format: "%.2f", loadSeconds)),"dump_bytes":\#(dumpBytes),"identical":\#(same)}"#)
+        } else {
+            print("demo scale \(scale): \(operations) operations")
+            print(String(format: "export        %.2f s   %8.0f ops/s   bundle %.1f MB", exportSeconds, exportRate, Double(written.bytes) / 1e6))
+            print(String(format: "import        %.2f s   %8.0f ops/s   (checking %.2f s)   identical: %@", importSeconds, importRate, checked, same ? "yes" : "NO"))
+            if dumped && loaded {
+                print(String(format: "sqlite3 .dump %.2f s   (export / dump time: %.1fx)   dump %.1f MB", dumpSeconds, exportSeconds / dumpSeconds, Double(dumpBytes) / 1e6))
+                print(String(format: "sqlite3 load  %.2f s   (import / load time: %.1fx)", loadSeconds, importSeconds / loadSeconds))
+            } else {
+                print("sqlite3 not found: no comparison")
+            }
+        }
+        if !same { throw ValidationError("the imported database differs from the exported one") }
+    }
+
+    func shell(_ command: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command]
+        let ended = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in ended.signal() }
+        do { try process.run() } catch { return false }
+        ended.wait()
+        return process.terminationStatus == 0
+    }
+}
