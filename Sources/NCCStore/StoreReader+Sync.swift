@@ -46,22 +46,47 @@ public struct Conflict: Sendable, Equatable {
 extension StoreReader {
     // MARK: - Operations for a bundle
 
+    /// An operation as the log stores it: its fields and prev already canonical JSON text.
+    public struct StoredOperation: Sendable {
+        public var replica: String
+        public var seq: Int
+        public var stamp: String
+        public var kind: String
+        public var record: String
+        public var fields: String
+        public var prev: String
+    }
+
     /// Every operation this peer is not known to hold (all of them for an empty `knowledge`), in
-    /// stamp order, one at a time. Returns how many there were.
+    /// stamp order, one at a time, as stored (no JSON is parsed: exporting is copying text).
+    /// Returns how many there were.
     @discardableResult
-    public func forEachOperation(notIn knowledge: [String: Int], _ body: (Operation) throws -> Void) throws -> Int {
+    public func forEachStoredOperation(notIn knowledge: [String: Int], _ body: (StoredOperation) throws -> Void) throws -> Int {
         let known = CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })
-        let cursor = try Row.fetchCursor(db, sql: """
+        let statement = try db.makeStatement(sql: """
             SELECT replica, seq, stamp, kind, record, fields, prev FROM op
             WHERE seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)
             ORDER BY stamp
-            """, arguments: [known])
+            """)
+        let cursor = try Row.fetchCursor(statement, arguments: [known])
         var count = 0
         while let row = try cursor.next() {
-            try body(try StoreReader.operation(row))
+            try body(StoredOperation(replica: row[0], seq: row[1], stamp: row[2], kind: row[3], record: row[4], fields: row[5], prev: row[6]))
             count += 1
         }
         return count
+    }
+
+    /// The same operations, parsed.
+    @discardableResult
+    public func forEachOperation(notIn knowledge: [String: Int], _ body: (Operation) throws -> Void) throws -> Int {
+        try forEachStoredOperation(notIn: knowledge) { stored in
+            guard let stamp = Stamp(stored.stamp), let kind = Kind(rawValue: stored.kind) else {
+                throw StoreError.sqlite("an operation in the log is malformed")
+            }
+            try body(Operation(replica: stored.replica, seq: stored.seq, stamp: stamp, kind: kind, record: stored.record,
+                               fields: try CanonicalJSON.decodeFields(stored.fields), prev: CanonicalJSON.decodeStrings(stored.prev)))
+        }
     }
 
     /// Ids of the people who have not agreed to share their contact details.
@@ -133,7 +158,10 @@ extension StoreReader {
 
     /// Every record of every kind (deleted ones as tombstones), sorted by id, then every open
     /// conflict: text that is equal on two replicas exactly when their data is.
-    public func canonicalDump() throws -> String {
+    /// `withholdingPrivateContacts` blanks what bundles leave out (contacts of people who did not
+    /// agree to share them), to compare a replica with one that received its bundle.
+    public func canonicalDump(withholdingPrivateContacts: Bool = false) throws -> String {
+        let personal = Schema.fields(of: .person).filter(\.personal).map(\.name)
         var out = ""
         for kind in Kind.allCases {
             let rows = try Row.fetchAll(db, sql: "SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) ORDER BY id")
@@ -141,6 +169,9 @@ extension StoreReader {
                 let stored = Table.decode(kind, row)
                 var values = stored.record.values
                 values[Operation.deletedField] = .bool(stored.deleted)
+                if withholdingPrivateContacts, kind == .person, values["shareable"]?.bool != true {
+                    for name in personal { values[name] = .null }
+                }
                 out += "\(kind.rawValue) \(stored.record.id) \(CanonicalJSON.encode(values))\n"
             }
         }

@@ -25,10 +25,9 @@ public struct VerifiedBundle {
     func forEachOperation(_ body: (Operation) throws -> Void) throws {
         var lines = try LineReader(path: operationsFile.path, maxLine: BundleFormat.maxLineBytes)
         defer { lines.close() }
-        let decoder = JSONDecoder()
         while let line = try lines.next() {
             if line.isEmpty { continue }
-            try body(try OperationLine.decode(line, decoder: decoder))
+            try body(try OperationLine.decode(line))
         }
     }
 }
@@ -133,7 +132,6 @@ public enum BundleReader {
     static func check(_ bundle: inout VerifiedBundle, name: String) throws {
         var lines = try LineReader(path: bundle.operationsFile.path, maxLine: BundleFormat.maxLineBytes)
         defer { lines.close() }
-        let decoder = JSONDecoder()
         var last: Stamp?
         var count = 0
         do {
@@ -141,7 +139,7 @@ public enum BundleReader {
                 if line.isEmpty { continue }
                 let op: Operation
                 do {
-                    op = try OperationLine.decode(line, decoder: decoder)
+                    op = try OperationLine.decode(line)
                 } catch let error as BundleError {
                     throw BundleError("\(name): \(BundleFormat.operationsEntry) line \(lines.number): \(error.description)")
                 }

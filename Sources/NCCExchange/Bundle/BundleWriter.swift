@@ -65,13 +65,15 @@ public struct BundleWriter {
                 try handle.write(contentsOf: buffer)
                 buffer.removeAll(keepingCapacity: true)
             }
-            let total = try reader.forEachOperation(notIn: recipientKnowledge) { op in
-                var op = op
-                if op.kind == .person, privatePeople.contains(op.record) {
-                    for name in personal where op.fields[name] != nil { op.fields[name] = .null }
+            let total = try reader.forEachStoredOperation(notIn: recipientKnowledge) { stored in
+                var op = stored
+                if op.kind == Kind.person.rawValue, privatePeople.contains(op.record) {
+                    var fields = try CanonicalJSON.decodeFields(op.fields)
+                    for name in personal where fields[name] != nil { fields[name] = .null }
+                    op.fields = CanonicalJSON.encode(fields)
                 }
                 buffer.append(contentsOf: OperationLine.encode(op).utf8)
-                counts[op.kind.rawValue, default: 0] += 1
+                counts[op.kind, default: 0] += 1
                 if buffer.count >= 1 << 20 { try flush() }
             }
             try flush()

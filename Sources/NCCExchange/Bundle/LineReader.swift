@@ -4,7 +4,7 @@ import Foundation
 struct LineReader {
     let handle: FileHandle
     let maxLine: Int
-    private var buffer = Data()
+    private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     private(set) var number = 0
@@ -18,25 +18,26 @@ struct LineReader {
     func close() { try? handle.close() }
 
     /// The next line without its "\n", or nil at the end.
-    mutating func next() throws -> Data? {
+    mutating func next() throws -> [UInt8]? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
-                let line = buffer[start..<newline]
+                let line = Array(buffer[start..<newline])
                 start = newline + 1
                 number += 1
-                return Data(line)
+                return line
             }
             if buffer.count - start > maxLine { throw BundleError("line \(number + 1) is longer than \(maxLine >> 20) MB") }
             if atEnd {
                 guard start < buffer.count else { return nil }
-                let line = buffer[start...]
+                let line = Array(buffer[start...])
                 start = buffer.count
                 number += 1
-                return Data(line)
+                return line
             }
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             if chunk.isEmpty { atEnd = true }
-            buffer = Data(buffer[start...]) + chunk
+            buffer.removeFirst(start)
+            buffer.append(contentsOf: chunk)
             start = 0
         }
     }

@@ -6,40 +6,39 @@ import NCCStore
 ///
 ///     {"fields":{"name":"NCC Lithuania"},"kind":"centre","prev":{"name":"…"},"record":"…","replica":"…","seq":7,"stamp":"…"}
 enum OperationLine {
-    static func encode(_ op: Operation) -> String {
+    /// A line from an operation as the log stores it (its JSON already canonical).
+    static func encode(_ op: StoreReader.StoredOperation) -> String {
         var out = "{\"fields\":"
-        out += CanonicalJSON.encode(op.fields)
-        out += ",\"kind\":"
-        CanonicalJSON.appendString(op.kind.rawValue, to: &out)
-        out += ",\"prev\":"
-        out += CanonicalJSON.encode(op.prev)
-        out += ",\"record\":"
-        CanonicalJSON.appendString(op.record, to: &out)
-        out += ",\"replica\":"
-        CanonicalJSON.appendString(op.replica, to: &out)
-        out += ",\"seq\":" + String(op.seq) + ",\"stamp\":"
-        CanonicalJSON.appendString(op.stamp.description, to: &out)
-        return out + "}\n"
-    }
-
-    private struct Line: Decodable {
-        var fields: [String: Value]
-        var kind: String
-        var prev: [String: String]?
-        var record: String
-        var replica: String
-        var seq: Int
-        var stamp: String
+        out.reserveCapacity(op.fields.utf8.count + op.prev.utf8.count + 160)
+        out += op.fields
+        out += ",\"kind\":\""
+        out += op.kind
+        out += "\",\"prev\":"
+        out += op.prev
+        out += ",\"record\":\""
+        out += op.record
+        out += "\",\"replica\":\""
+        out += op.replica
+        out += "\",\"seq\":"
+        out += String(op.seq)
+        out += ",\"stamp\":\""
+        out += op.stamp
+        return out + "\"}\n"
     }
 
     /// Parses and checks one line: known kind and fields, values of the field's type and rules.
-    static func decode(_ bytes: Data, decoder: JSONDecoder) throws -> Operation {
-        let line: Line
+    static func decode(_ bytes: [UInt8]) throws -> Operation {
+        let parsed: LineParser.Parsed
         do {
-            line = try decoder.decode(Line.self, from: bytes)
+            parsed = try LineParser.parse(bytes)
         } catch {
-            throw BundleError("it is not an operation (JSON with fields, kind, record, replica, seq and stamp)")
+            throw BundleError("it is not an operation: \(error.reason)")
         }
+        guard let kindName = parsed.kind, let record = parsed.record, let replica = parsed.replica,
+              let seq = parsed.seq, let stampText = parsed.stamp else {
+            throw BundleError("it is not an operation (it needs fields, kind, record, replica, seq and stamp)")
+        }
+        let line = (fields: parsed.fields, kind: kindName, prev: Optional(parsed.prev), record: record, replica: replica, seq: seq, stamp: stampText)
         guard let kind = Kind(rawValue: line.kind) else { throw BundleError("unknown kind '\(Sanitized.one(line.kind))'") }
         guard let stamp = Stamp(line.stamp), stamp.replica == line.replica else {
             throw BundleError("the stamp '\(Sanitized.one(line.stamp))' is not a stamp of replica '\(Sanitized.one(line.replica))'")
