@@ -60,7 +60,7 @@ let package = Package(
         .executableTarget(name: "ncc", dependencies: ["NCCCLI"]),
         // `swift run -c release ncc-bench`: builds large databases and measures what users feel.
         .executableTarget(name: "ncc-bench", dependencies: [
-            "NCCModel", "NCCStore", "NCCMatch", "NCCDemo", "NCCExchange",
+            "NCCModel", "NCCStore", "NCCMatch", "NCCDemo", "NCCExchange", "NCCApp", "Screen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 

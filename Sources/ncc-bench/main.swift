@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ncc-bench",
         abstract: "Measure ncc on large generated databases (run with: swift run -c release ncc-bench).",
-        subcommands: [MatchBench.self, BundleBench.self], defaultSubcommand: MatchBench.self)
+        subcommands: [MatchBench.self, BundleBench.self, UIBench.self, UIBrowse.self], defaultSubcommand: MatchBench.self)
 }
 
 /// Matching over many experts: p50 and p95 of one ranking, end to end (need read, full-text
