@@ -104,14 +104,18 @@ public enum BundleReader {
             var hasher = SHA256()
             var written: Int64 = 0
             do {
-                _ = try archive.extract(operationsEntry, bufferSize: 1 << 16) { chunk in
+                // ZIPFoundation computes the CRC-32 but leaves the comparison to its caller.
+                let crc = try archive.extract(operationsEntry, bufferSize: 1 << 16) { chunk in
                     written += Int64(chunk.count)
                     if written > declared.size || written > BundleFormat.maxOperationsBytes { throw BundleError("longer than declared") }
                     hasher.update(data: chunk)
                     try out.write(contentsOf: chunk)
                 }
+                guard crc == operationsEntry.checksum else { throw BundleError("the zip's checksum") }
             } catch {
-                throw BundleError("\(name): refused: \(BundleFormat.operationsEntry) is damaged (\(error is BundleError ? "longer than its manifest says" : "its bytes do not match the zip's checksum"))")
+                let why = (error as? BundleError).map { $0.description == "the zip's checksum" ? "its bytes do not match the zip's checksum" : "longer than its manifest says" }
+                    ?? "it does not decompress"
+                throw BundleError("\(name): refused: \(BundleFormat.operationsEntry) is damaged (\(why))")
             }
             let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
             guard digest == declared.sha256, written == declared.size else {
@@ -192,10 +196,11 @@ public enum BundleReader {
     static func extract(_ archive: Archive, _ entry: Entry, name: String) throws -> Data {
         var data = Data()
         do {
-            _ = try archive.extract(entry, bufferSize: 1 << 14) { chunk in
+            let crc = try archive.extract(entry, bufferSize: 1 << 14) { chunk in
                 data.append(chunk)
                 if data.count > entry.uncompressedSize { throw BundleError("longer than declared") }
             }
+            guard crc == entry.checksum else { throw BundleError("checksum") }
         } catch {
             throw BundleError("\(name): refused: the entry '\(entry.path)' is damaged")
         }
