@@ -15,6 +15,7 @@ public struct NCC: ParsableCommand {
             TuiCommand.self, InitCommand.self, DemoCommand.self,
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self,
             SearchCommand.self, MatchCommand.self, ImportCSVCommand.self, ExportCSVCommand.self,
+            CalendarCommand.self, ImportICSCommand.self, ContactsCommand.self,
             WhoamiCommand.self, ExportCommand.self, ImportCommand.self, InspectCommand.self, PeersCommand.self,
             SyncCommand.self, ConflictsCommand.self, ForgetCommand.self,
         ],
