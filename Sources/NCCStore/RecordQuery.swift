@@ -68,15 +68,21 @@ public struct RecordQuery: Sendable, Hashable {
         return (parts.joined(separator: " AND "), arguments)
     }
 
+    /// The ORDER BY, spelled so that an index can serve it (a million tasks page in a
+    /// millisecond, not after sorting the table): a field that is never empty (the folded title,
+    /// a required field) orders by itself; a field that may be empty puts empties last with an
+    /// `IS NULL` term, which the v4 expression indexes match; id breaks ties in the same direction.
     func orderClause() throws -> String {
         var terms: [String] = []
         for (field, ascending) in order {
             try check(field)
-            let column = Table.sortsByTitle(kind, field) ? "sort_key" : Table.quoted(field)
-            // Empty values last, whichever the direction.
-            terms.append("\(column) IS NULL, \(column) \(ascending ? "ASC" : "DESC")")
+            let byTitle = Table.sortsByTitle(kind, field)
+            let column = byTitle ? "sort_key" : Table.quoted(field)
+            let neverEmpty = byTitle || Schema.field(field, of: kind)?.required ?? true
+            if !neverEmpty { terms.append("\(column) IS NULL") }
+            terms.append("\(column) \(ascending ? "ASC" : "DESC")")
         }
-        terms.append("id")
+        terms.append("id \(order.last?.ascending == false ? "DESC" : "ASC")")
         return terms.joined(separator: ", ")
     }
 
