@@ -118,11 +118,11 @@ public final class Store: Sendable {
     }
 
     /// Changes whenever anyone (this process or another, such as a CLI import while the app is
-    /// open) commits a write: every write transaction advances the replica's clock. A one-row read,
+    /// open) commits a write: every write transaction counts itself in `replica_meta`. A one-row read,
     /// so the app can poll it every second. (`PRAGMA data_version` is per connection, and a pool
     /// reads through several.)
     public func changeToken() throws -> String {
-        try read { r in try r.clockValue() }
+        try read { r in try r.changeCount() }
     }
 
     // MARK: - Opening safely

@@ -131,21 +131,20 @@ public struct StoreReader {
         guard let query = SearchIndex.query(text, anyWord: anyWord) else { return [] }
         // Ranking reads every match; snippets are made for the page of best ones only (a common
         // word matches a hundred thousand tasks: snippets for all of them took most of the time).
-        var best = "SELECT rowid FROM search WHERE search MATCH ?"
-        var arguments: [any DatabaseValueConvertible] = [mark.0, mark.1, query, query]
+        var best = "SELECT rowid, kind, record, title, bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank FROM search WHERE search MATCH ?"
+        var arguments: [any DatabaseValueConvertible] = [query]
         if let kinds {
             best += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
             arguments += kinds.map(\.rawValue)
         }
-        best += " ORDER BY bm25(search, 0, 0, 10.0, 1.0, 5.0) LIMIT ?"
+        best += " ORDER BY rank LIMIT ?"
         arguments.append(limit)
-        let sql = """
-            SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank
-            FROM search WHERE search MATCH ? AND rowid IN (\(best)) ORDER BY rank
-            """
-        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
-            guard let kind = Kind(rawValue: row[0]) else { return nil }
-            return SearchHit(kind: kind, id: row[1], title: row[2], snippet: row[3], rank: row[4])
+        let rows = try Row.fetchAll(db, sql: best, arguments: StatementArguments(arguments))
+        let snippet = try db.cachedStatement(sql: "SELECT snippet(search, -1, ?, ?, '…', 10) FROM search WHERE search MATCH ? AND rowid = ?")
+        return try rows.compactMap { row in
+            guard let kind = Kind(rawValue: row[1]) else { return nil }
+            let text = try String.fetchOne(snippet, arguments: [mark.0, mark.1, query, row[0] as Int64]) ?? ""
+            return SearchHit(kind: kind, id: row[2], title: row[3], snippet: text, rank: row[4])
         }
     }
 
@@ -166,6 +165,11 @@ public struct StoreReader {
             result[row[0]] = row[1]
         }
         return result
+    }
+
+    /// The number of write transactions committed so far (see `Store.changeToken`).
+    func changeCount() throws -> String {
+        try String.fetchOne(db.cachedStatement(sql: "SELECT value FROM replica_meta WHERE name = 'writes'")) ?? "0"
     }
 
     func clockValue() throws -> String {

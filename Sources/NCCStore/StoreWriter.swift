@@ -27,6 +27,12 @@ public final class StoreWriter {
     func finish() throws {
         try db.execute(sql: "INSERT OR REPLACE INTO replica_meta (name, value) VALUES ('clock', ?)",
                        arguments: [String(clock.last, radix: 16)])
+        // Every committed write moves this, even one that left the clock where it was (a bundle
+        // of old operations, a peer trusted): the app's poll of `changeToken` sees them all.
+        try db.execute(sql: """
+            INSERT INTO replica_meta (name, value) VALUES ('writes', '1')
+            ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+            """)
     }
 
     /// For a load of very many records (a large demo, a big import): the full-text indexes merge
