@@ -1,4 +1,5 @@
 import Foundation
+import NCCExchange
 import NCCMatch
 import NCCModel
 import NCCStore
@@ -30,10 +31,13 @@ public final class App {
     /// Fills an empty database with demo data and says what it loaded (injected by the caller, so
     /// the app does not depend on how demo data is made).
     let loadDemo: (Store) throws -> String
+    /// This replica's signing key, for exporting bundles (nil: export says it cannot sign).
+    let identity: Identity?
 
     public init(store: Store, width: Int, height: Int, today: String = Dates.today(), matchSettings: MatchSettings = MatchSettings(),
-                loadDemo: @escaping (Store) throws -> String) throws {
+                identity: Identity? = nil, loadDemo: @escaping (Store) throws -> String) throws {
         self.store = store
+        self.identity = identity
         self.engine = MatchEngine(settings: matchSettings)
         self.loadDemo = loadDemo
         self.today = today
@@ -75,7 +79,9 @@ public final class App {
             return .none
         case .tick:
             // Another process (a CLI import) changed the file: show it.
-            if try store.changeToken() != changeToken { try reloadAll(force: true) }
+            if try store.changeToken() != changeToken {
+                try reloadAll(force: true)
+            }
             return .none
         case .mouse(let mouse):
             try handleMouse(mouse)
@@ -197,6 +203,10 @@ public final class App {
         case .addDecision: try startMinuteEntry(.decision)
         case .addActionItem: try startMinuteEntry(.actionItem)
         case .editMinutes: return try startExternalEdit()
+        case .importBundle: startImport()
+        case .exportBundle: startExport()
+        case .keepCurrent: try settleConflict(takeOther: false)
+        case .takeOther: try settleConflict(takeOther: true)
         case .loadDemo:
             let summary = try loadDemo(store)
             state.pane = .directory
@@ -212,6 +222,12 @@ public final class App {
 
     func switchTo(_ pane: Pane) throws {
         state.pane = pane
+        if pane == .sync {
+            // The Sync pane is all detail: its conflicts are what ↑↓ select.
+            state.region = .detail
+            try loadSync()
+            return
+        }
         state.region = state.details[pane]?.stack.isEmpty == false ? .detail : .list
         try reloadList(pane)
     }
@@ -235,7 +251,7 @@ public final class App {
     func moveInDetail(by delta: Int) {
         var detail = state.detail
         let openable = detail.lines.indices.filter { detail.lines[$0].target != nil }
-        let height = layout.detail.height
+        let height = detailArea.height
         if openable.isEmpty {
             detail.scroll = max(0, min(detail.scroll + delta, max(0, detail.lines.count - height)))
         } else {
@@ -251,7 +267,12 @@ public final class App {
     }
 
     func toggleRegion() throws {
-        guard state.pane != .sync, state.pane != .welcome else { return }
+        if state.pane == .sync {
+            state.region = .detail
+            moveInDetail(by: 0)
+            return
+        }
+        guard state.pane != .welcome else { return }
         if state.region == .list {
             state.region = .detail
             if state.detail.selected == nil { moveInDetail(by: 0) }
@@ -293,6 +314,8 @@ public final class App {
             state.detail = detail
             try loadDetail(state.pane)
             moveInDetail(by: 0)
+        } else if state.pane == .sync {
+            state.message = Message("Nothing to back out of; q quits")
         } else if state.region == .detail {
             state.region = .list
         } else if !state.list.filter.isEmpty {
@@ -335,12 +358,14 @@ public final class App {
     func handleMouse(_ mouse: MouseEvent) throws {
         guard state.modal == nil, !state.isTooSmall else { return }
         let layout = self.layout
+        let detailArea = self.detailArea
+        let sync = state.pane == .sync
         switch mouse.button {
         case .wheelUp, .wheelDown:
             let delta = mouse.button == .wheelUp ? -3 : 3
-            if layout.detail.contains(x: mouse.x, y: mouse.y) {
+            if sync || layout.detail.contains(x: mouse.x, y: mouse.y) {
                 var detail = state.detail
-                detail.scroll = max(0, min(detail.scroll + delta, max(0, detail.lines.count - layout.detail.height)))
+                detail.scroll = max(0, min(detail.scroll + delta, max(0, detail.lines.count - detailArea.height)))
                 state.detail = detail
             } else {
                 state.region = .list
@@ -349,6 +374,12 @@ public final class App {
         case .left:
             if layout.tabs.contains(x: mouse.x, y: mouse.y) {
                 if let pane = Views.tab(atColumn: mouse.x) { try switchTo(pane) }
+            } else if sync {
+                guard detailArea.contains(x: mouse.x, y: mouse.y) else { return }
+                let index = state.detail.scroll + (mouse.y - detailArea.y) - (state.detail.stack.isEmpty ? 0 : 1)
+                if index >= 0, index < state.detail.lines.count, state.detail.lines[index].target != nil {
+                    state.detail.selected = index
+                }
             } else if layout.list.contains(x: mouse.x, y: mouse.y), mouse.y > layout.list.y + 1 {
                 state.region = .list
                 let position = state.list.top + (mouse.y - layout.list.y - 2)
@@ -371,10 +402,7 @@ public final class App {
     func reloadAll(force: Bool = false) throws {
         if force { loadedQueries = [:] }
         changeToken = try store.changeToken()
-        if state.pane == .sync || force {
-            let operations = try store.read { try $0.operationCount() }
-            state.details[.sync] = DetailState(lines: SyncPane.lines(replica: state.replica, path: state.databasePath, operations: operations))
-        }
+        if state.pane == .sync || force { try loadSync() }
         guard state.pane != .welcome else { return }
         try reloadList(state.pane, force: force)
     }
@@ -501,7 +529,8 @@ public final class App {
 
     /// The detail of the selected row, or of the record opened last from it.
     func loadDetail(_ pane: Pane) throws {
-        guard pane != .sync, pane != .welcome else { return }
+        if pane == .sync { return try loadSync() }
+        guard pane != .welcome else { return }
         var detail = state.details[pane] ?? DetailState()
         let row = state.lists[pane]?.selectedRow
         let shown = detail.stack.last ?? row.map { RecordRef($0.kind, $0.id) }

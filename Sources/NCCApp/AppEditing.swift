@@ -262,6 +262,8 @@ extension App {
             state.quitting = true
         case .discardForm:
             asideForm = nil
+        case .importBundle(let path, let trust, let fileHash):
+            try applyImport(path, trust: trust, fileHash: fileHash)
         }
     }
 }

@@ -21,12 +21,15 @@ extension App {
                     state.modal = .form(form)
                     asideForm = nil
                 }
+                if case .importBundle = confirm.onYes { state.message = Message("Nothing was imported") }
             default: break
             }
         case .form(var form):
             try handleFormKey(key, &form)
         case .palette(var palette):
             try handlePaletteKey(key, &palette)
+        case .prompt(var prompt):
+            try handlePromptKey(key, &prompt)
         }
         return .none
     }

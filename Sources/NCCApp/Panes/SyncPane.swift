@@ -1,14 +1,116 @@
-/// This replica, until bundles arrive.
+import Foundation
+import NCCExchange
+import NCCModel
+import NCCStore
+
+/// This replica, the peers whose bundles it has seen, and the conflicts waiting for a choice.
+/// Everything here comes from peers' bundles too: every text is made one line before it is drawn.
 enum SyncPane {
-    static func lines(replica: String, path: String, operations: Int) -> [DetailLine] {
-        [
-            DetailLine("This replica", .title),
-            DetailLine("Replica id: \(replica)", .field("replica")),
-            DetailLine("Database: \(path)", .field("path")),
-            DetailLine("Operations recorded: \(operations)", .field("ops")),
-            DetailLine(""),
-            DetailLine("Every change is recorded as an operation with a clock stamp, ready to travel to peers.", .dim),
-            DetailLine("Exchanging bundles with peers arrives in a later release.", .dim),
-        ]
+    struct Overview {
+        var lines: [DetailLine]
+        var conflicts: [ConflictChoice]
+    }
+
+    /// More than this many conflicts are listed only up to this number.
+    static let conflictLimit = 500
+
+    static func overview(_ loader: Loader, replica: String, fingerprint: String?, path: String) throws -> Overview {
+        let reader = loader.reader
+        let operations = try reader.operationCount()
+        let peers = try reader.peers()
+        let conflicts = try reader.conflicts(limit: conflictLimit)
+
+        var lines = [DetailLine("This replica", .title)]
+        lines.append(DetailLine("  Replica id: \(oneLine(replica))", .field("replica")))
+        lines.append(DetailLine("  Key fingerprint: \(fingerprint ?? "none (no signing key here, so export is off)")", .field("fingerprint")))
+        lines.append(DetailLine("  Database: \(oneLine(path))", .field("path")))
+        lines.append(DetailLine("  Operations recorded: \(operations)", .field("operations")))
+
+        lines.append(DetailLine(""))
+        lines.append(DetailLine("Peers (\(peers.count))", .heading))
+        if peers.isEmpty {
+            lines.append(DetailLine("  No peers yet: i imports a colleague's bundle, x writes yours for them", .dim))
+        }
+        for peer in peers {
+            let status = peer.revoked ? "revoked" : peer.trusted ? "trusted" : "untrusted"
+            lines.append(DetailLine("  \(oneLine(peer.replica)) · \(status)", peer.revoked ? .warning : .text))
+            let key = Identity.fingerprint(ofPublicKey: peer.publicKey) ?? "unreadable"
+            lines.append(DetailLine("      key \(key) · last import \(time(peer.lastImport)) · last export \(time(peer.lastExport))", .dim))
+        }
+
+        lines.append(DetailLine(""))
+        let count = conflicts.count == conflictLimit ? "first \(conflictLimit)" : "\(conflicts.count)"
+        lines.append(DetailLine("Conflicts (\(count))", .heading))
+        var choices: [ConflictChoice] = []
+        if conflicts.isEmpty {
+            lines.append(DetailLine("  No conflicts", .dim))
+        }
+        for conflict in conflicts {
+            let current = valueText(conflict.current, field: conflict.field, of: conflict.kind, loader)
+            let other = valueText(conflict.value, field: conflict.field, of: conflict.kind, loader)
+            choices.append(ConflictChoice(line: lines.count, kind: conflict.kind, record: conflict.record, title: oneLine(conflict.title),
+                                          field: conflict.field, current: conflict.current, other: conflict.value,
+                                          currentText: current, otherText: other))
+            lines.append(DetailLine("  \(conflict.kind.singular) · \(oneLine(conflict.title)) · \(loader.label(conflict.field))",
+                                    target: RecordRef(conflict.kind, conflict.record)))
+            lines.append(DetailLine("      now: \(current)"))
+            lines.append(DetailLine("      other: \(other)", .dim))
+        }
+        if !conflicts.isEmpty {
+            lines.append(DetailLine(""))
+            lines.append(DetailLine("  ↑↓ selects a conflict · k keeps the value it has now · t takes the other · Enter opens the record", .dim))
+        }
+        return Overview(lines: lines, conflicts: choices)
+    }
+
+    /// A field's value as one line: references by their title, lists with commas, a deletion in words.
+    static func valueText(_ value: Value, field: String, of kind: Kind, _ loader: Loader) -> String {
+        if field == Operation.deletedField { return value.bool == true ? "deleted" : "not deleted" }
+        switch value {
+        case .null: return "(empty)"
+        case .list(let items): return oneLine(items.joined(separator: ", "))
+        case .bool(let b): return b ? "yes" : "no"
+        case .text(let id):
+            if let target = Schema.field(field, of: kind)?.type.referencedKind {
+                return oneLine((try? loader.title(target, id)) ?? id)
+            }
+            return oneLine(value.plain)
+        default: return oneLine(value.plain)
+        }
+    }
+
+    /// Text from the database or a bundle as one line: line breaks show as ↵, and a very long
+    /// text is cut (the screen could not show more of it anyway).
+    static func oneLine(_ text: String, limit: Int = 400) -> String {
+        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        lines.removeAll { $0.isEmpty }
+        let joined = lines.joined(separator: " ↵ ")
+        return joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
+    }
+
+    /// A stamp time (`2026-11-23T10:04:00Z`) for people, or "never".
+    static func time(_ stamp: String?) -> String {
+        guard let stamp, stamp.count >= 16 else { return stamp.map { oneLine($0) } ?? "never" }
+        return String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(5)) + " UTC"
+    }
+
+    /// How many operations a bundle brings: "12 new operations".
+    static func counted(_ summary: ReceiveSummary) -> String {
+        "\(summary.applied) new operation\(summary.applied == 1 ? "" : "s")"
+    }
+
+    /// What they change: "centres 2 added, 1 updated; 1 conflict" (empty when nothing).
+    static func changes(_ summary: ReceiveSummary) -> String {
+        var parts: [String] = []
+        for (kind, counts) in summary.kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            var counted: [String] = []
+            if counts.added > 0 { counted.append("\(counts.added) added") }
+            if counts.updated > 0 { counted.append("\(counts.updated) updated") }
+            if counts.deleted > 0 { counted.append("\(counts.deleted) deleted") }
+            if !counted.isEmpty { parts.append(kind.plural.replacingOccurrences(of: "-", with: " ") + " " + counted.joined(separator: ", ")) }
+        }
+        let conflicts = summary.conflicts
+        if conflicts > 0 { parts.append("\(conflicts) conflict\(conflicts == 1 ? "" : "s")") }
+        return parts.joined(separator: "; ")
     }
 }

@@ -15,6 +15,8 @@ public enum Action: String, Sendable, CaseIterable {
     case showNeeds, propose, toggleLanguageFilter, toggleAvailabilityFilter, toggleDeclinedFilter, advanceEngagement, declineEngagement
     // Meetings
     case addNote, addDecision, addActionItem, editMinutes
+    // Sync
+    case importBundle, exportBundle, keepCurrent, takeOther
     // Welcome
     case loadDemo, startEmpty
 }
@@ -46,7 +48,7 @@ public enum ActionTable {
         b(.paneExperts, [.character("2")], "2", "Experts", "Show experts, needs and matching"),
         b(.paneTasks, [.character("3")], "3", "Tasks", "Show the working group's tasks"),
         b(.paneMeetings, [.character("4")], "4", "Meetings", "Show meetings and minutes"),
-        b(.paneSync, [.character("5")], "5", "Sync", "Show this replica and its peers"),
+        b(.paneSync, [.character("5")], "5", "Sync", "Show this replica, its peers and conflicts"),
         b(.up, [.up, .character("k")], "↑/k", "up", "Move up"),
         b(.down, [.down, .character("j")], "↓/j", "down", "Move down"),
         b(.pageUp, [.pageUp, .control("b")], "PgUp", "page up", "Move up a page"),
@@ -87,6 +89,11 @@ public enum ActionTable {
         b(.addDecision, [.character("D")], "D", "decision", "Record a decision (saved at once)", footer: true, panes: [.meetings]),
         b(.addActionItem, [.character("A")], "A", "action", "Record an action item; it becomes a task", footer: true, panes: [.meetings]),
         b(.editMinutes, [.character("E")], "E", "editor", "Edit the minutes in $VISUAL or $EDITOR", panes: [.meetings]),
+        // Sync
+        b(.importBundle, [.character("i")], "i", "import", "Import a peer's bundle (shows what it brings, then asks)", footer: true, panes: [.sync]),
+        b(.exportBundle, [.character("x")], "x", "export", "Export a full signed bundle of this database", footer: true, panes: [.sync]),
+        b(.keepCurrent, [.character("k")], "k", "keep", "Keep the current value of the selected conflict", footer: true, panes: [.sync]),
+        b(.takeOther, [.character("t")], "t", "take", "Take the other value of the selected conflict", footer: true, panes: [.sync]),
         // Welcome
         b(.loadDemo, [.character("d")], "d", "demo data", "Load demo data to explore", footer: true, panes: [.welcome]),
         b(.startEmpty, [.character("s"), .enter], "s", "start empty", "Start with an empty database", footer: true, panes: [.welcome]),
@@ -118,10 +125,21 @@ public enum ActionTable {
     /// The bindings that work in a pane, pane-specific ones first (they win over global ones).
     public static func bindings(in pane: Pane) -> [Binding] {
         let specific = expanded.filter { $0.scope == .pane(pane) }
-        let global = pane == .welcome
+        var global = pane == .welcome
             ? expanded.filter { $0.scope == .everywhere && [.quit, .help, .back, .toggleMouse].contains($0.action) }
             : expanded.filter { $0.scope == .everywhere }
-        return specific + global
+        // A key a pane takes for itself (k keeps a conflict in Sync) no longer shows as a global one's.
+        let taken = Set(specific.flatMap(\.keys))
+        for i in global.indices where global[i].keys.contains(where: taken.contains) {
+            let shadowed = global[i].keys.filter(taken.contains).compactMap { key -> String? in
+                if case .character(let c) = key { return String(c) }
+                return nil
+            }
+            global[i].keys.removeAll(where: taken.contains)
+            global[i].keyLabel = global[i].keyLabel.split(separator: "/").map(String.init)
+                .filter { !shadowed.contains($0) }.joined(separator: "/")
+        }
+        return specific + global.filter { !$0.keys.isEmpty }
     }
 
     public static func action(for key: Key, in pane: Pane) -> Action? {

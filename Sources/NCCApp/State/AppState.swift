@@ -139,6 +139,8 @@ public struct AppState: Sendable {
     public var matchFilters = MatchFilters()
     public var replica = ""
     public var databasePath = ""
+    /// The conflicts the Sync pane lists, each with the detail line that selects it.
+    public var syncConflicts: [ConflictChoice] = []
 
     public init(width: Int, height: Int) {
         self.width = width
@@ -191,6 +193,39 @@ public enum Modal: Sendable {
     case confirm(Confirm)
     case form(FormState)
     case palette(PaletteState)
+    case prompt(PromptState)
+}
+
+/// A one-line question for a path (the Sync pane's import and export).
+public struct PromptState: Sendable {
+    public enum Purpose: Sendable, Hashable { case importBundle, exportBundle }
+    public var title: String
+    public var label: String
+    public var input: TextInput
+    public var purpose: Purpose
+
+    public init(title: String, label: String, input: TextInput = TextInput(), purpose: Purpose) {
+        self.title = title
+        self.label = label
+        self.input = input
+        self.purpose = purpose
+    }
+}
+
+/// A conflict as the Sync pane shows it, with what k keeps and t takes.
+public struct ConflictChoice: Sendable, Hashable {
+    /// The index of its selectable line in the Sync pane's detail lines.
+    public var line: Int
+    public var kind: Kind
+    public var record: String
+    public var title: String
+    public var field: String
+    /// The value the field holds now (k keeps it) and the value that lost (t takes it).
+    public var current: Value
+    public var other: Value
+    /// Both as one line of text.
+    public var currentText: String
+    public var otherText: String
 }
 
 public struct Confirm: Sendable {
@@ -205,6 +240,8 @@ public enum PendingEffect: Sendable, Hashable {
     case discardForm
     case propose(expert: String, need: String)
     case decline(engagement: String)
+    /// Apply the bundle at `path` (previewed with this file hash), trusting its signer or not.
+    case importBundle(path: String, trust: Bool, fileHash: String)
 }
 
 public struct PaletteState: Sendable {

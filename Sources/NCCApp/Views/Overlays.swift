@@ -11,6 +11,7 @@ enum Overlays {
         case .confirm(let confirm): drawConfirm(&screen, confirm, theme)
         case .form(let form): drawForm(&screen, form, theme)
         case .palette(let palette): drawPalette(&screen, palette, theme)
+        case .prompt(let prompt): drawPrompt(&screen, prompt, theme)
         }
     }
 
@@ -42,10 +43,58 @@ enum Overlays {
 
     static func drawConfirm(_ screen: inout ScreenBuffer, _ confirm: Confirm, _ theme: Theme) {
         let width = min(screen.width - 4, max(40, DisplayWidth.of(confirm.question) + 6))
-        let rect = screen.bounds.centered(width: width, height: 5)
+        // A long question (what a bundle brings) wraps over a few lines rather than being cut.
+        let lines = wrap(confirm.question, width: width - 4, maxLines: max(1, min(6, screen.height - 6)))
+        let rect = screen.bounds.centered(width: width, height: 4 + lines.count)
         let inner = box(&screen, rect, title: "Confirm", theme)
-        screen.put(confirm.question, x: inner.x, y: inner.y, style: theme("ui.popup"), maxWidth: inner.width)
-        screen.put("y yes    n no", x: inner.x, y: inner.y + 2, style: theme("ui.footer.key").over(theme("ui.popup")))
+        for (i, line) in lines.enumerated() {
+            screen.put(line, x: inner.x, y: inner.y + i, style: theme("ui.popup"), maxWidth: inner.width)
+        }
+        screen.put("y yes    n no", x: inner.x, y: inner.y + lines.count + 1, style: theme("ui.footer.key").over(theme("ui.popup")))
+    }
+
+    /// Words into lines of at most `width` columns (a word longer than that is cut), at most
+    /// `maxLines` of them, the last ending in … when text is left over.
+    static func wrap(_ text: String, width: Int, maxLines: Int) -> [String] {
+        guard width > 0 else { return [] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            let word = String(word)
+            if current.isEmpty {
+                current = word
+            } else if DisplayWidth.of(current) + 1 + DisplayWidth.of(word) <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        if lines.count > maxLines {
+            lines = Array(lines.prefix(maxLines))
+            lines[maxLines - 1] = DisplayWidth.truncate(lines[maxLines - 1] + " …", to: width)
+        }
+        return lines.map { DisplayWidth.of($0) > width ? DisplayWidth.truncate($0, to: width) : $0 }
+    }
+
+    /// A one-line question for a file path.
+    static func drawPrompt(_ screen: inout ScreenBuffer, _ prompt: PromptState, _ theme: Theme) {
+        let rect = screen.bounds.centered(width: min(screen.width - 2, 84), height: 6)
+        let inner = box(&screen, rect, title: prompt.title, theme)
+        let popup = theme("ui.popup")
+        let labelWidth = DisplayWidth.of(prompt.label) + 1
+        screen.put(prompt.label, x: inner.x, y: inner.y + 1, style: theme("ui.title").over(popup), maxWidth: labelWidth)
+        let inputX = inner.x + labelWidth + 1
+        let inputWidth = max(0, inner.maxX - inputX)
+        let style = theme("ui.input.focus").over(popup)
+        screen.fill(Rect(x: inputX, y: inner.y + 1, width: inputWidth, height: 1), style: style)
+        let (text, cursor) = prompt.input.visible(width: inputWidth)
+        screen.put(text, x: inputX, y: inner.y + 1, style: style)
+        screen.cursor = (inputX + cursor, inner.y + 1)
+        let verb = prompt.purpose == .importBundle ? "check the bundle" : "write it"
+        screen.put("Enter \(verb) · Esc cancel · ~ is your home folder", x: inner.x, y: inner.maxY - 1,
+                   style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
     }
 
     static func drawForm(_ screen: inout ScreenBuffer, _ form: FormState, _ theme: Theme) {

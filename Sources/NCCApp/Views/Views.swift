@@ -17,7 +17,7 @@ enum Views {
         case .welcome:
             Welcome.draw(&screen, layout.body, theme)
         case .sync:
-            DetailView.draw(&screen, state.details[.sync] ?? DetailState(), in: layout.body.inset(by: 1), focused: false, theme: theme)
+            DetailView.draw(&screen, state.details[.sync] ?? DetailState(), in: layout.body.inset(by: 1), focused: state.region == .detail, theme: theme)
         default:
             ListView.draw(&screen, state.list, in: layout.list, focused: state.region == .list, caption: caption(state), theme: theme)
             drawDivider(&screen, layout, theme)
@@ -139,7 +139,7 @@ enum Welcome {
             ("", "ui.text"),
             ("  d   load demo data to explore (real consortia, invented people)", "ui.text"),
             ("  s   start empty and add your own records", "ui.text"),
-            ("      import a colleague's bundle (coming with sync); import CSV with 'ncc import-csv'", "ui.text.dim"),
+            ("      then 5 (Sync) and i imports a colleague's bundle; 'ncc import-csv' imports CSV", "ui.text.dim"),
             ("  q   quit", "ui.text"),
         ]
         let box = area.centered(width: min(area.width - 2, 96), height: lines.count)

@@ -3,6 +3,7 @@ import CursesBackend
 import Foundation
 import NCCApp
 import NCCDemo
+import NCCExchange
 import NCCMatch
 import NCCModel
 import NCCStore
@@ -31,7 +32,13 @@ struct TuiCommand: ParsableCommand {
         do { matchSettings = try MatchSettings.load(environment: environment) } catch {
             warnings.append("\(error); matching uses its default weights")
         }
-        let app = try App(store: store, width: size.width, height: size.height, matchSettings: matchSettings) { store in
+        // The signing key for bundles exported from the Sync pane (made on first use, as 'ncc export' does).
+        var identity: Identity?
+        do { identity = try Identity.loadOrCreate(replica: store.replicaID, folder: SyncContext.keyFolder) } catch {
+            warnings.append("\(error); export is off")
+        }
+        let app = try App(store: store, width: size.width, height: size.height, matchSettings: matchSettings,
+                          identity: identity) { store in
             let summary = try DemoData.load(into: store)
             let total = summary.counts.values.reduce(0, +)
             return "Loaded \(total) demo records in \(String(format: "%.1f", summary.seconds)) s; every person in them is invented"
