@@ -16,6 +16,7 @@ public struct NCC: ParsableCommand {
             ListCommand.self, ShowCommand.self, AddCommand.self, EditCommand.self, DeleteCommand.self,
             SearchCommand.self, MatchCommand.self, ImportCSVCommand.self, ExportCSVCommand.self,
             CalendarCommand.self, ImportICSCommand.self, ContactsCommand.self,
+            MinutesCommand.self, ReportCommand.self,
             WhoamiCommand.self, ExportCommand.self, ImportCommand.self, InspectCommand.self, PeersCommand.self,
             SyncCommand.self, ConflictsCommand.self, ForgetCommand.self,
         ],
