@@ -444,7 +444,7 @@ public final class App {
         }
         if !filterText.isEmpty {
             let kind = baseQuery.kind
-            let ids = try store.read { try $0.search(filterText, kinds: [kind], limit: 5000).map(\.id) }
+            let ids = try store.read { try $0.matchingIDs(filterText, kind: kind, limit: 5000) }
             baseQuery.conditions.append(.ids(ids))
         }
         if !force, loadedQueries[pane] == baseQuery, state.lists[pane] != nil {

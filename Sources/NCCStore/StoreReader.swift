@@ -129,22 +129,20 @@ public struct StoreReader {
     public func search(_ text: String, kinds: [Kind]? = nil, limit: Int = 20,
                        mark: (String, String) = ("[", "]"), anyWord: Bool = false) throws -> [SearchHit] {
         guard let query = SearchIndex.query(text, anyWord: anyWord) else { return [] }
-        // Ranking reads every match; snippets are made for the page of best ones only (a common
-        // word matches a hundred thousand tasks: snippets for all of them took most of the time).
-        var best = "SELECT rowid, kind, record, title, bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank FROM search WHERE search MATCH ?"
-        var arguments: [any DatabaseValueConvertible] = [query]
+        var sql = """
+            SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank
+            FROM search WHERE search MATCH ?
+            """
+        var arguments: [any DatabaseValueConvertible] = [mark.0, mark.1, query]
         if let kinds {
-            best += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
+            sql += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
             arguments += kinds.map(\.rawValue)
         }
-        best += " ORDER BY rank LIMIT ?"
+        sql += " ORDER BY rank LIMIT ?"
         arguments.append(limit)
-        let rows = try Row.fetchAll(db, sql: best, arguments: StatementArguments(arguments))
-        let snippet = try db.cachedStatement(sql: "SELECT snippet(search, -1, ?, ?, '…', 10) FROM search WHERE search MATCH ? AND rowid = ?")
-        return try rows.compactMap { row in
-            guard let kind = Kind(rawValue: row[1]) else { return nil }
-            let text = try String.fetchOne(snippet, arguments: [mark.0, mark.1, query, row[0] as Int64]) ?? ""
-            return SearchHit(kind: kind, id: row[2], title: row[3], snippet: text, rank: row[4])
+        return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
+            guard let kind = Kind(rawValue: row[0]) else { return nil }
+            return SearchHit(kind: kind, id: row[1], title: row[2], snippet: row[3], rank: row[4])
         }
     }
 
