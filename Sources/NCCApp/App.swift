@@ -17,6 +17,8 @@ public enum Outcome: Sendable, Equatable {
 /// The full-screen app: events in, state updated (writing through the store), screens out.
 /// Only `handle` changes state; `render` is a pure function of it.
 public final class App {
+    /// How many matches a list's filter shows at most (the list says so when it hits the cap).
+    static let filterLimit = 1000
     public internal(set) var state: AppState
     let store: Store
     let engine: MatchEngine
@@ -444,8 +446,12 @@ public final class App {
         }
         if !filterText.isEmpty {
             let kind = baseQuery.kind
-            let ids = try store.read { try $0.matchingIDs(filterText, kind: kind, limit: 5000) }
+            // The first 1000 matches: a filter is for narrowing down, and a keystroke must stay within a frame.
+            let ids = try store.read { try $0.matchingIDs(filterText, kind: kind, limit: App.filterLimit) }
             baseQuery.conditions.append(.ids(ids))
+            if ids.count == App.filterLimit {
+                state.message = Message("The first \(App.filterLimit) matches: type more to narrow them down")
+            }
         }
         if !force, loadedQueries[pane] == baseQuery, state.lists[pane] != nil {
             try ensureWindow(pane)
