@@ -18,7 +18,7 @@ public struct NCC: ParsableCommand {
             CalendarCommand.self, ImportICSCommand.self, ContactsCommand.self,
             MinutesCommand.self, ReportCommand.self,
             WhoamiCommand.self, ExportCommand.self, ImportCommand.self, InspectCommand.self, PeersCommand.self,
-            SyncCommand.self, ConflictsCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self,
+            SyncCommand.self, ConflictsCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
         ],
         defaultSubcommand: TuiCommand.self
     )

@@ -96,3 +96,16 @@ extension Store {
         return aside
     }
 }
+
+extension Store {
+    /// SQLite's own checks of the file: every page and index (`integrity_check`) and every
+    /// reference (`foreign_key_check`). Returns the problems, none when the database is sound.
+    public func check() throws -> [String] {
+        try read { reader in
+            var problems = try String.fetchAll(reader.db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+            let dangling = try Row.fetchAll(reader.db, sql: "PRAGMA foreign_key_check")
+            problems += dangling.prefix(20).map { "\($0[0] as String? ?? "?") row \($0[1] as Int64? ?? 0) refers to a missing \($0[2] as String? ?? "?")" }
+            return problems
+        }
+    }
+}

@@ -40,6 +40,14 @@ public final class Store: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: url.path, configuration: config)
+            // Marked as ours before the first table exists: a process killed in the middle of its
+            // first migrations leaves a file the next run recognises and finishes, not a stranger.
+            try pool.writeWithoutTransaction { db in
+                if try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) != Migrations.applicationID,
+                   try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") == 0 {
+                    try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)")
+                }
+            }
             try Migrations.migrator.migrate(pool)
         } catch {
             throw map(error, path: path)
@@ -150,8 +158,19 @@ public final class Store: Sendable {
 
     /// Looks at an existing file read-only before anything may write to it.
     static func inspect(_ path: String) throws(StoreError) {
+        do {
+            try inspect(path, readonly: true)
+        } catch .readOnly {
+            // A write-ahead log left by a process that was killed needs recovering before anyone
+            // can read, and a read-only connection cannot: look again with one that can (recovery
+            // replays committed transactions only; the data stays as it was).
+            try inspect(path, readonly: false)
+        }
+    }
+
+    private static func inspect(_ path: String, readonly: Bool) throws(StoreError) {
         var config = Configuration()
-        config.readonly = true
+        config.readonly = readonly
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }

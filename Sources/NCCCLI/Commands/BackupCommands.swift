@@ -34,3 +34,22 @@ struct RestoreCommand: ParsableCommand {
         Console.out(Console.oneLine("Restored \(path) from \(file)" + (aside.map { "; the database it replaced is kept as \($0)" } ?? "")))
     }
 }
+
+/// `ncc check`
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Check the database file: every page, index and reference (exit 1 on a problem).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let store = try database.open()
+        let problems = try store.check()
+        guard problems.isEmpty else {
+            for problem in problems.prefix(20) { Console.error(Console.oneLine(problem)) }
+            throw ValidationError("\(store.path) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); restore a backup (ncc restore)")
+        }
+        Console.out(Console.oneLine("ok: \(store.path) passes SQLite's integrity and reference checks"))
+    }
+}
