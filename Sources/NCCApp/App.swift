@@ -30,6 +30,10 @@ public final class App {
     var editingMinutes: (meeting: String, file: String)?
     /// A form put aside while the user confirms discarding it.
     var asideForm: FormState?
+    /// The Overview's figures as last read, with the change token they are of.
+    var overviewCache: OverviewPane.Cache?
+    /// The Overview's counts of a large database, being made in the background.
+    var overviewCounting: OverviewCounting?
     /// Fills an empty database with demo data and says what it loaded (injected by the caller, so
     /// the app does not depend on how demo data is made).
     let loadDemo: (Store) throws -> String
@@ -47,9 +51,13 @@ public final class App {
         state.replica = store.replicaID
         state.databasePath = store.path
         let empty = try store.read { r in try [Kind.centre, .expert, .task, .meeting].allSatisfy { try r.count($0) == 0 } }
-        state.pane = empty ? .welcome : .directory
+        // A database with data opens on the Overview; an empty one on the welcome screen.
+        state.pane = empty ? .welcome : .overview
+        if !empty { state.region = .detail }
         try reloadAll()
     }
+
+    deinit { overviewCounting?.cancel() }
 
     public var layout: Layout { Layout(width: state.width, height: state.height) }
 
@@ -73,6 +81,7 @@ public final class App {
     }
 
     func update(_ event: Event) throws -> Outcome {
+        if overviewCounting != nil { pickUpOverviewCounts() }
         switch event {
         case .resize(let width, let height):
             state.width = width
@@ -113,6 +122,7 @@ public final class App {
             state.mouse.toggle()
             state.message = Message(state.mouse ? "Mouse on: click selects, the wheel scrolls" : "Mouse off: the terminal selects text")
             return .setMouse(state.mouse)
+        case .paneOverview: try switchTo(.overview)
         case .paneDirectory: try switchTo(.directory)
         case .paneExperts: try switchTo(.experts)
         case .paneTasks: try switchTo(.tasks)
@@ -128,7 +138,7 @@ public final class App {
         case .open: try open()
         case .back: try back()
         case .filter:
-            guard state.pane != .sync else { return .none }
+            guard !state.pane.isDetailOnly else { return .none }
             state.region = .list
             state.list.filtering = true
         case .palette: state.modal = .palette(PaletteState())
@@ -205,13 +215,16 @@ public final class App {
         case .addDecision: try startMinuteEntry(.decision)
         case .addActionItem: try startMinuteEntry(.actionItem)
         case .editMinutes: return try startExternalEdit()
+        case .exportMinutes: try startMinutesExport()
+        case .exportReport: startReportExport()
         case .importBundle: startImport()
         case .exportBundle: startExport()
         case .keepCurrent: try settleConflict(takeOther: false)
         case .takeOther: try settleConflict(takeOther: true)
         case .loadDemo:
             let summary = try loadDemo(store)
-            state.pane = .directory
+            state.pane = .overview
+            state.region = .detail
             try reloadAll(force: true)
             state.message = Message(summary)
         case .startEmpty:
@@ -223,11 +236,12 @@ public final class App {
     }
 
     func switchTo(_ pane: Pane) throws {
+        if pane != .overview { stopOverviewCounting() }
         state.pane = pane
-        if pane == .sync {
-            // The Sync pane is all detail: its conflicts are what ↑↓ select.
+        if pane.isDetailOnly {
+            // The Sync pane and the Overview are all detail: their selectable lines are what ↑↓ select.
             state.region = .detail
-            try loadSync()
+            try pane == .sync ? loadSync() : loadOverview()
             return
         }
         state.region = state.details[pane]?.stack.isEmpty == false ? .detail : .list
@@ -254,21 +268,41 @@ public final class App {
         var detail = state.detail
         let openable = detail.lines.indices.filter { detail.lines[$0].target != nil }
         let height = detailArea.height
+        // Lines are placed in rows: one per line, or two columns side by side (a wide Overview).
+        let placed = DetailColumns(detail.lines, area: detailArea)
+        let rows = placed.rows
         if openable.isEmpty {
-            detail.scroll = max(0, min(detail.scroll + delta, max(0, detail.lines.count - height)))
+            detail.scroll = max(0, min(detail.scroll + delta, max(0, rows - height)))
         } else {
             let current = detail.selected.flatMap { openable.firstIndex(of: $0) } ?? 0
             let next = max(0, min(openable.count - 1, current + (delta > 0 ? min(delta, openable.count) : max(delta, -openable.count))))
             detail.selected = openable[next]
-            let line = openable[next]
+            let line = placed.place(of: openable[next])?.row ?? openable[next]
             if line < detail.scroll { detail.scroll = max(0, line - 1) }
             if line >= detail.scroll + height { detail.scroll = line - height + 2 }
             if next == 0 { detail.scroll = 0 }
+            if delta > 0, next == openable.count - 1, next == current || delta > openable.count {
+                // Past the last selectable line (or to the end): scroll on to the lines under it, keeping it in view.
+                detail.scroll = max(detail.scroll, min(detail.scroll + delta, rows - height, line))
+            }
         }
         state.detail = detail
     }
 
     func toggleRegion() throws {
+        if state.pane == .overview {
+            // Tab goes to the first selectable line of the other column (charts, lists).
+            state.region = .detail
+            let lines = state.detail.lines
+            let column = state.detail.selected.map { lines[$0].column } ?? 1
+            if let first = lines.indices.first(where: { lines[$0].target != nil && lines[$0].column != column }) {
+                let placed = DetailColumns(lines, area: detailArea)
+                state.detail.selected = first
+                let row = placed.place(of: first)?.row ?? first
+                if row < state.detail.scroll || row >= state.detail.scroll + detailArea.height { state.detail.scroll = max(0, row - 1) }
+            }
+            return
+        }
         if state.pane == .sync {
             state.region = .detail
             moveInDetail(by: 0)
@@ -292,6 +326,10 @@ public final class App {
             return
         }
         guard let index = state.detail.selected, let target = state.detail.lines[index].target else { return }
+        // On the Overview, Enter on a status bar shows those tasks.
+        if state.pane == .overview, state.detail.stack.isEmpty, let link = state.overviewTaskLinks.first(where: { $0.line == index }) {
+            return try showTasks(link)
+        }
         // In a need's ranking, Enter on an expert proposes them.
         if state.pane == .experts, state.expertsShowNeeds, state.detail.stack.isEmpty, target.kind == .expert,
            let need = state.list.selectedRow?.id {
@@ -300,6 +338,7 @@ public final class App {
         }
         var detail = state.detail
         detail.stack.append(target)
+        detail.openedFrom.append(index)
         detail.selected = nil
         detail.scroll = 0
         state.detail = detail
@@ -311,12 +350,22 @@ public final class App {
         if state.region == .detail, !state.detail.stack.isEmpty {
             var detail = state.detail
             detail.stack.removeLast()
-            detail.selected = nil
+            // The line the record was opened from is selected again.
+            detail.openedFrom = Array(detail.openedFrom.prefix(detail.stack.count + 1))
+            detail.selected = detail.openedFrom.count > detail.stack.count ? detail.openedFrom.removeLast() : nil
             detail.scroll = 0
             state.detail = detail
             try loadDetail(state.pane)
+            if let selected = state.detail.selected, selected < state.detail.lines.count,
+               state.detail.lines[selected].target != nil {
+                let placed = DetailColumns(state.detail.lines, area: detailArea)
+                let row = placed.place(of: selected)?.row ?? selected
+                if row >= detailArea.height { state.detail.scroll = max(0, row - detailArea.height / 2) }
+            } else {
+                state.detail.selected = nil
+            }
             moveInDetail(by: 0)
-        } else if state.pane == .sync {
+        } else if state.pane.isDetailOnly {
             state.message = Message("Nothing to back out of; q quits")
         } else if state.region == .detail {
             state.region = .list
@@ -361,13 +410,14 @@ public final class App {
         guard state.modal == nil, !state.isTooSmall else { return }
         let layout = self.layout
         let detailArea = self.detailArea
-        let sync = state.pane == .sync
+        let sync = state.pane.isDetailOnly
         switch mouse.button {
         case .wheelUp, .wheelDown:
             let delta = mouse.button == .wheelUp ? -3 : 3
             if sync || layout.detail.contains(x: mouse.x, y: mouse.y) {
                 var detail = state.detail
-                detail.scroll = max(0, min(detail.scroll + delta, max(0, detail.lines.count - detailArea.height)))
+                let rows = DetailColumns(detail.lines, area: detailArea).rows
+                detail.scroll = max(0, min(detail.scroll + delta, max(0, rows - detailArea.height)))
                 state.detail = detail
             } else {
                 state.region = .list
@@ -378,8 +428,9 @@ public final class App {
                 if let pane = Views.tab(atColumn: mouse.x) { try switchTo(pane) }
             } else if sync {
                 guard detailArea.contains(x: mouse.x, y: mouse.y) else { return }
-                let index = state.detail.scroll + (mouse.y - detailArea.y) - (state.detail.stack.isEmpty ? 0 : 1)
-                if index >= 0, index < state.detail.lines.count, state.detail.lines[index].target != nil {
+                let row = mouse.y - detailArea.y - (state.detail.stack.isEmpty ? 0 : 1)
+                let placed = DetailColumns(state.detail.lines, area: detailArea)
+                if let index = placed.line(atX: mouse.x, row: row, scroll: state.detail.scroll), state.detail.lines[index].target != nil {
                     state.detail.selected = index
                 }
             } else if layout.list.contains(x: mouse.x, y: mouse.y), mouse.y > layout.list.y + 1 {
@@ -405,6 +456,7 @@ public final class App {
         if force { loadedQueries = [:] }
         changeToken = try store.changeToken()
         if state.pane == .sync || force { try loadSync() }
+        if state.pane == .overview { return try loadOverview() }
         guard state.pane != .welcome else { return }
         try reloadList(state.pane, force: force)
     }
@@ -416,7 +468,7 @@ public final class App {
         case .experts: state.expertsShowNeeds ? ExpertsPane.needQuery : ExpertsPane.expertQuery
         case .tasks: TasksPane.query(state.tasks, today: today)
         case .meetings: MeetingsPane.query
-        case .sync, .welcome: nil
+        case .sync, .welcome, .overview: nil
         }
     }
 
@@ -536,6 +588,7 @@ public final class App {
     /// The detail of the selected row, or of the record opened last from it.
     func loadDetail(_ pane: Pane) throws {
         if pane == .sync { return try loadSync() }
+        if pane == .overview { return try loadOverview() }
         guard pane != .welcome else { return }
         var detail = state.details[pane] ?? DetailState()
         let row = state.lists[pane]?.selectedRow

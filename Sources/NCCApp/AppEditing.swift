@@ -238,7 +238,10 @@ extension App {
         case .delete(let ref):
             let title = try store.read { try $0.title(ref.kind, id: ref.id) }
             try store.write { try $0.delete(ref.kind, id: ref.id) }
-            if state.detail.stack.last == ref { state.detail.stack.removeLast() }
+            if state.detail.stack.last == ref {
+                state.detail.stack.removeLast()
+                state.detail.openedFrom = Array(state.detail.openedFrom.prefix(state.detail.stack.count))
+            }
             state.message = Message("Deleted \(ref.kind.singular) '\(title)'")
             try reloadAll(force: true)
         case .propose(let expert, let need):

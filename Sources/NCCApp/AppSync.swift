@@ -41,7 +41,7 @@ extension App {
     }
 
     /// Where the Sync pane draws its lines (it has no list: the whole body is its detail).
-    var detailArea: Rect { state.pane == .sync ? layout.body.inset(by: 1) : layout.detail }
+    var detailArea: Rect { state.pane.isDetailOnly ? layout.body.inset(by: 1) : layout.detail }
 
     // MARK: - Import
 
@@ -151,6 +151,8 @@ extension App {
             switch prompt.purpose {
             case .importBundle: previewImport(path)
             case .exportBundle: export(to: path)
+            case .exportMinutes(let meeting): exportMinutes(meeting, to: path)
+            case .exportReport: exportReport(to: path)
             }
             return
         default:

@@ -8,6 +8,7 @@ import Screen
 @Suite struct AppTests {
     @Test func theDirectoryListsCentresByCountryWithTheirConsortia() throws {
         let h = try Harness()
+        h.press(.character("1"))
         #expect(h.lines[0].contains("1 Directory") && h.lines[0].contains("5 Sync"))
         #expect(h.screen.contains("LT Lithuania"))
         #expect(h.screen.contains("NCC Lithuania") && h.screen.contains("PEnCIL"))
@@ -19,6 +20,7 @@ import Screen
 
     @Test func filteringTheDirectoryWithButkFindsButkeviciene() throws {
         let h = try Harness()
+        h.press(.character("1"))
         h.press(.character("/"))
         h.type("butk")
         let list = h.lines.prefix(10).joined(separator: "\n")
@@ -69,6 +71,7 @@ import Screen
 
     @Test func resizingLaysOutAgainAndTooSmallShowsANotice() throws {
         let h = try Harness(width: 80, height: 24)
+        h.press(.character("1"))
         #expect(h.lines.count == 24 && h.lines[0].contains("1 Directory"))
         h.resize(200, 60)
         #expect(h.lines.count == 60)
@@ -87,6 +90,7 @@ import Screen
             try w.create(.centre, ["name": .text("Evil\u{1B}]0;owned\u{07} centre"), "country": .text("SI"),
                                    "description": .text("Overwrite\rX\u{1B}[2J")])
         }
+        h.press(.character("1"))
         let buffer = h.buffer
         #expect(buffer.text.contains("Evil␛]0;owned␇ centre"), "\(buffer.text)")
         #expect(buffer.text.contains("Overwrite␍X␛[2J"), "\(buffer.text)")
@@ -154,8 +158,9 @@ import Screen
         let h = try Harness { _ in }
         #expect(h.screen.contains("This database is empty"))
         h.press(.character("d"))
-        #expect(h.screen.contains("NCC Lithuania"))
         #expect(h.screen.contains("Loaded sample data"))
+        h.press(.character("1"))
+        #expect(h.screen.contains("NCC Lithuania"))
     }
 
     @Test func escNeverQuitsAndQDoes() throws {
@@ -168,6 +173,7 @@ import Screen
 @Suite struct LiveChangeTests {
     @Test func aChangeByAnotherConnectionShowsOnTheNextTick() throws {
         let h = try Harness()
+        h.press(.character("1"))
         #expect(!h.screen.contains("NCC Malta"))
         // Another process: its own store on the same file, as `ncc import-csv` would be.
         let other = try Store.open(path: h.store.path)
@@ -180,6 +186,7 @@ import Screen
 @Suite struct MouseTests {
     @Test func aClickSelectsARowAndTheWheelScrolls() throws {
         let h = try Harness()
+        h.press(.character("1"))
         #expect(h.app.state.list.selected == 0)
         // Row 0 is the tab bar, 1 the list title, 2 the column titles: row 4 is the second centre.
         h.app.handle(.mouse(MouseEvent(button: .left, x: 5, y: 4)))

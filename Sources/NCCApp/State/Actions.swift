@@ -6,7 +6,7 @@ public enum Action: String, Sendable, CaseIterable {
     // Moving
     case up, down, pageUp, pageDown, top, bottom, nextRegion, previousRegion
     case open, back, quit, help, filter, palette, toggleMouse
-    case paneDirectory, paneExperts, paneTasks, paneMeetings, paneSync
+    case paneOverview, paneDirectory, paneExperts, paneTasks, paneMeetings, paneSync
     // Records
     case add, edit, delete
     // Tasks
@@ -14,7 +14,9 @@ public enum Action: String, Sendable, CaseIterable {
     // Experts and needs
     case showNeeds, propose, toggleLanguageFilter, toggleAvailabilityFilter, toggleDeclinedFilter, advanceEngagement, declineEngagement
     // Meetings
-    case addNote, addDecision, addActionItem, editMinutes
+    case addNote, addDecision, addActionItem, editMinutes, exportMinutes
+    // Overview
+    case exportReport
     // Sync
     case importBundle, exportBundle, keepCurrent, takeOther
     // Welcome
@@ -44,6 +46,7 @@ public struct Binding: Sendable {
 public enum ActionTable {
     public static let bindings: [Binding] = [
         // Panes and global keys
+        b(.paneOverview, [.character("0")], "0", "Overview", "Show the overview: task charts, deadlines, needs, conflicts"),
         b(.paneDirectory, [.character("1")], "1", "Directory", "Show the NCC directory"),
         b(.paneExperts, [.character("2")], "2", "Experts", "Show experts, needs and matching"),
         b(.paneTasks, [.character("3")], "3", "Tasks", "Show the working group's tasks"),
@@ -89,6 +92,9 @@ public enum ActionTable {
         b(.addDecision, [.character("D")], "D", "decision", "Record a decision (saved at once)", footer: true, panes: [.meetings]),
         b(.addActionItem, [.character("A")], "A", "action", "Record an action item; it becomes a task", footer: true, panes: [.meetings]),
         b(.editMinutes, [.character("E")], "E", "editor", "Edit the minutes in $VISUAL or $EDITOR", panes: [.meetings]),
+        b(.exportMinutes, [.character("m")], "m", "minutes file", "Write the selected meeting's minutes to a Markdown file", footer: true, panes: [.meetings]),
+        // Overview
+        b(.exportReport, [.character("r")], "r", "report", "Write the progress report (last 90 days) to an HTML file", footer: true, panes: [.overview]),
         // Sync
         b(.importBundle, [.character("i")], "i", "import", "Import a peer's bundle (shows what it brings, then asks)", footer: true, panes: [.sync]),
         b(.exportBundle, [.character("x")], "x", "export", "Export a full signed bundle of this database", footer: true, panes: [.sync]),
@@ -128,6 +134,8 @@ public enum ActionTable {
         var global = pane == .welcome
             ? expanded.filter { $0.scope == .everywhere && [.quit, .help, .back, .toggleMouse].contains($0.action) }
             : expanded.filter { $0.scope == .everywhere }
+        // A pane without a list has nothing to filter.
+        if pane.isDetailOnly { global.removeAll { $0.action == .filter } }
         // A key a pane takes for itself (k keeps a conflict in Sync) no longer shows as a global one's.
         let taken = Set(specific.flatMap(\.keys))
         for i in global.indices where global[i].keys.contains(where: taken.contains) {

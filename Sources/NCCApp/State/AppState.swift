@@ -2,13 +2,14 @@ import NCCMatch
 import NCCModel
 import Screen
 
-/// The panes of the app, in tab order.
+/// The panes of the app, in tab order; the raw value is the key that shows a pane.
 public enum Pane: Int, Sendable, CaseIterable {
-    case welcome = 0, directory, experts, tasks, meetings, sync
+    case welcome = -1, overview = 0, directory, experts, tasks, meetings, sync
 
     public var title: String {
         switch self {
         case .welcome: "Welcome"
+        case .overview: "Overview"
         case .directory: "Directory"
         case .experts: "Experts"
         case .tasks: "Tasks"
@@ -17,7 +18,10 @@ public enum Pane: Int, Sendable, CaseIterable {
         }
     }
 
-    static let tabs: [Pane] = [.directory, .experts, .tasks, .meetings, .sync]
+    static let tabs: [Pane] = [.overview, .directory, .experts, .tasks, .meetings, .sync]
+
+    /// Panes that are all detail (no list): their selectable lines are what ↑↓ move through.
+    public var isDetailOnly: Bool { self == .overview || self == .sync }
 }
 
 /// Which part of a pane has the keyboard.
@@ -93,11 +97,35 @@ public struct DetailLine: Sendable, Hashable {
     public var target: RecordRef?
     /// Lines shown under this one while it is selected (a match's full explanation).
     public var more: [String] = []
+    /// A horizontal bar drawn after `text` (which is then the indent), sized to the screen.
+    public var bar: ChartBar?
+    /// 0, or 1 for lines drawn in a second column when the screen is wide (the Overview's lists).
+    public var column = 0
 
     public init(_ text: String, _ style: Style = .text, target: RecordRef? = nil) {
         self.text = text
         self.style = style
         self.target = target
+    }
+}
+
+/// One bar of a bar chart: a label, the bar, then the count as a number (so the chart reads the
+/// same without colour), and an optional note.
+public struct ChartBar: Sendable, Hashable {
+    public var label: String
+    /// Columns the label takes (the same for every bar of a chart, so the bars start together).
+    public var labelWidth: Int
+    public var count: Int
+    /// The largest count of the chart: its bar is the longest.
+    public var maximum: Int
+    public var note: String
+
+    public init(label: String, labelWidth: Int, count: Int, maximum: Int, note: String = "") {
+        self.label = label
+        self.labelWidth = labelWidth
+        self.count = count
+        self.maximum = maximum
+        self.note = note
     }
 }
 
@@ -117,6 +145,8 @@ public struct DetailState: Sendable {
     public var selected: Int?
     /// Records opened from the detail (Enter), most recent last; Esc goes back.
     public var stack: [RecordRef] = []
+    /// The line selected when each of those was opened, to select it again on the way back.
+    public var openedFrom: [Int] = []
 }
 
 /// Everything on screen derives from this; the app's update changes it, views only read it.
@@ -141,6 +171,8 @@ public struct AppState: Sendable {
     public var databasePath = ""
     /// The conflicts the Sync pane lists, each with the detail line that selects it.
     public var syncConflicts: [ConflictChoice] = []
+    /// The Overview's status bars, each with the Tasks filter that Enter shows.
+    public var overviewTaskLinks: [TaskLink] = []
 
     public init(width: Int, height: Int) {
         self.width = width
@@ -196,9 +228,9 @@ public enum Modal: Sendable {
     case prompt(PromptState)
 }
 
-/// A one-line question for a path (the Sync pane's import and export).
+/// A one-line question for a path (the Sync pane's import and export, the minutes and the report).
 public struct PromptState: Sendable {
-    public enum Purpose: Sendable, Hashable { case importBundle, exportBundle }
+    public enum Purpose: Sendable, Hashable { case importBundle, exportBundle, exportMinutes(meeting: String), exportReport }
     public var title: String
     public var label: String
     public var input: TextInput
@@ -210,6 +242,15 @@ public struct PromptState: Sendable {
         self.input = input
         self.purpose = purpose
     }
+}
+
+/// A bar of the Overview's task chart: Enter shows the Tasks pane filtered to its area and status.
+public struct TaskLink: Sendable, Hashable {
+    /// The index of its selectable line in the Overview's detail lines.
+    public var line: Int
+    public var area: String
+    public var areaTitle: String
+    public var status: String
 }
 
 /// A conflict as the Sync pane shows it, with what k keeps and t takes.

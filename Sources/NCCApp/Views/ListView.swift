@@ -62,7 +62,8 @@ enum ListView {
     }
 }
 
-/// A scrolling column of text lines, some of which open a record.
+/// A scrolling column of text lines, some of which open a record (two columns on a wide screen
+/// when lines ask for it, as the Overview's do).
 enum DetailView {
     static func draw(_ screen: inout ScreenBuffer, _ detail: DetailState, in area: Rect, focused: Bool,
                      theme: (String) -> Style) {
@@ -71,6 +72,18 @@ enum DetailView {
         if !detail.stack.isEmpty {
             screen.put("‹ Esc back", x: area.x, y: area.y, style: theme("ui.text.dim"), maxWidth: area.width)
             top = 1
+        }
+        let placed = DetailColumns(detail.lines, area: area)
+        if placed.isSplit {
+            for (c, indices) in placed.columns.enumerated() {
+                for row in 0..<max(0, area.height - top) {
+                    let r = detail.scroll + row
+                    guard r < indices.count else { break }
+                    drawLine(&screen, detail.lines[indices[r]], selected: focused && detail.selected == indices[r],
+                             x: placed.x(ofColumn: c), y: area.y + top + row, width: placed.width, theme: theme)
+                }
+            }
+            return
         }
         // The selected line's explanation (`more`) is drawn under it, pushing the rest down.
         var rows: [(line: DetailLine, index: Int?)] = []
@@ -83,20 +96,28 @@ enum DetailView {
         }
         for (i, row) in rows.enumerated() where i < area.height - top {
             let index = row.index ?? -1
-            let line = row.line
-            var style: Style = switch line.style {
-            case .title: theme("ui.title")
-            case .heading: theme("ui.header")
-            case .dim: theme("ui.text.dim")
-            case .warning: theme("warning")
-            case .text, .field: theme("ui.text")
-            }
-            let y = area.y + top + i
-            if focused, detail.selected == index {
-                style = theme("ui.selection").over(style)
-                screen.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: style)
-            }
-            screen.put(line.text, x: area.x, y: y, style: style, maxWidth: area.width)
+            drawLine(&screen, row.line, selected: focused && detail.selected == index, x: area.x, y: area.y + top + i,
+                     width: area.width, theme: theme)
+        }
+    }
+
+    static func drawLine(_ screen: inout ScreenBuffer, _ line: DetailLine, selected: Bool, x: Int, y: Int, width: Int,
+                         theme: (String) -> Style) {
+        var style: Style = switch line.style {
+        case .title: theme("ui.title")
+        case .heading: theme("ui.header")
+        case .dim: theme("ui.text.dim")
+        case .warning: theme("warning")
+        case .text, .field: theme("ui.text")
+        }
+        if selected {
+            style = theme("ui.selection").over(style)
+            screen.fill(Rect(x: x, y: y, width: width, height: 1), style: style)
+        }
+        if let bar = line.bar {
+            Chart.draw(&screen, bar, indent: line.text, x: x, y: y, width: width, style: style, theme: theme)
+        } else {
+            screen.put(line.text, x: x, y: y, style: style, maxWidth: width)
         }
     }
 }

@@ -80,7 +80,8 @@ enum Overlays {
 
     /// A one-line question for a file path.
     static func drawPrompt(_ screen: inout ScreenBuffer, _ prompt: PromptState, _ theme: Theme) {
-        let rect = screen.bounds.centered(width: min(screen.width - 2, 84), height: 6)
+        // Wide enough for a path in a temporary folder on a wide screen.
+        let rect = screen.bounds.centered(width: min(screen.width - 2, 110), height: 6)
         let inner = box(&screen, rect, title: prompt.title, theme)
         let popup = theme("ui.popup")
         let labelWidth = DisplayWidth.of(prompt.label) + 1

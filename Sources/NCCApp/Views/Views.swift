@@ -16,8 +16,8 @@ enum Views {
         switch state.pane {
         case .welcome:
             Welcome.draw(&screen, layout.body, theme)
-        case .sync:
-            DetailView.draw(&screen, state.details[.sync] ?? DetailState(), in: layout.body.inset(by: 1), focused: state.region == .detail, theme: theme)
+        case .sync, .overview:
+            DetailView.draw(&screen, state.detail, in: layout.body.inset(by: 1), focused: state.region == .detail, theme: theme)
         default:
             ListView.draw(&screen, state.list, in: layout.list, focused: state.region == .list, caption: caption(state), theme: theme)
             drawDivider(&screen, layout, theme)
