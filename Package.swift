@@ -64,6 +64,12 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // The readers of untrusted files as fuzz targets, and `ncc-fuzz`, which runs them under
+        // libFuzzer (built with -sanitize=fuzzer, see .ci/fuzz) or replays inputs.
+        .target(name: "NCCFuzzTargets", dependencies: ["NCCModel", "NCCStore", "NCCExchange", "Screen"]),
+        .executableTarget(name: "ncc-fuzz", dependencies: ["NCCFuzzTargets"],
+                          swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
+
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
         .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "NCCExchange", "Screen"]),
@@ -81,6 +87,7 @@ let package = Package(
         .testTarget(name: "NCCMatchTests", dependencies: ["NCCModel", "NCCStore", "NCCMatch"]),
         .testTarget(name: "NCCDemoTests", dependencies: ["NCCModel", "NCCStore", "NCCDemo"]),
         .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc"]),
+        .testTarget(name: "NCCFuzzTests", dependencies: ["NCCFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
 )
