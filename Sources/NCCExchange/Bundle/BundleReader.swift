@@ -68,8 +68,12 @@ public enum BundleReader {
             }
             let cap = entryName == BundleFormat.manifestEntry ? BundleFormat.maxManifestBytes
                 : entryName == BundleFormat.signatureEntry ? BundleFormat.maxSignatureBytes : BundleFormat.maxOperationsBytes
-            let size = Int64(entry.uncompressedSize), packed = Int64(entry.compressedSize)
-            guard size <= cap else { throw BundleError("\(name): refused: the entry '\(entryName)' declares \(size) bytes, over its cap of \(cap)") }
+            // Sizes are checked as declared (a zip64 field may declare up to 2^64 - 1 bytes).
+            let size = Int64(clamping: entry.uncompressedSize), packed = Int64(clamping: entry.compressedSize)
+            guard packed <= fileSize else {
+                throw BundleError("\(name): refused: the entry '\(entryName)' declares \(entry.compressedSize) packed bytes, more than the file holds")
+            }
+            guard size <= cap else { throw BundleError("\(name): refused: the entry '\(entryName)' declares \(entry.uncompressedSize) bytes, over its cap of \(cap)") }
             if size > 1 << 16, size > BundleFormat.maxCompressionRatio * max(packed, 1) {
                 throw BundleError("\(name): refused: the entry '\(entryName)' is compressed more than 100:1 (a zip bomb)")
             }
