@@ -15,13 +15,14 @@ public struct FieldError: Error, Sendable, Equatable, CustomStringConvertible {
 /// References are returned as typed; the store resolves names to ids.
 public enum FieldInput {
     public static func parse(_ raw: String, for field: Field) throws(FieldError) -> Value {
+        func fail(_ message: String) -> FieldError { FieldError(field: field.name, message: message) }
+        guard !Text.hasNUL(raw) else { throw fail(Text.nulMessage) }
         let input = Text.normalized(raw)
         let trimmed = Text.trimmed(input)
         if trimmed.isEmpty {
             if field.type.isList { return .list([]) }
             return .null
         }
-        func fail(_ message: String) -> FieldError { FieldError(field: field.name, message: message) }
         switch field.type {
         case .text, .reference:
             guard !Text.hasLineBreak(trimmed) else { throw fail("must be one line") }
@@ -91,7 +92,9 @@ public enum FieldInput {
             _ = try parse(value.list.joined(separator: ";"), for: field)
         case (.text, .text(let s)), (.reference, .text(let s)):
             guard !Text.hasLineBreak(s) else { throw fail("must be one line") }
-        case (.longText, .text): return
+            guard !Text.hasNUL(s) else { throw fail(Text.nulMessage) }
+        case (.longText, .text(let s)):
+            guard !Text.hasNUL(s) else { throw fail(Text.nulMessage) }
         case (_, .text(let s)):
             guard try parse(s, for: field) == value else { throw fail("'\(s)' is not in normal form") }
         default:
@@ -108,6 +111,11 @@ public enum FieldInput {
 }
 
 public enum Text {
+    /// A NUL ends a string for C, so the same text would read differently in SQLite's C API,
+    /// ncurses and other tools: no value may hold one.
+    public static func hasNUL(_ s: String) -> Bool { s.utf8.contains(0) }
+    static let nulMessage = "must not hold a NUL character"
+
     /// Whether text holds a line break (LF, VT, FF, CR, NEL, LS or PS), scanning bytes rather
     /// than grapheme clusters: this runs for every one-line value written.
     public static func hasLineBreak(_ s: String) -> Bool {

@@ -57,12 +57,11 @@ enum OperationLine {
             guard value.isNull || Self.fits(value, field.type) else {
                 throw BundleError("\(kind.singular) \(name): a value of the wrong type")
             }
-            if case .text(let text) = value {
-                guard text.utf8.count <= BundleFormat.maxLineBytes / 2 else { throw BundleError("\(kind.singular) \(name): a value over 1 MB") }
-                if !field.type.isList, field.type.referencedKind == nil {
-                    do { try FieldInput.check(value, for: field) } catch { throw BundleError("\(kind.singular) \(error)") }
-                }
+            if case .text(let text) = value, text.utf8.count > BundleFormat.maxLineBytes / 2 {
+                throw BundleError("\(kind.singular) \(name): a value over 1 MB")
             }
+            // The same rules as typed input: codes, dates, one-line text, no NUL, list items.
+            do { try FieldInput.check(value, for: field) } catch { throw BundleError("\(kind.singular) \(error)") }
         }
         for (name, seen) in line.prev ?? [:] where !Operation.carries(name, of: kind) || Operation.seenStamps(seen).contains(where: { Stamp($0) == nil }) {
             throw BundleError("a bad 'prev' for '\(Sanitized.one(name))'")
