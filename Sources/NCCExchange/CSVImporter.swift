@@ -51,9 +51,10 @@ public struct CSVImporter {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
             throw CSVFileError(description: "cannot read \(path): no such file")
         }
-        // A first pass checks the bytes are UTF-8, in chunks: a bad byte must name the file and its
-        // line before anything is parsed (CSV.swift would stop at it, or miss it in the header).
-        try UTF8Check.file(path, name: name)
+        // A first pass checks the bytes are UTF-8 in lines of sane length: a bad byte must name the
+        // file and its line before anything is parsed (CSV.swift would stop at it, or miss it in
+        // the header), and a giant line must not be parsed at all.
+        try TextFileCheck.file(path, name: name)
         guard let input = InputStream(fileAtPath: path) else {
             throw CSVFileError(description: "cannot read \(path)")
         }
@@ -73,10 +74,11 @@ public struct CSVImporter {
         header = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let known = CSVTable.header(for: kind)
         if let unknown = header.first(where: { !known.contains($0) }) {
-            throw CSVFileError(description: "\(name): unknown column '\(unknown)' (columns of \(kind.plural): \(known.joined(separator: ",")))")
+            throw CSVFileError(description: "\(name): unknown column '\(Self.shortened(unknown))' (columns of \(kind.plural): \(known.joined(separator: ",")))")
         }
-        if let twice = header.first(where: { column in header.filter { $0 == column }.count > 1 }) {
-            throw CSVFileError(description: "\(name): the column '\(twice)' appears twice")
+        var seen = Set<String>()
+        if let twice = header.first(where: { !seen.insert($0).inserted }) {
+            throw CSVFileError(description: "\(name): the column '\(Self.shortened(twice))' appears twice")
         }
         if let missing = CSVTable.requiredColumns(for: kind).first(where: { !header.contains($0) }) {
             throw CSVFileError(description: "\(name): the column '\(missing)' is required")
@@ -96,6 +98,10 @@ public struct CSVImporter {
                     do {
                         guard cells.count == header.count else {
                             throw RowProblem("has \(cells.count) column\(cells.count == 1 ? "" : "s"), the header has \(header.count)")
+                        }
+                        // Lines are at most 1 MB; a quoted cell may span many, but not hold more.
+                        if let big = cells.firstIndex(where: { $0.utf8.count > TextFileCheck.maxLineBytes }) {
+                            throw RowProblem("the \(header[big]) cell is longer than 1 MB")
                         }
                         switch try rows.write(cells) {
                         case .created: summary.created += 1
@@ -117,6 +123,11 @@ public struct CSVImporter {
         } catch let dry as DryRun {
             return dry.summary
         }
+    }
+
+    /// A name from the file, short enough to quote in a one-line message.
+    static func shortened(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     /// The line breaks in a cell as a file has them: "\n", "\r\n" (one grapheme) or a lone "\r".

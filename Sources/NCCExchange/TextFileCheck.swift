@@ -1,10 +1,14 @@
 import Foundation
 
-/// Checks that a file is UTF-8 text, reading it in chunks (a file of any size in little memory).
-enum UTF8Check {
+/// Checks that a file is UTF-8 text in lines of at most 1 MB, reading it in chunks (a file of any
+/// size in little memory), before a parser holds any of it: a 50 MB line would otherwise be read
+/// whole, parsed for a minute and quoted back in an error message.
+enum TextFileCheck {
     static let chunkSize = 1 << 16
+    static let maxLineBytes = 1 << 20
 
-    /// Throws a `CSVFileError` naming the line of the first byte that is not UTF-8.
+    /// Throws a `CSVFileError` naming the line of the first byte that is not UTF-8, or of the
+    /// first line over `maxLineBytes`.
     static func file(_ path: String, name: String) throws {
         guard let stream = InputStream(fileAtPath: path) else {
             throw CSVFileError(description: "cannot read \(path)")
@@ -16,11 +20,19 @@ enum UTF8Check {
         }
         var bytes = ChunkedBytes(stream: stream)
         var decoder = UTF8()
-        var line = 1
+        var line = 1, lineBytes = 0
         while true {
             switch decoder.decode(&bytes) {
             case .scalarValue(let scalar):
-                if scalar == "\n" { line += 1 }
+                if scalar == "\n" {
+                    line += 1
+                    lineBytes = 0
+                } else {
+                    lineBytes += UTF8.width(scalar)
+                    if lineBytes > maxLineBytes {
+                        throw CSVFileError(description: "\(name):\(line): the line is longer than 1 MB; refused")
+                    }
+                }
             case .emptyInput:
                 if bytes.failed {
                     throw CSVFileError(description: "\(name): cannot read the file (line \(line))")
@@ -35,7 +47,7 @@ enum UTF8Check {
     /// The bytes of a stream, one chunk in memory at a time.
     struct ChunkedBytes: IteratorProtocol {
         let stream: InputStream
-        var buffer = [UInt8](repeating: 0, count: UTF8Check.chunkSize)
+        var buffer = [UInt8](repeating: 0, count: TextFileCheck.chunkSize)
         var count = 0
         var position = 0
         var failed = false

@@ -141,6 +141,38 @@ import NCCStore
         #expect(message(.person, try file("empty.csv", "")).contains("empty"))
     }
 
+    @Test func hostileShapesAreRefusedInOneShortLineWithoutParsingThem() throws {
+        _ = try db.store.write { try $0.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")]) }
+        let before = try Data(contentsOf: URL(fileURLWithPath: db.path))
+        func message(_ name: String, _ text: String) throws -> String {
+            let path = try file(name, text)
+            do {
+                _ = try CSVImporter(store: db.store).importCSV(.centre, from: path)
+                Issue.record("\(name) was imported")
+                return ""
+            } catch let error as CSVImportError {
+                return error.problems.joined(separator: " | ")
+            } catch {
+                return String(describing: error)
+            }
+        }
+        let wideRow = try message("wide-row.csv", "name,country\n" + Array(repeating: "x", count: 100_000).joined(separator: ",") + "\n")
+        #expect(wideRow == "wide-row.csv:2: has 100000 columns, the header has 2")
+        let wideHeader = try message("wide-header.csv", (0..<100_000).map { "c\($0)" }.joined(separator: ",") + "\nx\n")
+        #expect(wideHeader.hasPrefix("wide-header.csv: unknown column 'c0'"))
+        let repeated = try message("repeated.csv", Array(repeating: "name", count: 100_000).joined(separator: ",") + "\n")
+        #expect(repeated == "repeated.csv: the column 'name' appears twice")
+        let longLine = try message("long-line.csv", "name,country\n" + String(repeating: "a", count: 50 << 20) + ",LT\n")
+        #expect(longLine == "long-line.csv:2: the line is longer than 1 MB; refused")
+        let longHeader = try message("long-header.csv", String(repeating: "b", count: 50 << 20) + "\n")
+        #expect(longHeader == "long-header.csv:1: the line is longer than 1 MB; refused")
+        // Short lines, one quoted cell over 1 MB.
+        let tall = try message("tall-cell.csv", "name,country\n\"" + String(repeating: String(repeating: "c", count: 999) + "\n", count: 1100) + "\",LT\n")
+        #expect(tall == "tall-cell.csv:2: the name cell is longer than 1 MB")
+        #expect(try db.store.read { try $0.count(.centre) } == 1)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == before, "the database file is byte for byte the same")
+    }
+
     @Test func aDryRunChecksAndCountsButWritesNothing() throws {
         let input = try file("people.csv", Self.people)
         let summary = try CSVImporter(store: db.store).importCSV(.person, from: input, dryRun: true)
