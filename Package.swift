@@ -28,7 +28,7 @@ let package = Package(
         ]),
         // Files in and out: signed bundles for peers, CSV (later iCalendar, reports).
         .target(name: "NCCExchange", dependencies: [
-            "NCCModel", "NCCStore",
+            "NCCModel", "NCCStore", "TerminalText",
             .product(name: "CSV", package: "CSV.swift"),
             .product(name: "Crypto", package: "swift-crypto"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
@@ -72,7 +72,7 @@ let package = Package(
 
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "NCCExchange", "Screen"]),
+        .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "NCCExchange", "Screen", "NCCFuzzTargets"]),
         .testTarget(name: "NCCStoreTests", dependencies: [
             "NCCModel", "NCCStore",
             // Tests open the file with plain GRDB too, as another program (or a newer ncc) would.
@@ -86,7 +86,7 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "NCCMatchTests", dependencies: ["NCCModel", "NCCStore", "NCCMatch"]),
         .testTarget(name: "NCCDemoTests", dependencies: ["NCCModel", "NCCStore", "NCCDemo"]),
-        .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc"]),
+        .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc", "NCCModel", "NCCFuzzTargets"]),
         .testTarget(name: "NCCFuzzTests", dependencies: ["NCCFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]

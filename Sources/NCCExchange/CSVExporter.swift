@@ -2,9 +2,12 @@ import CSV
 import Foundation
 import NCCModel
 import NCCStore
+import TerminalText
 
 /// Writes one kind's records as CSV in the same columns the importer reads, so export then import
 /// gives back the same data. A file is written under a temporary name and renamed into place.
+/// Standard output may be a terminal: there, control characters in the data are shown as
+/// symbols (␛), as everywhere ncc prints; a file keeps the data exactly.
 public struct CSVExporter {
     let store: Store
     public init(store: Store) { self.store = store }
@@ -18,7 +21,7 @@ public struct CSVExporter {
             guard let stream = OutputStream(toFileAtPath: "/dev/stdout", append: true) else {
                 throw CSVFileError(description: "cannot write to standard output")
             }
-            return try write(kind, to: stream, name: "standard output")
+            return try write(kind, to: stream, name: "standard output", printable: true)
         }
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
@@ -31,7 +34,7 @@ public struct CSVExporter {
             throw CSVFileError(description: "cannot write \(path): cannot create a file in \(folder.path)")
         }
         do {
-            let rows = try write(kind, to: stream, name: path)
+            let rows = try write(kind, to: stream, name: path, printable: false)
             // On disk before it takes the real name: a crash leaves the old file or the new, whole.
             guard let handle = FileHandle(forUpdatingAtPath: temporary.path) else {
                 throw CSVFileError(description: "cannot write \(path)")
@@ -52,7 +55,7 @@ public struct CSVExporter {
         }
     }
 
-    private func write(_ kind: Kind, to stream: OutputStream, name: String) throws -> Int {
+    private func write(_ kind: Kind, to stream: OutputStream, name: String, printable: Bool) throws -> Int {
         stream.open()
         defer { stream.close() }
         let full = CSVFileError(description: "cannot write \(name) (is the disk full?)")
@@ -68,7 +71,8 @@ public struct CSVExporter {
                 if page.isEmpty { break }
                 for record in page {
                     do {
-                        try csv.write(row: try header.map { try cell($0, of: record, reader, names) })
+                        let cells = try header.map { try cell($0, of: record, reader, names) }
+                        try csv.write(row: printable ? cells.map { Sanitizer.clean($0, keepNewlines: true) } : cells)
                     } catch is CSVError {
                         throw full
                     }

@@ -12,11 +12,14 @@ final class Harness {
     var width: Int
     var height: Int
 
-    init(width: Int = 120, height: Int = 40, fill: (StoreWriter) throws -> Void = Harness.sampleData) throws {
+    /// `prepare` runs on the store before the app opens (to import a bundle, say).
+    init(width: Int = 120, height: Int = 40, fill: (StoreWriter) throws -> Void = Harness.sampleData,
+         prepare: (Store, URL) throws -> Void = { _, _ in }) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-app-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try Store.open(path: folder.appendingPathComponent("ncc.sqlite").path)
         try store.write(fill)
+        try prepare(store, folder)
         self.width = width
         self.height = height
         app = try App(store: store, width: width, height: height, today: "2026-11-23") { store in
