@@ -70,15 +70,16 @@ enum ChildProcess {
 }
 
 extension ChildProcess {
-    /// Starts a program and returns its pid at once; stdout and stderr are thrown away. The caller
-    /// reaps it with `reap`.
-    static func start(_ executable: String, _ arguments: [String], environment: [String: String], directory: String) throws -> pid_t {
+    /// Starts a program and returns its pid at once; stdout and stderr go to the files given, else
+    /// are thrown away. The caller reaps it with `reap` or `poll`.
+    static func start(_ executable: String, _ arguments: [String], environment: [String: String], directory: String,
+                      outputPath: String = "/dev/null", errorPath: String = "/dev/null") throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         let command = ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", directory, executable] + arguments
         let argv = command.map { strdup($0) } + [nil]
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -93,6 +94,18 @@ extension ChildProcess {
     static func reap(_ pid: pid_t) -> Int32 {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        return exitStatus(status)
+    }
+
+    /// The status of a started program if it has ended (reaping it), else nil.
+    static func poll(_ pid: pid_t) -> Int32? {
+        var status: Int32 = 0
+        var ended = waitpid(pid, &status, WNOHANG)
+        while ended < 0, errno == EINTR { ended = waitpid(pid, &status, WNOHANG) }
+        return ended == pid ? exitStatus(status) : nil
+    }
+
+    static func exitStatus(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }

@@ -73,7 +73,12 @@ public struct BundleImporter {
     }
 
     /// Backs the database up, then applies every operation and records the peer, in one transaction.
+    /// Imports into the same database, from any process, take turns (see `ImportLock`).
     public func apply(_ bundle: VerifiedBundle, trust: Bool, backups: Backups? = nil) throws -> Result {
+        try ImportLock.holding(store.path) { try applyAlone(bundle, trust: trust, backups: backups) }
+    }
+
+    private func applyAlone(_ bundle: VerifiedBundle, trust: Bool, backups: Backups?) throws -> Result {
         let newlyTrusted = try preflight(bundle, trust: trust)
         let held = try store.read { try $0.knowledge() }
         let bringsNews = bundle.sequences.contains { $0.value.upperBound > held[$0.key] ?? 0 }
