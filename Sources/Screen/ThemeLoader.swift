@@ -56,6 +56,9 @@ public enum ThemeLoader {
         }
         guard seen.count < 10 else { throw Failure(description: "themes inherit more than 10 deep: \(seen.joined(separator: " → "))") }
         let (text, file) = try source(name, environment: environment)
+        if let line = TOMLHeaderCheck.namelessHeader(in: text) {
+            throw Failure(description: "\(file): line \(line): a table header needs a name, such as [palette]")
+        }
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)

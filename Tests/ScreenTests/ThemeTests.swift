@@ -76,6 +76,15 @@ import Testing
         #expect(missing?.contains("default, high-contrast, light, monochrome") == true)
     }
 
+    @Test(arguments: ["[ = \"#af5f00\"", "[[=", "[[[1]]]", "[]", "  [ # no name"])
+    func aTableHeaderWithoutANameIsAWarningNotAnAbort(_ header: String) throws {
+        // toml++ (inside TOMLKit) asserts on these instead of reporting them; found by the fuzzer.
+        try userTheme("nameless", "inherits = \"light\"\n\(header)\n\"ui.text\" = \"#000000\"\n")
+        let (theme, warning) = ThemeLoader.load(name: "nameless", environment: environment)
+        #expect(theme.name == "default")
+        #expect(warning?.contains("nameless.toml: line 2: a table header needs a name") == true, "\(warning ?? "")")
+    }
+
     @Test func inheritanceInACircleIsAnErrorNotAHang() throws {
         try userTheme("a", #"inherits = "b""#)
         try userTheme("b", #"inherits = "a""#)
