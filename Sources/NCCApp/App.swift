@@ -483,7 +483,7 @@ public final class App {
         if pane == .directory, !filterText.isEmpty {
             // The directory's filter finds centres, organisations and people alike, best first.
             let rows = try store.read { r -> [ListRow] in
-                let hits = try r.search(filterText, kinds: DirectoryPane.filterKinds, limit: 200)
+                let hits = try r.search(filterText, kinds: DirectoryPane.filterKinds, limit: 200, rankingAtMost: StoreReader.interactiveRanking)
                 let l = loader(r)
                 return try hits.map { try DirectoryPane.hitRow($0, l) }
             }

@@ -26,6 +26,26 @@ import NCCStore
         self.ids = ids
     }
 
+    @Test func anInteractiveSearchRanksOnlyTheNewestMatchesOfAVeryCommonWord() throws {
+        // The best match, by title, is the oldest; 30 weaker matches (in the body) come after it.
+        var weaker: [String] = []
+        let best = try db.store.write { w -> String in
+            let best = try w.create(.task, ["title": .text("Review the review of reviews")])
+            for n in 0..<30 {
+                weaker.append(try w.create(.task, ["title": .text("Task \(n)"), "description": .text("Needs a review.")]))
+            }
+            return best
+        }
+        let everything = try db.store.read { try $0.search("review", limit: 5) }
+        #expect(everything.first?.id == best, "without a cap every match is ranked")
+        let capped = try db.store.read { try $0.search("review", limit: 5, rankingAtMost: 10) }
+        #expect(capped.count == 5)
+        #expect(capped.allSatisfy { Array(weaker.suffix(10)).contains($0.id) }, "only the 10 newest matches are ranked")
+        // Under the cap, nothing changes.
+        let few = try db.store.read { try $0.search("review", limit: 5, rankingAtMost: 100) }
+        #expect(few.map(\.id) == everything.map(\.id))
+    }
+
     @Test func diacriticsAndCaseAreIgnored() throws {
         #expect(try db.store.read { try $0.search("kuhne") }.map(\.id).contains(ids["kuhne"]!))
         #expect(try db.store.read { try $0.search("KÜHNE") }.map(\.id).contains(ids["kuhne"]!))
