@@ -127,7 +127,7 @@ public struct StoreReader {
     /// times body matches. `mark` surrounds matched words in the snippet. Every word must match,
     /// as a prefix, unless `anyWord` (for ranking by relevance, as matching does).
     ///
-    /// `rankingAtMost`: when more records match, only that many of the most recently indexed are
+    /// `rankingAtMost`: when more records match, only that many of the most recently added are
     /// ranked. Scoring is what costs (160,000 matches of "review*" over a million tasks: 250 ms);
     /// a word that common is refined by the next keystroke, which must not wait for it. The app
     /// passes `interactiveRanking`; the CLI and matching rank every match.

@@ -6,18 +6,21 @@
 /// A line whose first non-blank character is `[` is taken for a table header; theme files hold
 /// no arrays spread over several lines, so this reads no valid theme wrongly.
 enum TOMLHeaderCheck {
-    /// The number (from 1) of the first line with a nameless table header, if any.
+    /// The number (from 1) of the first line with a nameless table header, if any. Bytes, not
+    /// characters: toml++ reads bytes, and "[" followed by a combining mark is one Character.
     static func namelessHeader(in text: String) -> Int? {
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line.drop { $0 == " " || $0 == "\t" }
-            guard rest.first == "[" else { continue }
+        func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func startsKey(_ byte: UInt8) -> Bool {
+            (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || byte == 0x5F || byte == 0x2D || byte == 0x22 || byte == 0x27  // _ - " '
+        }
+        for (index, line) in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            var rest = line.drop(while: isBlank)
+            guard rest.first == 0x5B else { continue }  // [
             rest = rest.dropFirst()
-            if rest.first == "[" { rest = rest.dropFirst() }
-            rest = rest.drop { $0 == " " || $0 == "\t" }
-            guard let first = rest.first, first.isASCII,
-                  first.isLetter || first.isNumber || first == "_" || first == "-" || first == "\"" || first == "'" else {
-                return index + 1
-            }
+            if rest.first == 0x5B { rest = rest.dropFirst() }
+            rest = rest.drop(while: isBlank)
+            guard let first = rest.first, startsKey(first) else { return index + 1 }
         }
         return nil
     }

@@ -76,7 +76,7 @@ import Testing
         #expect(missing?.contains("default, high-contrast, light, monochrome") == true)
     }
 
-    @Test(arguments: ["[ = \"#af5f00\"", "[[=", "[[[1]]]", "[]", "  [ # no name"])
+    @Test(arguments: ["[ = \"#af5f00\"", "[[=", "[[[1]]]", "[]", "  [ # no name", "[\u{030E}info"])
     func aTableHeaderWithoutANameIsAWarningNotAnAbort(_ header: String) throws {
         // toml++ (inside TOMLKit) asserts on these instead of reporting them; found by the fuzzer.
         try userTheme("nameless", "inherits = \"light\"\n\(header)\n\"ui.text\" = \"#000000\"\n")
