@@ -103,6 +103,17 @@ import Testing
         try world.expectRefusal(try world.forged("nul-escaped.nccbundle", lines: escaped), containing: "line 2: centre name: must not hold a NUL character")
     }
 
+    @Test func aKeyGivenTwiceInALineIsRefused() throws {
+        let world = try BundleWorld()
+        var fields = try world.goodLines()
+        fields[1] = fields[1].replacingOccurrences(of: "{\"fields\":{", with: "{\"fields\":{\"name\":\"Other\",")
+        try world.expectRefusal(try world.forged("field-twice.nccbundle", lines: fields), containing: "line 2: it is not an operation: the key 'name' appears twice")
+        var prev = try world.goodLines()
+        prev[1] = prev[1].replacingOccurrences(of: "\"prev\":{}", with: "\"prev\":{\"name\":\"a\",\"name\":\"b\"}")
+        #expect(prev[1] != (try world.goodLines())[1])
+        try world.expectRefusal(try world.forged("prev-twice.nccbundle", lines: prev), containing: "line 2: it is not an operation: the key 'name' appears twice")
+    }
+
     @Test func listsFollowTheirRulesAsTypedInputDoes() throws {
         let world = try BundleWorld()
         var lines = try world.goodLines()

@@ -51,8 +51,11 @@ struct LineParser {
             guard seen.insert(key).inserted else { throw Failure(reason: "the key '\(key)' appears twice") }
             try expect(UInt8(ascii: ":"))
             switch key {
-            case "fields": parsed.fields = try fieldsObject()
-            case "prev": parsed.prev = try stringsObject()
+            case "fields": parsed.fields = try object { try $0.value() }
+            case "prev": parsed.prev = try object { parser in
+                parser.skipSpace()
+                return try parser.string()
+            }
             case "kind": parsed.kind = try string()
             case "record": parsed.record = try string()
             case "replica": parsed.replica = try string()
@@ -66,8 +69,9 @@ struct LineParser {
         return parsed
     }
 
-    private mutating func fieldsObject() throws -> [String: Value] {
-        var result: [String: Value] = [:]
+    /// An object whose members `member` reads (after the colon); a key given twice is refused.
+    private mutating func object<Member>(_ member: (inout LineParser) throws -> Member) throws -> [String: Member] {
+        var result: [String: Member] = [:]
         try expect(UInt8(ascii: "{"))
         var first = true
         while true {
@@ -77,23 +81,7 @@ struct LineParser {
             first = false
             let name = try string()
             try expect(UInt8(ascii: ":"))
-            guard result.updateValue(try value(), forKey: name) == nil else { throw Failure(reason: "the field '\(name)' appears twice") }
-        }
-    }
-
-    private mutating func stringsObject() throws -> [String: String] {
-        var result: [String: String] = [:]
-        try expect(UInt8(ascii: "{"))
-        var first = true
-        while true {
-            skipSpace()
-            if peek() == UInt8(ascii: "}") { at += 1; return result }
-            if !first { try expect(UInt8(ascii: ",")) }
-            first = false
-            let name = try string()
-            try expect(UInt8(ascii: ":"))
-            skipSpace()
-            result[name] = try string()
+            guard result.updateValue(try member(&self), forKey: name) == nil else { throw Failure(reason: "the key '\(name)' appears twice") }
         }
     }
 
