@@ -45,13 +45,7 @@ extension App {
             }
             detail.lines = overview.lines
         }
-        let openable = detail.lines.indices.filter { detail.lines[$0].target != nil }
-        if let selected = detail.selected, !openable.contains(selected) {
-            detail.selected = openable.first { $0 >= selected } ?? openable.last
-        } else if detail.selected == nil {
-            detail.selected = openable.first
-        }
-        detail.scroll = max(0, min(detail.scroll, detail.lines.count - 1))
+        detail.keepSelectionOnAnOpenableLine()
         state.details[.overview] = detail
     }
 

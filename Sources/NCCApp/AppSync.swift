@@ -30,13 +30,7 @@ extension App {
             }
         }
         // Keep the selection where it was (after a conflict is settled, the next one moves up to it).
-        let openable = detail.lines.indices.filter { detail.lines[$0].target != nil }
-        if let selected = detail.selected, !openable.contains(selected) {
-            detail.selected = openable.first { $0 >= selected } ?? openable.last
-        } else if detail.selected == nil {
-            detail.selected = openable.first
-        }
-        detail.scroll = max(0, min(detail.scroll, detail.lines.count - 1))
+        detail.keepSelectionOnAnOpenableLine()
         state.details[.sync] = detail
     }
 

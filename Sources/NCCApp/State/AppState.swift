@@ -147,6 +147,18 @@ public struct DetailState: Sendable {
     public var stack: [RecordRef] = []
     /// The line selected when each of those was opened, to select it again on the way back.
     public var openedFrom: [Int] = []
+
+    /// After the lines changed: the selection moves to the nearest openable line at or after it
+    /// (else the last one; the first when there was none), and the scroll stays within the lines.
+    mutating func keepSelectionOnAnOpenableLine() {
+        let openable = lines.indices.filter { lines[$0].target != nil }
+        if let current = selected, !openable.contains(current) {
+            selected = openable.first { $0 >= current } ?? openable.last
+        } else if selected == nil {
+            selected = openable.first
+        }
+        scroll = max(0, min(scroll, lines.count - 1))
+    }
 }
 
 /// Everything on screen derives from this; the app's update changes it, views only read it.
