@@ -52,9 +52,7 @@ import Testing
         let world = try BundleWorld()
         var lines = try world.goodLines()
         // Random letters: they do not deflate past 100:1, so the field is what is refused.
-        var random = SystemRandomNumberGenerator()
-        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ".utf8)
-        let huge = String(decoding: (0..<(10 << 20)).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
+        let huge = Self.randomText(10 << 20, from: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 ")
         lines[1] = try Self.replacing("description", in: lines[1], with: huge)
         let path = try world.forged("ten-megabytes.nccbundle", lines: lines)
         try world.expectRefusal(path, containing: "line 2 is longer than 2 MB")
@@ -63,9 +61,7 @@ import Testing
     @Test func aValueOverOneMegabyteIsRefusedEvenOnAShorterLine() throws {
         let world = try BundleWorld()
         var lines = try world.goodLines()
-        var random = SystemRandomNumberGenerator()
-        let letters = Array("abcdefghijklmnopqrstuvwxyz".utf8)
-        let big = String(decoding: (0..<((1 << 20) + 10)).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
+        let big = Self.randomText((1 << 20) + 10, from: "abcdefghijklmnopqrstuvwxyz")
         lines[1] = try Self.replacing("description", in: lines[1], with: big)
         let path = try world.forged("one-megabyte.nccbundle", lines: lines)
         try world.expectRefusal(path, containing: "line 2: centre description: a value over 1 MB")
@@ -74,14 +70,8 @@ import Testing
     @Test func bytesThatAreNotUTF8AreRefusedWithTheirLine() throws {
         let world = try BundleWorld()
         let lines = try world.goodLines()
-        var operations = Data()
-        for (index, line) in lines.enumerated() {
-            var bytes = Data(line.utf8)
-            if index == 2, let range = bytes.range(of: Data("NCC".utf8)) {
-                bytes.replaceSubrange(range, with: [0xC3, 0x28, 0xFF])  // a broken sequence, then a byte never in UTF-8
-            }
-            operations.append(bytes + [0x0A])
-        }
+        // A broken sequence, then a byte never in UTF-8.
+        let operations = try Self.operations(lines, line: 2, replacingNCCWith: [0xC3, 0x28, 0xFF])
         let path = try world.forged("latin.nccbundle", operations: operations)
         try world.expectRefusal(path, containing: "line 3:")
     }
@@ -89,12 +79,7 @@ import Testing
     @Test func aNULIsRefusedRawOrEscaped() throws {
         let world = try BundleWorld()
         let lines = try world.goodLines()
-        var raw = Data()
-        for (index, line) in lines.enumerated() {
-            var bytes = Data(line.utf8)
-            if index == 1, let range = bytes.range(of: Data("NCC".utf8)) { bytes.replaceSubrange(range, with: [0x4E, 0x00, 0x43]) }
-            raw.append(bytes + [0x0A])
-        }
+        let raw = try Self.operations(lines, line: 1, replacingNCCWith: [0x4E, 0x00, 0x43])
         try world.expectRefusal(try world.forged("nul-raw.nccbundle", operations: raw), containing: "line 2:")
 
         var escaped = lines
@@ -122,6 +107,28 @@ import Testing
         var countries = try world.goodLines()
         countries[2] = countries[2].replacingOccurrences(of: "\"country\":\"", with: "\"country\":\"X")
         try world.expectRefusal(try world.forged("country.nccbundle", lines: countries), containing: "line 3: centre country:")
+    }
+
+    /// `count` random ASCII characters of `alphabet`: text that does not deflate past 100:1.
+    static func randomText(_ count: Int, from alphabet: String) -> String {
+        var random = SystemRandomNumberGenerator()
+        let letters = Array(alphabet.utf8)
+        return String(decoding: (0..<count).map { _ in letters.randomElement(using: &random)! }, as: UTF8.self)
+    }
+
+    /// The lines as ops.jsonl bytes, with the first "NCC" of line `index` (from 0) replaced by
+    /// `bytes`, which need not be text.
+    static func operations(_ lines: [String], line index: Int, replacingNCCWith bytes: [UInt8]) throws -> Data {
+        var operations = Data()
+        for (number, line) in lines.enumerated() {
+            var data = Data(line.utf8)
+            if number == index {
+                let range = try #require(data.range(of: Data("NCC".utf8)), "no NCC in line \(index + 1)")
+                data.replaceSubrange(range, with: bytes)
+            }
+            operations.append(data + [0x0A])
+        }
+        return operations
     }
 
     /// `line` with the string value of `field` (null or text) replaced by `value`.
