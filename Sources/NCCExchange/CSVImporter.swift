@@ -74,11 +74,11 @@ public struct CSVImporter {
         header = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let known = CSVTable.header(for: kind)
         if let unknown = header.first(where: { !known.contains($0) }) {
-            throw CSVFileError(description: "\(name): unknown column '\(Self.shortened(unknown))' (columns of \(kind.plural): \(known.joined(separator: ",")))")
+            throw CSVFileError(description: "\(name): unknown column '\(Sanitized.one(unknown))' (columns of \(kind.plural): \(known.joined(separator: ",")))")
         }
         var seen = Set<String>()
         if let twice = header.first(where: { !seen.insert($0).inserted }) {
-            throw CSVFileError(description: "\(name): the column '\(Self.shortened(twice))' appears twice")
+            throw CSVFileError(description: "\(name): the column '\(Sanitized.one(twice))' appears twice")
         }
         if let missing = CSVTable.requiredColumns(for: kind).first(where: { !header.contains($0) }) {
             throw CSVFileError(description: "\(name): the column '\(missing)' is required")
@@ -123,11 +123,6 @@ public struct CSVImporter {
         } catch let dry as DryRun {
             return dry.summary
         }
-    }
-
-    /// A name from the file, short enough to quote in a one-line message.
-    static func shortened(_ text: String) -> String {
-        text.count > 40 ? String(text.prefix(40)) + "…" : text
     }
 
     /// The line breaks in a cell as a file has them: "\n", "\r\n" (one grapheme) or a lone "\r".

@@ -88,7 +88,8 @@ enum OperationLine {
     }
 }
 
-/// Text from a bundle inside an error message: one line, no control characters, bounded.
+/// Text from a file (a bundle, a CSV header) inside an error message: one line, no control
+/// characters, bounded.
 enum Sanitized {
     static func one(_ text: String) -> String {
         let clean = String(String.UnicodeScalarView(text.unicodeScalars.map {
