@@ -232,7 +232,9 @@ public struct MatchEngine {
         var words: [String] = []
         var rest = Substring(text)
         while let open = rest.firstIndex(of: "["), let close = rest[open...].firstIndex(of: "]") {
-            words.append(String(rest[rest.index(after: open)..<close]).lowercased())
+            // A marked topic word may carry the '; ' that joins topics: the reason shows the word alone.
+            let word = rest[rest.index(after: open)..<close].trimmingCharacters(in: .alphanumerics.inverted).lowercased()
+            if !word.isEmpty { words.append(word) }
             rest = rest[rest.index(after: close)...]
         }
         return words

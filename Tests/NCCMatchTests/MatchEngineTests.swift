@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import NCCMatch
+@testable import NCCMatch
 import NCCModel
 import NCCStore
 
@@ -34,6 +34,12 @@ import NCCStore
         }
         let egle = try #require(matches.first { key($0) == "egle" })
         #expect(egle.reasons.first { $0.factor == "topics" }?.detail.contains("impact measurement") == true, "SROI counts as impact measurement")
+    }
+
+    @Test func matchedWordsAreShownWithoutTheSeparatorBetweenTopics() {
+        // Among many candidates the engine marks whole topic tokens, which carry the "; " that joins topics.
+        #expect(MatchEngine.markedWords("[coastal] [communities;] tourism; [SROI]") == ["coastal", "communities", "sroi"])
+        #expect(MatchEngine.markedWords("[;] [] plain") == [])
     }
 
     @Test func filtersRemoveTheWrongLanguageAndTheUnavailableAndCanBeSwitchedOff() throws {
