@@ -48,6 +48,31 @@ struct TmuxEndToEndTests {
         try tmux.waitFor("EXITED 0")
         #expect(tmux.display("#{alternate_on}") == "0", "the terminal is back in its normal screen")
     }
+
+    /// `E` hands the terminal to the editor, which must be able to read it (an editor started in a
+    /// background process group is stopped by the terminal as soon as it reads: the app hung).
+    @Test func theMinutesEditorGetsTheTerminal() throws {
+        let ncc = try NCCProcess()
+        #expect(try ncc.run(["demo"]).status == 0)
+        // An editor as small as can be: it asks on the terminal and appends the answer.
+        let editor = try ncc.write("editor.sh", "#!/bin/sh\nprintf 'line for the minutes: ' >/dev/tty\nIFS= read -r line </dev/tty\nprintf '%s\\n' \"$line\" >>\"$1\"\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
+        let tmux = Tmux(session: "ncc-e2e-\(UUID().uuidString.prefix(8))")
+        defer { tmux.kill() }
+        let command = "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color VISUAL=\(editor) \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
+        try tmux.start(command, width: 120, height: 40)
+
+        try tmux.waitFor("Tasks by working area")
+        tmux.keys("4")
+        try tmux.waitFor("Meetings, newest first")
+        tmux.keys("E")
+        try tmux.waitFor("line for the minutes:")
+        tmux.keys("Agreed: Žiga drafts the mapping guide", "Enter")
+        try tmux.waitFor("Saved the minutes")
+        try tmux.waitFor("Agreed: Žiga drafts the mapping guide")
+        tmux.keys("q")
+        try tmux.waitFor("EXITED 0")
+    }
 }
 
 struct Tmux {

@@ -94,24 +94,41 @@ struct EventLoop {
 }
 
 /// `$VISUAL`, else `$EDITOR`, else `vi`, on a file, with the terminal as it is.
+///
+/// Spawned by hand, not through Foundation's `Process`: that starts the child in a process group
+/// of its own, which the terminal treats as background, so an editor is stopped (SIGTTOU/SIGTTIN)
+/// the moment it touches the terminal. Like `system()`, the app ignores Ctrl-C and Ctrl-\ while
+/// the editor runs (they are the editor's) and the editor gets them back at their defaults.
 enum Editor {
     static func run(_ file: String) -> Bool {
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor setting may hold arguments (`code --wait`): let the shell split it.
-        process.arguments = ["-c", "\(editor) \"$1\"", "ncc-editor", file]
-        // A semaphore, not waitUntilExit(): that spins a run loop which on Linux can miss the exit.
-        let ended = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in ended.signal() }
-        do {
-            try process.run()
-            ended.wait()
-            return process.terminationStatus == 0
-        } catch {
-            Log.write("editor '\(editor)' failed: \(error)")
+        let arguments = ["/bin/sh", "-c", "\(editor) \"$1\"", "ncc-editor", file]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
+
+        let interrupt = signal(SIGINT, SIG_IGN), quit = signal(SIGQUIT, SIG_IGN)
+        defer { signal(SIGINT, interrupt); signal(SIGQUIT, quit) }
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, &argv, &envp)
+        guard spawned == 0 else {
+            Log.write("editor '\(editor)' failed to start: \(String(cString: strerror(spawned)))")
             return false
         }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status == 0  // exited, with status 0
     }
 }
