@@ -41,6 +41,12 @@ import Screen
         h.press(.tab)
         h.type("ziga")
         #expect(h.screen.contains("Žiga Novak"), "the owner picker finds Žiga by typing ziga")
+        let lines = h.screen.split(separator: "\n")
+        let ownerField = lines.firstIndex { $0.contains("Owner") && $0.contains("ziga") } ?? 0
+        let choiceLine = lines[ownerField + 1]  // the dropdown's first line
+        let besideChoice = choiceLine.split(separator: "Žiga Novak").last?.prefix { $0 != "│" } ?? ""
+        let onlySpaces = besideChoice.allSatisfy { $0 == " " }
+        #expect(onlySpaces, "the open dropdown hides the field's hint, not half of it: \(choiceLine)")
         h.press(.enter)      // takes the choice
         h.press(.control("s"))
         #expect(!h.screen.contains("New task"), "the form closed: \(h.screen)")

@@ -139,7 +139,10 @@ enum Overlays {
                 screen.put("  ✗ " + error, x: inputX, y: y, style: theme("error").over(popup), maxWidth: inputWidth)
                 y += 1
             } else if focused, field.area == nil, let hint = hint(field) {
-                screen.put(hint, x: inputX, y: y, style: theme("ui.text.dim").over(popup), maxWidth: inputWidth)
+                // The line stays reserved while the dropdown covers it, so the fields below keep still.
+                if field.choices.isEmpty {
+                    screen.put(hint, x: inputX, y: y, style: theme("ui.text.dim").over(popup), maxWidth: inputWidth)
+                }
                 y += 1
             }
         }
