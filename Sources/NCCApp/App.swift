@@ -26,6 +26,9 @@ public final class App {
     var changeToken = ""
     /// The query each pane's list was loaded with, to reload only when it changes.
     var loadedQueries: [Pane: RecordQuery] = [:]
+    /// Lists' lengths while the database stays as it was: clearing a filter shows the whole list
+    /// again without counting 100,000 experts anew. Filtered lists are counted each time.
+    var counts: [RecordQuery: (token: String, count: Int)] = [:]
     /// The meeting whose minutes are out in an external editor.
     var editingMinutes: (meeting: String, file: String)?
     /// A form put aside while the user confirms discarding it.
@@ -483,7 +486,7 @@ public final class App {
         if pane == .directory, !filterText.isEmpty {
             // The directory's filter finds centres, organisations and people alike, best first.
             let rows = try store.read { r -> [ListRow] in
-                let hits = try r.search(filterText, kinds: DirectoryPane.filterKinds, limit: 200, rankingAtMost: StoreReader.interactiveRanking)
+                let hits = try r.quickSearch(filterText, kinds: DirectoryPane.filterKinds, limit: 200)
                 let l = loader(r)
                 return try hits.map { try DirectoryPane.hitRow($0, l) }
             }
@@ -509,12 +512,23 @@ public final class App {
             try ensureWindow(pane)
             return
         }
-        list.total = try store.read { try $0.count(baseQuery) }
+        list.total = try count(baseQuery)
         list.window = []
         list.emptyMessage = filterText.isEmpty ? emptyMessage(pane) : "Nothing matches '\(filterText)'."
         state.lists[pane] = list
         loadedQueries[pane] = baseQuery
         try reselect(pane, selectedID)
+    }
+
+    func count(_ query: RecordQuery) throws -> Int {
+        let filtered = query.conditions.contains { if case .ids = $0 { true } else { false } }
+        if filtered { return try store.read { try $0.count(query) } }
+        // The token first: a write in between makes the next look count again.
+        let token = try store.changeToken()
+        if let known = counts[query], known.token == token { return known.count }
+        let count = try store.read { try $0.count(query) }
+        counts[query] = (token, count)
+        return count
     }
 
     func reselect(_ pane: Pane, _ id: String?) throws {
