@@ -83,7 +83,7 @@ extension App {
                 field.choice = 0
                 let text = field.input.text
                 field.choices = text.isEmpty ? [] : try store.read { r in
-                    try r.search(text, kinds: [target], limit: 6, rankingAtMost: StoreReader.interactiveRanking).map { PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: "") }
+                    try r.quickSearch(text, kinds: [target], limit: 6).map { PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: "") }
                 }
             }
             form.fields[form.focused] = field
@@ -220,7 +220,7 @@ extension App {
             palette.selected = 0
             let text = palette.input.text
             palette.hits = try store.read { r in
-                try r.search(text, limit: 30, mark: ("", ""), rankingAtMost: StoreReader.interactiveRanking).map {
+                try r.quickSearch(text, limit: 30, mark: ("", "")).map {
                     PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: $0.snippet)
                 }
             }

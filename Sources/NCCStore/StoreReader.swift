@@ -123,50 +123,74 @@ public struct StoreReader {
         }
     }
 
-    /// Ranked hits of every kind (or of the kinds given), best first. Title matches weigh ten
-    /// times body matches. `mark` surrounds matched words in the snippet. Every word must match,
-    /// as a prefix, unless `anyWord` (for ranking by relevance, as matching does).
-    ///
-    /// `rankingAtMost`: when more records match, only that many of the most recently added are
-    /// ranked. Scoring is what costs (160,000 matches of "review*" over a million tasks: 250 ms);
-    /// a word that common is refined by the next keystroke, which must not wait for it. The app
-    /// passes `interactiveRanking`; the CLI and matching rank every match.
+    /// Ranked hits of every kind (or of the kinds given), best first: BM25 over every match, title
+    /// matches weighing ten times body matches. `mark` surrounds matched words in the snippet.
+    /// Every word must match (see `SearchIndex.query`), unless `anyWord` (for ranking by
+    /// relevance, as matching does). The CLI and matching search this way; the app, as you type,
+    /// with `quickSearch`.
     public func search(_ text: String, kinds: [Kind]? = nil, limit: Int = 20,
-                       mark: (String, String) = ("[", "]"), anyWord: Bool = false, rankingAtMost: Int? = nil) throws -> [SearchHit] {
+                       mark: (String, String) = ("[", "]"), anyWord: Bool = false) throws -> [SearchHit] {
         guard let query = SearchIndex.query(text, anyWord: anyWord) else { return [] }
-        var filter = "search MATCH ?"
-        var filterArguments: [any DatabaseValueConvertible] = [query]
-        if let kinds {
-            filter += " AND kind IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
-            filterArguments += kinds.map(\.rawValue)
-        }
-        // FTS5 walks matches in rowid order cheaply, and takes a rowid bound as part of the query.
-        if let cap = rankingAtMost,
-           let oldest = try Int64.fetchOne(db, sql: "SELECT rowid FROM search WHERE \(filter) ORDER BY rowid DESC LIMIT 1 OFFSET ?",
-                                           arguments: StatementArguments(filterArguments + [cap - 1])) {
-            filter += " AND rowid >= ?"
-            filterArguments.append(oldest)
-        }
         let sql = """
             SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank
-            FROM search WHERE \(filter) ORDER BY rank LIMIT ?
+            FROM search WHERE search MATCH ? \(Self.kindFilter(kinds)) ORDER BY rank LIMIT ?
             """
-        let arguments: [any DatabaseValueConvertible] = [mark.0, mark.1] + filterArguments + [limit]
+        let arguments: [any DatabaseValueConvertible] = [mark.0, mark.1, query] + Self.kindCodes(kinds) + [limit]
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
             guard let kind = Kind(rawValue: row[0]) else { return nil }
             return SearchHit(kind: kind, id: row[1], title: row[2], snippet: row[3], rank: row[4])
         }
     }
 
-    /// How many matches an interactive search ranks at most (see `search`).
+    /// Hits for a search as you type (the jump list, the directory's filter, pickers): among the
+    /// `newest` most recently added matches, those whose title has the most of the words (as the
+    /// start of a word) first, then the newest; snippets for the hits returned only.
+    ///
+    /// BM25 is what a keystroke cannot afford on a large database: it counts the entries of every
+    /// word over the whole index, and ranks every match ("review" matches 160,000 of a million
+    /// tasks). A word that common is narrowed by the next keystroke; the CLI ranks everything.
+    public func quickSearch(_ text: String, kinds: [Kind]? = nil, limit: Int = 20,
+                            mark: (String, String) = ("[", "]"), newest: Int = StoreReader.interactiveRanking) throws -> [SearchHit] {
+        guard let query = SearchIndex.query(text) else { return [] }
+        let words = SearchIndex.words(text).map { Folding.key(String($0)) }
+        let rows = try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT rowid, kind, record, title FROM search WHERE search MATCH ? \(Self.kindFilter(kinds))
+            ORDER BY rowid DESC LIMIT ?
+            """), arguments: StatementArguments([query] + Self.kindCodes(kinds) + [newest]))
+        let ranked = rows.map { row -> (row: Row, title: FoldedWords, score: Int) in
+            let title = FoldedWords(row[3])
+            return (row, title, title.matches(words))
+        }.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.row[0] as Int64) > ($1.row[0] as Int64) }.prefix(limit)
+        let body = try db.cachedStatement(sql: "SELECT body FROM search WHERE rowid = ?")
+        return try ranked.compactMap { hit in
+            guard let kind = Kind(rawValue: hit.row[1]) else { return nil }
+            let text = try String.fetchOne(body, arguments: [hit.row[0] as Int64]) ?? ""
+            let snippet = FoldedWords(text).snippet(words, mark: mark) ?? hit.title.snippet(words, mark: mark) ?? ""
+            return SearchHit(kind: kind, id: hit.row[2], title: hit.row[3], snippet: snippet, rank: -Double(hit.score))
+        }
+    }
+
+    /// How many of the newest matches a search as you type ranks (see `quickSearch`).
     public static let interactiveRanking = 2000
+
+    /// The kind of a match from its rowid (`SearchIndex.rowid`), which FTS5 hands over with each
+    /// match, not from its stored row, which SQLite would read for every match: 'review' in the
+    /// experts' filter read 160,000 tasks (half a second) to find none.
+    static func kindFilter(_ kinds: [Kind]?) -> String {
+        guard let kinds else { return "" }
+        return "AND rowid % 16 IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
+    }
+
+    static func kindCodes(_ kinds: [Kind]?) -> [any DatabaseValueConvertible] {
+        (kinds ?? []).map { SearchIndex.code[$0]! }
+    }
 
     /// Ids of the records of one kind whose text matches (every word, as a prefix), in no
     /// particular order: a list's filter, which keeps the list's own order. No ranking, no snippets.
     public func matchingIDs(_ text: String, kind: Kind, limit: Int) throws -> [String] {
         guard let query = SearchIndex.query(text) else { return [] }
-        return try String.fetchAll(db.cachedStatement(sql: "SELECT record FROM search WHERE search MATCH ? AND kind = ? LIMIT ?"),
-                                   arguments: [query, kind.rawValue, limit])
+        return try String.fetchAll(db.cachedStatement(sql: "SELECT record FROM search WHERE search MATCH ? \(Self.kindFilter([kind])) LIMIT ?"),
+                                   arguments: StatementArguments([query] + Self.kindCodes([kind]) + [limit]))
     }
 
     // MARK: - Sync state

@@ -1,6 +1,7 @@
+import GRDB
 import Testing
 import NCCModel
-import NCCStore
+@testable import NCCStore
 
 /// The one FTS5 index: diacritics and case ignored, prefixes, every kind, ranked.
 @Suite struct SearchTests {
@@ -26,24 +27,32 @@ import NCCStore
         self.ids = ids
     }
 
-    @Test func anInteractiveSearchRanksOnlyTheNewestMatchesOfAVeryCommonWord() throws {
+    @Test func aSearchAsYouTypeRanksTheNewestMatchesTitlesFirst() throws {
         // The best match, by title, is the oldest; 30 weaker matches (in the body) come after it.
         var weaker: [String] = []
         let best = try db.store.write { w -> String in
             let best = try w.create(.task, ["title": .text("Review the review of reviews")])
             for n in 0..<30 {
-                weaker.append(try w.create(.task, ["title": .text("Task \(n)"), "description": .text("Needs a review.")]))
+                weaker.append(try w.create(.task, ["title": .text("Task \(n)"), "description": .text("Needs a review by Žiga.")]))
             }
             return best
         }
         let everything = try db.store.read { try $0.search("review", limit: 5) }
-        #expect(everything.first?.id == best, "without a cap every match is ranked")
-        let capped = try db.store.read { try $0.search("review", limit: 5, rankingAtMost: 10) }
-        #expect(capped.count == 5)
-        #expect(capped.allSatisfy { Array(weaker.suffix(10)).contains($0.id) }, "only the 10 newest matches are ranked")
-        // Under the cap, nothing changes.
-        let few = try db.store.read { try $0.search("review", limit: 5, rankingAtMost: 100) }
-        #expect(few.map(\.id) == everything.map(\.id))
+        #expect(everything.first?.id == best, "the CLI's search ranks every match")
+        let quick = try db.store.read { try $0.quickSearch("review", limit: 5) }
+        #expect(quick.map(\.id) == [best] + weaker.suffix(4).reversed(), "the title match, then the newest")
+        #expect(quick[0].snippet == "[Review] the [review] of [reviews]", "a title match with nothing in the body shows the title")
+        #expect(quick[1].snippet == "Needs a [review] by Žiga.")
+        let capped = try db.store.read { try $0.quickSearch("REVIEW", limit: 5, mark: ("<", ">"), newest: 10) }
+        #expect(capped.map(\.id) == weaker.suffix(5).reversed(), "only the 10 newest matches are looked at")
+        #expect(capped[0].snippet == "Needs a <review> by Žiga.")
+    }
+
+    @Test func everyWordButTheLastIsAWholeWord() throws {
+        #expect(try db.store.read { try $0.search("impact measur", kinds: [.task]) }.map(\.id) == [ids["task"]!])
+        #expect(try db.store.read { try $0.search("impac measurement", kinds: [.task]) }.isEmpty, "'impac' is followed by a word: finished")
+        #expect(try db.store.read { try $0.quickSearch("draft impact guid") }.map(\.id) == [ids["task"]!])
+        #expect(try db.store.read { try $0.matchingIDs("eglė butk", kind: .expert, limit: 5) } == [ids["expert"]!])
     }
 
     @Test func diacriticsAndCaseAreIgnored() throws {
@@ -82,5 +91,61 @@ import NCCStore
         #expect(Set(hits.map(\.kind)) == [.person, .expert], "the expert is retitled with their person")
         try db.store.write { try $0.delete(.task, id: ids["task"]!) }
         #expect(try db.store.read { try $0.search("guide") }.isEmpty)
+    }
+
+    @Test func aListFilterAndAKindLimitedSearchKeepToTheirKinds() throws {
+        let people = try db.store.read { try $0.search("butk", kinds: [.person, .centre]) }
+        #expect(people.map(\.kind) == [.person])
+        // The expert and the person share the name; each list finds its own.
+        #expect(try db.store.read { try $0.matchingIDs("butk", kind: .expert, limit: 10) } == [ids["expert"]!])
+        #expect(try db.store.read { try $0.matchingIDs("impact", kind: .task, limit: 10) } == [ids["task"]!])
+        #expect(try db.store.read { try $0.matchingIDs("guide", kind: .need, limit: 10) }.isEmpty)
+    }
+}
+
+/// Snippets and title matches as a search as you type makes them.
+@Suite struct FoldedWordsTests {
+    @Test func matchedWordsAreMarkedWithTheirContextAndCutsShown() {
+        let text = "One two three four five six seven eight nine ten eleven Kühne twelve thirteen fourteen fifteen sixteen"
+        #expect(FoldedWords(text).snippet(["kuhne"], mark: ("[", "]"), length: 5) == "…ten eleven [Kühne] twelve thirteen…")
+        #expect(FoldedWords(text).snippet(["one", "thr"], mark: ("[", "]"), length: 4) == "[One] two [three] four…")
+        #expect(FoldedWords("Ελένη Παπαδοπούλου, Athens.").snippet(["ελενη"], mark: ("<", ">")) == "<Ελένη> Παπαδοπούλου, Athens.")
+        #expect(FoldedWords("nothing here").snippet(["kuhne"], mark: ("[", "]")) == nil)
+        #expect(FoldedWords("").snippet(["a"], mark: ("[", "]")) == nil)
+    }
+
+    @Test func aTitleCountsTheWordsThatBeginOneOfItsWords() {
+        let title = FoldedWords("Eglė Butkevičienė – SROI")
+        #expect(title.matches(["egle", "butk"]) == 2)
+        #expect(title.matches(["sroi", "kuhne"]) == 1)
+        #expect(title.matches(["utk"]) == 0, "the start of a word, not its middle")
+    }
+}
+
+/// Migration v5 rebuilds the search index with one-letter prefixes, keeping its entries.
+@Suite struct SearchMigrationTests {
+    @Test func aDatabaseWithTheEarlierIndexKeepsEveryEntry() throws {
+        let db = try TestDatabase()
+        let (task, person) = try db.store.write { w in
+            (try w.create(.task, ["title": .text("Map the Baltic ecosystem")]), try w.create(.person, ["name": .text("Žiga Novak")]))
+        }
+        // Put the index back as migration v1 made it, with the same entries, and forget v5.
+        let queue = try DatabaseQueue(path: db.path)
+        try queue.write { d in
+            try d.execute(sql: """
+                CREATE VIRTUAL TABLE search_v1 USING fts5(kind UNINDEXED, record UNINDEXED, title, body, folded,
+                    tokenize = "unicode61 remove_diacritics 2");
+                INSERT INTO search_v1 (rowid, kind, record, title, body, folded) SELECT rowid, kind, record, title, body, folded FROM search;
+                DROP TABLE search;
+                ALTER TABLE search_v1 RENAME TO search;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v5 %';
+                """)
+        }
+        try queue.close()
+        let reopened = try Store.open(path: db.path)
+        #expect(try reopened.read { try $0.matchingIDs("b", kind: .task, limit: 10) } == [task])
+        #expect(try reopened.read { try $0.quickSearch("zig") }.map(\.id) == [person])
+        let options = try DatabaseQueue(path: db.path).read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'search'") }
+        #expect(options?.contains("prefix = '1'") == true)
     }
 }
