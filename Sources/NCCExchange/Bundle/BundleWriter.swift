@@ -68,7 +68,7 @@ public struct BundleWriter {
             let total = try reader.forEachStoredOperation(notIn: recipientKnowledge) { stored in
                 var op = stored
                 if op.kind == Kind.person.rawValue, privatePeople.contains(op.record) {
-                    var fields = try CanonicalJSON.decodeFields(op.fields)
+                    var fields = try LineParser.fields(op.fields)
                     for name in personal where fields[name] != nil { fields[name] = .null }
                     op.fields = CanonicalJSON.encode(fields)
                 }

@@ -37,6 +37,24 @@ struct LineParser {
         }
     }
 
+    /// A `fields` object alone, as the operation log stores it.
+    static func fields(_ text: String) throws(Failure) -> [String: Value] {
+        do {
+            var text = text
+            return try text.withUTF8 { buffer in
+                var parser = LineParser(buffer)
+                let fields = try parser.object { try $0.value() }
+                parser.skipSpace()
+                guard parser.at == buffer.count else { throw Failure(reason: "bytes after the object") }
+                return fields
+            }
+        } catch let failure as Failure {
+            throw failure
+        } catch {
+            throw Failure(reason: "\(error)")
+        }
+    }
+
     private mutating func line() throws -> Parsed {
         var parsed = Parsed()
         try expect(UInt8(ascii: "{"))
