@@ -22,10 +22,12 @@ extension StoreWriter {
     // MARK: - Operations from peers
 
     /// Applies an operation made elsewhere, unless it is held already. Operations must come in
-    /// stamp order (a bundle's order) so that none arrives after one that saw it.
-    public func receive(_ incoming: Operation, into summary: inout ReceiveSummary) throws {
-        let held = try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM op WHERE replica = ? AND seq = ?"),
-                                     arguments: [incoming.replica, incoming.seq]) ?? false
+    /// stamp order (a bundle's order) so that none arrives after one that saw it. `newer`: the
+    /// caller knows that this replica held nothing numbered this high (a replica holds whole
+    /// prefixes of each sequence, see `knowledge`), so the log need not be asked.
+    public func receive(_ incoming: Operation, into summary: inout ReceiveSummary, newer: Bool = false) throws {
+        let held = try !newer && Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM op WHERE replica = ? AND seq = ?"),
+                                               arguments: [incoming.replica, incoming.seq]) ?? false
         if held {
             summary.alreadyHeld += 1
             return

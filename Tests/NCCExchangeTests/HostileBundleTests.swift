@@ -110,6 +110,23 @@ import Testing
     }
 
     /// `count` random ASCII characters of `alphabet`: text that does not deflate past 100:1.
+    /// The second reading of a checked bundle does not check every value again; it hashes the
+    /// bytes again, so a file changed in between is refused before anything commits.
+    @Test func operationsChangedOnDiskAfterTheCheckAreRefused() throws {
+        let world = try BundleWorld()
+        let bundle = try BundleReader.read(try world.goodBundle().path, scratch: world.scratch)
+        defer { bundle.discard() }
+        var bytes = try Data(contentsOf: bundle.operationsFile)
+        // A country code no check would let in, in a line that still parses.
+        let at = try #require(bytes.range(of: Data("\"country\":\"PL\"".utf8)))
+        bytes.replaceSubrange(at, with: Data("\"country\":\"XX\"".utf8))
+        try bytes.write(to: bundle.operationsFile)
+        let before = try world.snapshot(world.receiver)
+        let error = #expect(throws: BundleError.self) { try BundleImporter(store: world.receiver).apply(bundle, trust: true, backups: nil) }
+        #expect(error?.description.contains("changed on disk") == true, "\(String(describing: error))")
+        #expect(try world.snapshot(world.receiver).dump == before.dump, "nothing was imported")
+    }
+
     static func randomText(_ count: Int, from alphabet: String) -> String {
         var random = SystemRandomNumberGenerator()
         let letters = Array(alphabet.utf8)

@@ -89,7 +89,8 @@ public struct BundleImporter {
             var summary = ReceiveSummary()
             let large = manifest.operations > 10_000
             if large { try writer.beginBulkLoad() }
-            try bundle.forEachOperation { try writer.receive($0, into: &summary) }
+            let held = try writer.reader.knowledge()
+            try bundle.forEachOperation { try writer.receive($0, into: &summary, newer: $0.seq > held[$0.replica] ?? 0) }
             if large { try writer.endBulkLoad() }
             var peer = try writer.reader.peer(manifest.producer.replica)
                 ?? Peer(replica: manifest.producer.replica, publicKey: manifest.producer.publicKey)

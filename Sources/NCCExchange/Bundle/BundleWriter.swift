@@ -77,7 +77,7 @@ public struct BundleWriter {
                 if buffer.count >= 1 << 20 { try flush() }
             }
             try flush()
-            let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined()
+            let digest = BundleReader.hex(hasher.finalize())
             let manifest = BundleManifest(
                 format: BundleFormat.name, version: BundleFormat.version,
                 producer: .init(replica: identity.replica, publicKey: identity.publicKey, fingerprint: identity.fingerprint),

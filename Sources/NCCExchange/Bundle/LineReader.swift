@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// The lines of a file, read in 1 MB chunks: a file of any size in little memory.
@@ -8,11 +9,14 @@ struct LineReader {
     private var start = 0
     private var atEnd = false
     private(set) var number = 0
+    /// The SHA-256 of every byte read so far, when asked for.
+    private(set) var hasher: SHA256?
 
-    init(path: String, maxLine: Int) throws {
+    init(path: String, maxLine: Int, hashing: Bool = false) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleError("cannot read \(path)") }
         self.handle = handle
         self.maxLine = maxLine
+        if hashing { hasher = SHA256() }
     }
 
     func close() { try? handle.close() }
@@ -36,6 +40,7 @@ struct LineReader {
             }
             let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
             if chunk.isEmpty { atEnd = true }
+            hasher?.update(data: chunk)
             buffer.removeFirst(start)
             buffer.append(contentsOf: chunk)
             start = 0
