@@ -1,3 +1,4 @@
+import Foundation
 import NCCModel
 
 /// The words of a text as a search sees them: letters and digits, case and diacritics folded
@@ -25,9 +26,29 @@ struct FoldedWords {
         self.words = words
     }
 
-    /// How many of the query words begin one of these words.
-    func matches(_ query: [String]) -> Int {
-        query.filter { word in words.contains { $0.folded.hasPrefix(word) } }.count
+    /// How many of the query words (folded) begin a word of `text`. A search as you type scores
+    /// 2,000 titles per keystroke, so this folds the text once and compares bytes, where the
+    /// words and snippets above fold word by word.
+    static func matches(_ query: [String], in text: String) -> Int {
+        var folded = Folding.key(text)
+        return folded.withUTF8 { bytes in
+            query.filter { word in
+                var word = word
+                return word.withUTF8 { w in
+                    guard !w.isEmpty, w.count <= bytes.count else { return false }
+                    for start in 0...(bytes.count - w.count) where start == 0 || Self.separates(bytes[start - 1]) {
+                        if memcmp(bytes.baseAddress! + start, w.baseAddress!, w.count) == 0 { return true }
+                    }
+                    return false
+                }
+            }.count
+        }
+    }
+
+    /// A byte before a word: ASCII that is neither a letter nor a digit (any byte of a non-ASCII
+    /// character counts as part of a word).
+    private static func separates(_ byte: UInt8) -> Bool {
+        byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A)
     }
 
     /// About `length` words around the first that a query word begins, the matched ones between

@@ -157,15 +157,13 @@ public struct StoreReader {
             SELECT rowid, kind, record, title FROM search WHERE search MATCH ? \(Self.kindFilter(kinds))
             ORDER BY rowid DESC LIMIT ?
             """), arguments: StatementArguments([query] + Self.kindCodes(kinds) + [newest]))
-        let ranked = rows.map { row -> (row: Row, title: FoldedWords, score: Int) in
-            let title = FoldedWords(row[3])
-            return (row, title, title.matches(words))
-        }.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.row[0] as Int64) > ($1.row[0] as Int64) }.prefix(limit)
+        let ranked = rows.map { row -> (row: Row, score: Int) in (row, FoldedWords.matches(words, in: row[3])) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.row[0] as Int64) > ($1.row[0] as Int64) }.prefix(limit)
         let body = try db.cachedStatement(sql: "SELECT body FROM search WHERE rowid = ?")
         return try ranked.compactMap { hit in
             guard let kind = Kind(rawValue: hit.row[1]) else { return nil }
             let text = try String.fetchOne(body, arguments: [hit.row[0] as Int64]) ?? ""
-            let snippet = FoldedWords(text).snippet(words, mark: mark) ?? hit.title.snippet(words, mark: mark) ?? ""
+            let snippet = FoldedWords(text).snippet(words, mark: mark) ?? FoldedWords(hit.row[3]).snippet(words, mark: mark) ?? ""
             return SearchHit(kind: kind, id: hit.row[2], title: hit.row[3], snippet: snippet, rank: -Double(hit.score))
         }
     }
