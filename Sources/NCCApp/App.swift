@@ -521,6 +521,9 @@ public final class App {
     }
 
     func count(_ query: RecordQuery) throws -> Int {
+        // A filter alone: its ids come from the search index, which holds the live records of
+        // the kind, each once (kept so in the transaction that changes a record).
+        if query.conditions.count == 1, case .ids(let ids) = query.conditions[0] { return ids.count }
         let filtered = query.conditions.contains { if case .ids = $0 { true } else { false } }
         if filtered { return try store.read { try $0.count(query) } }
         // The token first: a write in between makes the next look count again.
@@ -554,7 +557,8 @@ public final class App {
                 let start = max(0, list.top - height)
                 let rows = try store.read { r -> [ListRow] in
                     let l = loader(r)
-                    let records = try r.records(query, limit: height * 3, offset: start)
+                    // The visible rows and a page on each side (none above the first page).
+                    let records = try r.records(query, limit: list.top - start + height * 2, offset: start)
                     var previous: Record? = start > 0 ? try r.records(query, limit: 1, offset: start - 1).first : nil
                     return try records.map { record in
                         defer { previous = record }
