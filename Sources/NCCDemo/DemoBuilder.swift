@@ -111,7 +111,7 @@ struct DemoBuilder {
                 kindIndex += 1
                 let pattern = random.pick(Vocabulary.organisationNames[kind] ?? ["Organisation %@"])
                 let organisation = try create(.organisation, [
-                    "name": .text(pattern.replacingOccurrences(of: "%@", with: countryName(centre.country)) + suffix),
+                    "name": .text(Self.fill(pattern, countryName(centre.country)) + suffix),
                     "country": .text(centre.country), "kind": .text(kind), "centre": .text(centre.id),
                     "role": .text(random.pick(["founding", "partner", "partner", "associate", "stakeholder"])),
                 ])
@@ -135,7 +135,7 @@ struct DemoBuilder {
             let topics = i == 0 && unit == 0 ? ["impact measurement", "SROI", "outcome indicators"] : random.pick(Vocabulary.topics, count: random.int(2...4))
             let spoken = Names.byCountry[country]?.languages ?? ["en"]
             let languages = Array(spoken.prefix(1)) + (random.chance(0.85) ? ["en"] : []) + (random.chance(0.3) ? [random.pick(spoken)] : [])
-            let bio = random.pick(Vocabulary.bioOpenings).replacingOccurrences(of: "%@", with: topics[0]) + " " + random.pick(Vocabulary.bioClosings)
+            let bio = Self.fill(random.pick(Vocabulary.bioOpenings), topics[0]) + " " + random.pick(Vocabulary.bioClosings)
             experts.append(try create(.expert, [
                 "person": .text(person), "country": .text(country),
                 "languages": .list(languages.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }),
@@ -218,6 +218,11 @@ struct DemoBuilder {
             "role": .text(role ?? random.pick(["Coordinator", "Project officer", "Researcher", "Director", "Policy adviser", "Trainer"])),
             "email": .text(uniqueEmail(name)), "phone": .text("+00 555 0\(code)"), "shareable": .bool(shareable),
         ])
+    }
+
+    /// A pattern's "%@" replaced, without a round trip through NSString (a million times at scale 1000).
+    static func fill(_ pattern: String, _ value: String) -> String {
+        pattern.split(separator: "%@", omittingEmptySubsequences: false).joined(separator: value)
     }
 
     /// Invented addresses never repeat: two namesakes are two people.

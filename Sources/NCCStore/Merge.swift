@@ -49,7 +49,7 @@ struct Merge {
                                               time.databaseValue, time.databaseValue]
             arguments += names.map { Table.databaseValue(op.fields[$0]!) }
             let sql = isCreate ? Table.createSQL[kind]! : Table.insertSQL(kind, columns)
-            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(arguments))
+            try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values: arguments))
             if !deleted {
                 try index(kind, key: db.lastInsertedRowID, id: op.record, title: title, values: op.fields, isNew: true)
             }
@@ -86,7 +86,7 @@ struct Merge {
         arguments += [CanonicalJSON.encode(stamps).databaseValue, time.databaseValue, time.databaseValue]
         arguments.append(current.key.databaseValue)
         try db.execute(sql: "UPDATE \(Table.name(kind)) SET \(assignments.joined(separator: ", ")) WHERE key = ?",
-                       arguments: StatementArguments(arguments))
+                       arguments: StatementArguments(values: arguments))
 
         var values = current.record.values
         for (name, value) in winners where name != Operation.deletedField { values[name] = value }

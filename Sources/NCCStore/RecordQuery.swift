@@ -101,14 +101,14 @@ extension StoreReader {
             SELECT \(Table.selectColumns(query.kind)) FROM \(Table.name(query.kind))
             WHERE \(condition) ORDER BY \(try query.orderClause()) LIMIT ? OFFSET ?
             """
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments + [limit.databaseValue, offset.databaseValue]))
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values: arguments + [limit.databaseValue, offset.databaseValue]))
             .map { Table.decode(query.kind, $0).record }
     }
 
     public func count(_ query: RecordQuery) throws -> Int {
         let (condition, arguments) = try query.whereClause()
         return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(Table.name(query.kind)) WHERE \(condition)"),
-                                arguments: StatementArguments(arguments)) ?? 0
+                                arguments: StatementArguments(values: arguments)) ?? 0
     }
 
     /// Where a record sits in a query's order (to select it after a jump), or nil if it is not in it.
@@ -116,7 +116,7 @@ extension StoreReader {
     public func position(of id: String, in query: RecordQuery) throws -> Int? {
         let (condition, arguments) = try query.whereClause()
         let sql = "SELECT id FROM \(Table.name(query.kind)) WHERE \(condition) ORDER BY \(try query.orderClause())"
-        let cursor = try String.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(arguments))
+        let cursor = try String.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(values: arguments))
         var index = 0
         while let next = try cursor.next() {
             if next == id { return index }
