@@ -52,10 +52,8 @@ struct ConcurrencyTests {
         #expect(try ncc.run(["demo"]).status == 0)
         let before = try centres(ncc.db)
 
-        let tmux = Tmux(session: "ncc-concurrent-\(UUID().uuidString.prefix(8))")
+        let tmux = try Tmux.app(ncc)
         defer { tmux.kill() }
-        try tmux.start("HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60",
-                       width: 120, height: 40)
         try tmux.waitFor("Tasks by working area")
         tmux.keys("1")
         try tmux.waitFor("1/\(before)")

@@ -7,11 +7,8 @@ import Testing
 struct TmuxEndToEndTests {
     @Test func aNewUserTakesTheTour() throws {
         let ncc = try NCCProcess()
-        let tmux = Tmux(session: "ncc-e2e-\(UUID().uuidString.prefix(8))")
+        let tmux = try Tmux.app(ncc)
         defer { tmux.kill() }
-        // The app runs in a shell that reports how it ended, then waits, so the pane can be read.
-        let command = "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
-        try tmux.start(command, width: 120, height: 40)
 
         try tmux.waitFor("This database is empty")
         tmux.keys("d")
@@ -57,10 +54,8 @@ struct TmuxEndToEndTests {
         // An editor as small as can be: it asks on the terminal and appends the answer.
         let editor = try ncc.write("editor.sh", "#!/bin/sh\nprintf 'line for the minutes: ' >/dev/tty\nIFS= read -r line </dev/tty\nprintf '%s\\n' \"$line\" >>\"$1\"\n")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
-        let tmux = Tmux(session: "ncc-e2e-\(UUID().uuidString.prefix(8))")
+        let tmux = try Tmux.app(ncc, environment: "VISUAL=\(editor)")
         defer { tmux.kill() }
-        let command = "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color VISUAL=\(editor) \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
-        try tmux.start(command, width: 120, height: 40)
 
         try tmux.waitFor("Tasks by working area")
         tmux.keys("4")
@@ -94,6 +89,15 @@ struct Tmux {
 
     func start(_ command: String, width: Int, height: Int) throws {
         run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
+    }
+
+    /// The real app on the scratch database of `ncc`, at 120x40, in a shell that reports how it
+    /// ended ("EXITED status") and then waits, so the pane can still be read.
+    static func app(_ ncc: NCCProcess, environment: String = "") throws -> Tmux {
+        let tmux = Tmux(session: "ncc-e2e-\(UUID().uuidString.prefix(8))")
+        let command = "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color \(environment) \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
+        try tmux.start(command, width: 120, height: 40)
+        return tmux
     }
 
     func keys(_ keys: String...) {
