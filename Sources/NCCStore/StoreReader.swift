@@ -183,7 +183,7 @@ public struct StoreReader {
         (kinds ?? []).map { SearchIndex.code[$0]! }
     }
 
-    /// Ids of the records of one kind whose text matches (every word, as a prefix), in no
+    /// Ids of the records of one kind whose text matches (see `SearchIndex.query`), in no
     /// particular order: a list's filter, which keeps the list's own order. No ranking, no snippets.
     public func matchingIDs(_ text: String, kind: Kind, limit: Int) throws -> [String] {
         guard let query = SearchIndex.query(text) else { return [] }

@@ -128,7 +128,8 @@ enum Editor {
             return false
         }
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return status == 0  // exited, with status 0
+        var waited: pid_t
+        repeat { waited = waitpid(pid, &status, 0) } while waited == -1 && errno == EINTR
+        return waited == pid && status == 0  // exited, with status 0
     }
 }
