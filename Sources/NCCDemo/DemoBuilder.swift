@@ -2,10 +2,10 @@ import Foundation
 import NCCModel
 import NCCStore
 
-/// Writes the demo records through the store's one write API, so they carry operations like
-/// any user's edits.
+/// Invents the demo records and sends them, through `DemoPipe`, to the store's one write API,
+/// so they carry operations like any user's edits.
 struct DemoBuilder {
-    let writer: StoreWriter
+    let pipe: DemoPipe
     var random: SeededRandom
     let today: String
     var counts: [Kind: Int] = [:]
@@ -18,8 +18,8 @@ struct DemoBuilder {
     var unitPeople: [String] = []
     var firstUnitPeople: [String] = []
 
-    init(writer: StoreWriter, random: SeededRandom, today: String) {
-        self.writer = writer
+    init(pipe: DemoPipe, random: SeededRandom, today: String) {
+        self.pipe = pipe
         self.random = random
         self.today = today
         // Ids carry "milliseconds" from midnight of the given day on, one per record: they look
@@ -31,7 +31,8 @@ struct DemoBuilder {
     @discardableResult
     mutating func create(_ kind: Kind, _ values: [String: Value]) throws -> String {
         sequence += 1
-        let id = try writer.create(kind, values, id: random.uuid(sequence: sequence), generated: true)
+        let id = random.uuid(sequence: sequence)
+        try pipe.send(.create(kind, values, id: id))
         counts[kind, default: 0] += 1
         return id
     }
@@ -199,7 +200,7 @@ struct DemoBuilder {
                 let due = day(offset + random.int(14...60))
                 let item = try create(.actionItem, ["meeting": .text(meeting), "text": .text(text), "owner": .text(owner), "due": .text(due)])
                 let task = try createTask(title: text, origin: item, owner: owner, due: due)
-                try writer.update(.actionItem, id: item, ["task": .text(task)])
+                try pipe.send(.update(.actionItem, id: item, ["task": .text(task)]))
             }
         }
         if unit == 0 { firstUnitPeople = unitPeople }

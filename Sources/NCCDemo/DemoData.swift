@@ -24,16 +24,36 @@ public enum DemoData {
         if try store.read({ try $0.count(.centre) }) > 0 {
             throw DemoError(description: "\(store.path) already holds centres; demo data goes into an empty database")
         }
-        var counts: [Kind: Int] = [:]
+        let counts = Counts()
         try store.write { writer in
-            var builder = DemoBuilder(writer: writer, random: SeededRandom(seed: seed), today: today)
             if scale > 1 { try writer.beginBulkLoad() }
-            try builder.addPublicFacts()
-            for unit in 0..<scale { try builder.addInvented(unit: unit) }
-            try builder.addRealMeetingAttendance()
+            // The records are invented on a thread of their own while this one writes them.
+            let pipe = DemoPipe()
+            let invented = DispatchSemaphore(value: 0)
+            let inventor = Thread {
+                defer { invented.signal() }
+                var builder = DemoBuilder(pipe: pipe, random: SeededRandom(seed: seed), today: today)
+                do {
+                    try builder.addPublicFacts()
+                    for unit in 0..<scale { try builder.addInvented(unit: unit) }
+                    try builder.addRealMeetingAttendance()
+                    counts.byKind = builder.counts
+                    try pipe.finish()
+                } catch {
+                    pipe.fail(error)
+                }
+            }
+            inventor.stackSize = 8 << 20
+            inventor.start()
+            defer { invented.wait() }
+            try pipe.apply(to: writer)
             if scale > 1 { try writer.endBulkLoad() }
-            counts = builder.counts
         }
-        return DemoSummary(counts: counts, seconds: Date().timeIntervalSince(started))
+        return DemoSummary(counts: counts.byKind, seconds: Date().timeIntervalSince(started))
     }
+}
+
+/// The inventing thread's tally, read once that thread is done.
+private final class Counts: @unchecked Sendable {
+    var byKind: [Kind: Int] = [:]
 }
