@@ -144,7 +144,7 @@ public struct StoreReader {
 
     /// Hits for a search as you type (the jump list, the directory's filter, pickers): among the
     /// `newest` most recently added matches, those whose title has the most of the words (as the
-    /// start of a word) first, then the newest; snippets for the hits returned only.
+    /// start of a word) first, then the newest; snippets of their text for the hits returned only.
     ///
     /// BM25 is what a keystroke cannot afford on a large database: it counts the entries of every
     /// word over the whole index, and ranks every match ("review" matches 160,000 of a million
@@ -163,7 +163,8 @@ public struct StoreReader {
         return try ranked.compactMap { hit in
             guard let kind = Kind(rawValue: hit.row[1]) else { return nil }
             let text = try String.fetchOne(body, arguments: [hit.row[0] as Int64]) ?? ""
-            let snippet = FoldedWords(text).snippet(words, mark: mark) ?? FoldedWords(hit.row[3]).snippet(words, mark: mark) ?? ""
+            // A match in the name alone has no snippet: the name is shown beside it already.
+            let snippet = FoldedWords(text).snippet(words, mark: mark) ?? ""
             return SearchHit(kind: kind, id: hit.row[2], title: hit.row[3], snippet: snippet, rank: -Double(hit.score))
         }
     }

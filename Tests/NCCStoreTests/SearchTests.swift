@@ -41,7 +41,7 @@ import NCCModel
         #expect(everything.first?.id == best, "the CLI's search ranks every match")
         let quick = try db.store.read { try $0.quickSearch("review", limit: 5) }
         #expect(quick.map(\.id) == [best] + weaker.suffix(4).reversed(), "the title match, then the newest")
-        #expect(quick[0].snippet == "[Review] the [review] of [reviews]", "a title match with nothing in the body shows the title")
+        #expect(quick[0].snippet == "", "a match in the name alone: the name is shown already")
         #expect(quick[1].snippet == "Needs a [review] by Žiga.")
         let capped = try db.store.read { try $0.quickSearch("REVIEW", limit: 5, mark: ("<", ">"), newest: 10) }
         #expect(capped.map(\.id) == weaker.suffix(5).reversed(), "only the 10 newest matches are looked at")
