@@ -62,6 +62,7 @@ let package = Package(
         .executableTarget(name: "ncc-bench", dependencies: [
             "NCCModel", "NCCStore", "NCCMatch", "NCCDemo", "NCCExchange", "NCCApp", "Screen",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
 
         // The readers of untrusted files as fuzz targets, and `ncc-fuzz`, which runs them under
