@@ -5,8 +5,8 @@ import ZIPFoundation
 /// What the bundle's data costs the libraries ncc is built on, with none of ncc's own work: the
 /// fastest any exporter or importer built on them could go on this machine.
 enum BundleCeilings {
-    /// Seconds ZIPFoundation alone takes to deflate the bundle's `ops.jsonl` into a new zip (the
-    /// same call and buffer size the exporter uses). Export can be no faster than this.
+    /// Seconds ZIPFoundation alone takes to deflate the bundle's `ops.jsonl` into a new zip (with
+    /// the exporter's buffer size, from a file as the exporter does). Export can be no faster.
     static func deflateSeconds(bundle: String, folder: String) throws -> Double {
         let operations = URL(fileURLWithPath: folder + "/ops.jsonl")
         let zip = URL(fileURLWithPath: folder + "/deflated.zip")
