@@ -2,10 +2,10 @@ import Foundation
 import NCCModel
 import NCCStore
 
-/// Invents the demo records and sends them, through `DemoPipe`, to the store's one write API,
+/// Invents the demo records and sends them, through a `Handoff`, to the store's one write API,
 /// so they carry operations like any user's edits.
 struct DemoBuilder {
-    let pipe: DemoPipe
+    let pipe: Handoff<DemoWrite>
     var random: SeededRandom
     let today: String
     var counts: [Kind: Int] = [:]
@@ -18,7 +18,7 @@ struct DemoBuilder {
     var unitPeople: [String] = []
     var firstUnitPeople: [String] = []
 
-    init(pipe: DemoPipe, random: SeededRandom, today: String) {
+    init(pipe: Handoff<DemoWrite>, random: SeededRandom, today: String) {
         self.pipe = pipe
         self.random = random
         self.today = today

@@ -28,25 +28,13 @@ public enum DemoData {
         try store.write { writer in
             if scale > 1 { try writer.beginBulkLoad() }
             // The records are invented on a thread of their own while this one writes them.
-            let pipe = DemoPipe()
-            let invented = DispatchSemaphore(value: 0)
-            let inventor = Thread {
-                defer { invented.signal() }
-                var builder = DemoBuilder(pipe: pipe, random: SeededRandom(seed: seed), today: today)
-                do {
-                    try builder.addPublicFacts()
-                    for unit in 0..<scale { try builder.addInvented(unit: unit) }
-                    try builder.addRealMeetingAttendance()
-                    counts.byKind = builder.counts
-                    try pipe.finish()
-                } catch {
-                    pipe.fail(error)
-                }
-            }
-            inventor.stackSize = 8 << 20
-            inventor.start()
-            defer { invented.wait() }
-            try pipe.apply(to: writer)
+            try Handoff<DemoWrite>.run(make: { handoff in
+                var builder = DemoBuilder(pipe: handoff, random: SeededRandom(seed: seed), today: today)
+                try builder.addPublicFacts()
+                for unit in 0..<scale { try builder.addInvented(unit: unit) }
+                try builder.addRealMeetingAttendance()
+                counts.byKind = builder.counts
+            }, use: { try $0.apply(to: writer) })
             if scale > 1 { try writer.endBulkLoad() }
         }
         return DemoSummary(counts: counts.byKind, seconds: Date().timeIntervalSince(started))
