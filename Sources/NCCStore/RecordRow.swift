@@ -44,9 +44,12 @@ enum Table {
         return (kind, "INSERT INTO \(name(kind)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
     })
 
-    static func selectColumns(_ kind: Kind) -> String {
-        housekeepingColumns + ", " + Schema.fields(of: kind).map { quoted($0.name) }.joined(separator: ", ")
-    }
+    static func selectColumns(_ kind: Kind) -> String { selectColumnsByKind[kind]! }
+
+    // Spelled once: every read of a record asks for them.
+    private static let selectColumnsByKind = Dictionary(uniqueKeysWithValues: Kind.allCases.map { kind in
+        (kind, housekeepingColumns + ", " + Schema.fields(of: kind).map { quoted($0.name) }.joined(separator: ", "))
+    })
 
     static func databaseValue(_ value: Value) -> DatabaseValue {
         switch value {

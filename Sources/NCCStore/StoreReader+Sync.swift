@@ -99,6 +99,11 @@ extension StoreReader {
         try stored(kind, id: id) != nil
     }
 
+    /// Whether this database has no record of this kind at all, deleted or not.
+    public func holdsNone(_ kind: Kind) throws -> Bool {
+        try !(Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM \(Table.name(kind)))") ?? false)
+    }
+
     public func operationExists(replica: String, seq: Int) throws -> Bool {
         try Bool.fetchOne(db, sql: "SELECT 1 FROM op WHERE replica = ? AND seq = ?", arguments: [replica, seq]) ?? false
     }

@@ -11,8 +11,7 @@ public struct StoreReader {
     }
 
     func stored(_ kind: Kind, id: String) throws -> StoredRecord? {
-        let sql = "SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) WHERE id = ?"
-        return try Row.fetchOne(db.cachedStatement(sql: sql), arguments: [id]).map { Table.decode(kind, $0) }
+        try Row.fetchOne(db.cachedStatement(sql: Self.storedSQL[kind]!), arguments: [id]).map { Table.decode(kind, $0) }
     }
 
     public func exists(_ kind: Kind, id: String) throws -> Bool {
@@ -20,6 +19,9 @@ public struct StoreReader {
     }
 
     // Statements asked for on every write, spelled once per kind.
+    static let storedSQL = Dictionary(uniqueKeysWithValues: Kind.allCases.map {
+        ($0, "SELECT \(Table.selectColumns($0)) FROM \(Table.name($0)) WHERE id = ?")
+    })
     static let existsSQL = Dictionary(uniqueKeysWithValues: Kind.allCases.map {
         ($0, "SELECT 1 FROM \(Table.name($0)) WHERE id = ? AND deleted = 0")
     })

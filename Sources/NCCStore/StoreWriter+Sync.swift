@@ -24,8 +24,9 @@ extension StoreWriter {
     /// Applies an operation made elsewhere, unless it is held already. Operations must come in
     /// stamp order (a bundle's order) so that none arrives after one that saw it. `newer`: the
     /// caller knows that this replica held nothing numbered this high (a replica holds whole
-    /// prefixes of each sequence, see `knowledge`), so the log need not be asked.
-    public func receive(_ incoming: Operation, into summary: inout ReceiveSummary, newer: Bool = false) throws {
+    /// prefixes of each sequence, see `knowledge`), so the log need not be asked. `absent`: the
+    /// caller knows that this database holds no record with this id, so its table need not be asked.
+    public func receive(_ incoming: Operation, into summary: inout ReceiveSummary, newer: Bool = false, absent: Bool = false) throws {
         let held = try !newer && Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM op WHERE replica = ? AND seq = ?"),
                                                arguments: [incoming.replica, incoming.seq]) ?? false
         if held {
@@ -43,7 +44,7 @@ extension StoreWriter {
         try db.cachedStatement(sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)")
             .execute(arguments: [op.replica, op.seq, op.stamp.description, op.kind.rawValue, op.record,
                                  CanonicalJSON.encode(op.fields), op.prev.isEmpty ? "{}" : CanonicalJSON.encode(op.prev)])
-        let current = try reader.stored(op.kind, id: op.record)
+        let current = absent ? nil : try reader.stored(op.kind, id: op.record)
         let (effect, conflicts) = try Merge(db: db).apply(op, current: current)
         summary.applied += 1
         var counts = summary.kinds[op.kind] ?? .init()

@@ -90,7 +90,13 @@ public struct BundleImporter {
             let large = manifest.operations > 10_000
             if large { try writer.beginBulkLoad() }
             let held = try writer.reader.knowledge()
-            try bundle.forEachOperation { try writer.receive($0, into: &summary, newer: $0.seq > held[$0.replica] ?? 0) }
+            // A record of a kind this database held none of, seen first here, needs no lookup.
+            let emptyKinds = try Set(Kind.allCases.filter { try writer.reader.holdsNone($0) })
+            var seen = Set<String>()
+            try bundle.forEachOperation { op in
+                let absent = emptyKinds.contains(op.kind) && seen.insert(op.record).inserted
+                try writer.receive(op, into: &summary, newer: op.seq > held[op.replica] ?? 0, absent: absent)
+            }
             if large { try writer.endBulkLoad() }
             var peer = try writer.reader.peer(manifest.producer.replica)
                 ?? Peer(replica: manifest.producer.replica, publicKey: manifest.producer.publicKey)
