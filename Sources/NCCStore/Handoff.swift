@@ -24,6 +24,17 @@ public final class Handoff<Item: Sendable>: @unchecked Sendable {
     public static func run(batchSize: Int = 512, batchesAhead: Int = 8,
                            make: @escaping @Sendable (Handoff<Item>) throws -> Void,
                            use: (Item) throws -> Void) throws {
+        try run(batchSize: batchSize, batchesAhead: batchesAhead, make: make) { handoff in
+            while let item = try handoff.take() { try use(item) }
+        }
+    }
+
+    /// Runs `make` on a thread of its own, which sends items, and `consume` on this thread, which
+    /// takes them (`take`) at its own pace. Returns `consume`'s result once both sides are done;
+    /// throws the first failure of either, once the other side has stopped.
+    public static func run<Result>(batchSize: Int = 512, batchesAhead: Int = 8,
+                                   make: @escaping @Sendable (Handoff<Item>) throws -> Void,
+                                   consume: (Handoff<Item>) throws -> Result) throws -> Result {
         let handoff = Handoff(batchSize: batchSize, batchesAhead: batchesAhead)
         let made = DispatchSemaphore(value: 0)
         let maker = Thread {
@@ -39,14 +50,18 @@ public final class Handoff<Item: Sendable>: @unchecked Sendable {
         maker.start()
         defer { made.wait() }
         do {
-            while let batch = try handoff.next() {
-                for item in batch { try use(item) }
-            }
+            let result = try consume(handoff)
+            // A maker still sending what no one will take stops instead of waiting for ever.
+            handoff.fail(Closed())
+            return result
         } catch {
             handoff.fail(error)
             throw error
         }
     }
+
+    /// Stops a maker whose items are no longer taken.
+    struct Closed: Error {}
 
     // MARK: The making side
 
@@ -85,6 +100,21 @@ public final class Handoff<Item: Sendable>: @unchecked Sendable {
     }
 
     // MARK: The using side
+
+    private var taking: [Item] = []
+    private var taken = 0
+
+    /// The next item, in the order sent; nil once the making side has finished and every item
+    /// was taken. Throws the making side's failure.
+    public func take() throws -> Item? {
+        while taken == taking.count {
+            guard let batch = try next() else { return nil }
+            taking = batch
+            taken = 0
+        }
+        taken += 1
+        return taking[taken - 1]
+    }
 
     private func next() throws -> [Item]? {
         condition.lock()

@@ -58,23 +58,42 @@ extension StoreReader {
     }
 
     /// Every operation this peer is not known to hold (all of them for an empty `knowledge`), in
-    /// stamp order, one at a time, as stored (no JSON is parsed: exporting is copying text).
-    /// Returns how many there were.
+    /// stamp order, one at a time, as stored (no JSON is parsed: exporting is copying text); only
+    /// those of `kind` if given. Returns how many there were.
     @discardableResult
-    public func forEachStoredOperation(notIn knowledge: [String: Int], _ body: (StoredOperation) throws -> Void) throws -> Int {
-        let known = CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })
+    public func forEachStoredOperation(notIn knowledge: [String: Int], kind: Kind? = nil,
+                                       _ body: (StoredOperation) throws -> Void) throws -> Int {
         let statement = try db.makeStatement(sql: """
             SELECT replica, seq, stamp, kind, record, fields, prev FROM op
-            WHERE seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)
+            WHERE \(Self.notKnownSQL)\(kind == nil ? "" : " AND kind = ?")
             ORDER BY stamp
             """)
-        let cursor = try Row.fetchCursor(statement, arguments: [known])
+        let cursor = try Row.fetchCursor(statement, arguments: [Self.knownJSON(knowledge)] + (kind.map { [$0.rawValue] } ?? []))
         var count = 0
         while let row = try cursor.next() {
             try body(StoredOperation(replica: row[0], seq: row[1], stamp: row[2], kind: row[3], record: row[4], fields: row[5], prev: row[6]))
             count += 1
         }
         return count
+    }
+
+    /// How many operations `forEachStoredOperation(notIn:)` gives, and the bytes of their stored
+    /// text in all (replica, seq in decimal, stamp, kind, record, fields, prev): for a writer that
+    /// must know the size of what it writes before it starts.
+    public func storedOperationsSize(notIn knowledge: [String: Int]) throws -> (count: Int, bytes: Int64) {
+        let row = try Row.fetchOne(db, sql: """
+            SELECT count(*), coalesce(sum(length(CAST(replica AS BLOB)) + length(CAST(seq AS TEXT)) + length(CAST(stamp AS BLOB))
+                + length(CAST(kind AS BLOB)) + length(CAST(record AS BLOB)) + length(CAST(fields AS BLOB)) + length(CAST(prev AS BLOB))), 0)
+            FROM op WHERE \(Self.notKnownSQL)
+            """, arguments: [Self.knownJSON(knowledge)])
+        return (row?[0] ?? 0, row?[1] ?? 0)
+    }
+
+    /// An operation a peer is not known to hold, given its knowledge as JSON (`knownJSON`).
+    private static let notKnownSQL = #"seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)"#
+
+    private static func knownJSON(_ knowledge: [String: Int]) -> String {
+        CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })
     }
 
     /// The same operations, parsed.

@@ -30,13 +30,8 @@ public struct BundleWriter {
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             throw BundleError("cannot write \(path): the folder \(folder.path) does not exist")
         }
-        let scratch = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString)")
-        let operationsFile = scratch.appendingPathExtension("ops")
-        let zipFile = scratch.appendingPathExtension("tmp")
-        defer {
-            try? FileManager.default.removeItem(at: operationsFile)
-            try? FileManager.default.removeItem(at: zipFile)
-        }
+        let zipFile = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        defer { try? FileManager.default.removeItem(at: zipFile) }
 
         var recipientKnowledge: [String: Int] = [:]
         if let peer, !full {
@@ -46,61 +41,35 @@ public struct BundleWriter {
             recipientKnowledge = known.knowledge
         }
 
-        // One snapshot: the operations, what we hold and who may be shared agree with each other.
-        let (manifest, operationsSize) = try store.read { reader -> (BundleManifest, Int64) in
-            let privatePeople = try reader.privatePeople()
-            let personal = Set(Schema.fields(of: .person).filter(\.personal).map(\.name))
-            guard FileManager.default.createFile(atPath: operationsFile.path, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: operationsFile.path) else {
-                throw BundleError("cannot write in \(folder.path)")
-            }
-            defer { try? handle.close() }
-            var hasher = SHA256()
-            var buffer = Data()
-            var size: Int64 = 0
-            var counts: [String: Int] = [:]
-            func flush() throws {
-                hasher.update(data: buffer)
-                size += Int64(buffer.count)
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
-            }
-            let total = try reader.forEachStoredOperation(notIn: recipientKnowledge) { stored in
-                var op = stored
-                if op.kind == Kind.person.rawValue, privatePeople.contains(op.record) {
-                    var fields = try LineParser.fields(op.fields)
-                    for name in personal where fields[name] != nil { fields[name] = .null }
-                    op.fields = CanonicalJSON.encode(fields)
-                }
-                buffer.append(contentsOf: OperationLine.encode(op).utf8)
-                counts[op.kind, default: 0] += 1
-                if buffer.count >= 1 << 20 { try flush() }
-            }
-            try flush()
-            let digest = BundleReader.hex(hasher.finalize())
-            let manifest = BundleManifest(
-                format: BundleFormat.name, version: BundleFormat.version,
-                producer: .init(replica: identity.replica, publicKey: identity.publicKey, fingerprint: identity.fingerprint),
-                recipient: full ? nil : peer, full: full || peer == nil, created: try reader.clockTime(),
-                knowledge: try reader.knowledge(), operations: total, counts: counts,
-                entries: [BundleFormat.operationsEntry: .init(sha256: digest, size: size)])
-            return (manifest, size)
-        }
-
-        let manifestData = try BundleManifest.encode(manifest)
-        let signature = Data(try identity.sign(manifestData).base64EncodedString().utf8) + Data("\n".utf8)
+        // The operations are read and encoded on a second thread while this one deflates them:
+        // deflating is most of an export, and the machine has a second core.
+        let operations = OperationsReader(store: store, identity: identity, knowledge: recipientKnowledge,
+                                          recipient: full ? nil : peer, full: full || peer == nil)
+        let manifest: BundleManifest
         do {
             let archive = try Archive(url: zipFile, accessMode: .create)
-            try add(archive, BundleFormat.manifestEntry, manifestData)
-            let reader = try FileHandle(forReadingFrom: operationsFile)
-            defer { try? reader.close() }
-            try archive.addEntry(with: BundleFormat.operationsEntry, type: .file, uncompressedSize: operationsSize,
-                                 modificationDate: BundleFormat.entryDate, permissions: 0o644,
-                                 compressionMethod: .deflate, bufferSize: 1 << 16) { position, size in
-                try reader.seek(toOffset: UInt64(position))
-                return try reader.read(upToCount: size) ?? Data()
+            manifest = try Handoff<OperationsReader.Piece>.run(batchSize: 1, batchesAhead: 16, make: operations.read) { pieces in
+                guard case .size(let size)? = try pieces.take() else { throw BundleError("cannot write \(path): no operations were read") }
+                var bytes = ByteQueue()
+                try archive.addEntry(with: BundleFormat.operationsEntry, type: .file, uncompressedSize: size,
+                                     modificationDate: BundleFormat.entryDate, permissions: 0o644,
+                                     compressionMethod: .deflate, bufferSize: OperationsReader.pieceBytes) { _, count in
+                    try bytes.take(count) {
+                        guard case .bytes(let data)? = try pieces.take() else { throw BundleError("cannot write \(path): fewer operations than counted") }
+                        return data
+                    }
+                }
+                guard case .end(let manifest)? = try pieces.take() else { throw BundleError("cannot write \(path): more operations than counted") }
+                return manifest
             }
+            let manifestData = try BundleManifest.encode(manifest)
+            let signature = Data(try identity.sign(manifestData).base64EncodedString().utf8) + Data("\n".utf8)
+            try add(archive, BundleFormat.manifestEntry, manifestData)
             try add(archive, BundleFormat.signatureEntry, signature)
+        } catch let error as BundleError {
+            throw error
+        } catch let error as StoreError {
+            throw error
         } catch {
             throw BundleError("cannot write \(path): \(error.localizedDescription)")
         }
@@ -130,5 +99,27 @@ public struct BundleWriter {
                              compressionMethod: .deflate) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
+    }
+}
+
+/// Gives the zip writer exactly the bytes it asks for, from pieces of any length.
+private struct ByteQueue {
+    private var pending = Data()
+
+    mutating func take(_ count: Int, next: () throws -> Data) throws -> Data {
+        guard count > 0 else { return Data() }
+        if pending.isEmpty {
+            let piece = try next()
+            if piece.count == count { return piece }
+            pending = piece
+        }
+        while pending.count < count {
+            let piece = try next()
+            guard !piece.isEmpty else { throw BundleError("internal error: an empty piece of the operations") }
+            pending.append(piece)
+        }
+        let bytes = Data(pending.prefix(count))
+        pending.removeFirst(count)
+        return bytes
     }
 }

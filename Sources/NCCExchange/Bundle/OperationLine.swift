@@ -8,23 +8,30 @@ import NCCStore
 enum OperationLine {
     /// A line from an operation as the log stores it (its JSON already canonical).
     static func encode(_ op: StoreReader.StoredOperation) -> String {
-        var out = "{\"fields\":"
+        var out = framing[0]
         out.reserveCapacity(op.fields.utf8.count + op.prev.utf8.count + 160)
         out += op.fields
-        out += ",\"kind\":\""
+        out += framing[1]
         out += op.kind
-        out += "\",\"prev\":"
+        out += framing[2]
         out += op.prev
-        out += ",\"record\":\""
+        out += framing[3]
         out += op.record
-        out += "\",\"replica\":\""
+        out += framing[4]
         out += op.replica
-        out += "\",\"seq\":"
+        out += framing[5]
         out += String(op.seq)
-        out += ",\"stamp\":\""
+        out += framing[6]
         out += op.stamp
-        return out + "\"}\n"
+        return out + framing[7]
     }
+
+    /// What a line holds around its operation's values, in order.
+    private static let framing = ["{\"fields\":", ",\"kind\":\"", "\",\"prev\":", ",\"record\":\"", "\",\"replica\":\"",
+                                  "\",\"seq\":", ",\"stamp\":\"", "\"}\n"]
+
+    /// The bytes of a line that are not its operation's values.
+    static let framingBytes = framing.reduce(0) { $0 + $1.utf8.count }
 
     /// Parses and checks one line: known kind and fields, values of the field's type and rules.
     /// `checked: false` only parses, for lines checked before whose bytes are known unchanged.
