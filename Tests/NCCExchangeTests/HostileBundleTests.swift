@@ -58,6 +58,22 @@ import Testing
         try world.expectRefusal(path, containing: "line 2 is longer than 2 MB")
     }
 
+    /// Deep in a long bundle, the line named is the first bad one, even when a later line is too
+    /// long to read at all (a reader that reads ahead must still name the earlier line).
+    @Test func theFirstBadLineOfALongBundleIsTheOneNamed() throws {
+        let world = try BundleWorld()
+        try world.sender.write { w in
+            for i in 0..<8000 { try w.create(.workingArea, ["number": .int(i % 9 + 1), "title": .text("Area \(i)")]) }
+        }
+        var lines = try world.goodLines()
+        #expect(lines.count == 8007)
+        lines[6999] = #"{"fields":{"#
+        lines[7499] = try Self.replacing("title", in: lines[7499], with: Self.randomText(3 << 20, from: "abcdefghijklmnopqrstuvwxyz"))
+        try world.expectRefusal(try world.forged("long.nccbundle", lines: lines), containing: "line 7000: it is not an operation")
+        lines[6999] = try world.goodLines()[6999]
+        try world.expectRefusal(try world.forged("too-long.nccbundle", lines: lines), containing: "line 7500 is longer than 2 MB")
+    }
+
     @Test func aValueOverOneMegabyteIsRefusedEvenOnAShorterLine() throws {
         let world = try BundleWorld()
         var lines = try world.goodLines()
