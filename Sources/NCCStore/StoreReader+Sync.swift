@@ -63,12 +63,13 @@ extension StoreReader {
     @discardableResult
     public func forEachStoredOperation(notIn knowledge: [String: Int], kind: Kind? = nil,
                                        _ body: (StoredOperation) throws -> Void) throws -> Int {
+        let notKnown = Self.notKnown(knowledge)
         let statement = try db.makeStatement(sql: """
             SELECT replica, seq, stamp, kind, record, fields, prev FROM op
-            WHERE \(Self.notKnownSQL)\(kind == nil ? "" : " AND kind = ?")
+            WHERE \(notKnown.sql)\(kind == nil ? "" : " AND kind = ?")
             ORDER BY stamp
             """)
-        let cursor = try Row.fetchCursor(statement, arguments: [Self.knownJSON(knowledge)] + (kind.map { [$0.rawValue] } ?? []))
+        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(notKnown.arguments + (kind.map { [$0.rawValue] } ?? [])))
         var count = 0
         while let row = try cursor.next() {
             try body(StoredOperation(replica: row[0], seq: row[1], stamp: row[2], kind: row[3], record: row[4], fields: row[5], prev: row[6]))
@@ -81,19 +82,21 @@ extension StoreReader {
     /// text in all (replica, seq in decimal, stamp, kind, record, fields, prev): for a writer that
     /// must know the size of what it writes before it starts.
     public func storedOperationsSize(notIn knowledge: [String: Int]) throws -> (count: Int, bytes: Int64) {
+        let notKnown = Self.notKnown(knowledge)
         let row = try Row.fetchOne(db, sql: """
             SELECT count(*), coalesce(sum(length(CAST(replica AS BLOB)) + length(CAST(seq AS TEXT)) + length(CAST(stamp AS BLOB))
                 + length(CAST(kind AS BLOB)) + length(CAST(record AS BLOB)) + length(CAST(fields AS BLOB)) + length(CAST(prev AS BLOB))), 0)
-            FROM op WHERE \(Self.notKnownSQL)
-            """, arguments: [Self.knownJSON(knowledge)])
+            FROM op WHERE \(notKnown.sql)
+            """, arguments: StatementArguments(notKnown.arguments))
         return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
-    /// An operation a peer is not known to hold, given its knowledge as JSON (`knownJSON`).
-    private static let notKnownSQL = #"seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)"#
-
-    private static func knownJSON(_ knowledge: [String: Int]) -> String {
-        CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })
+    /// The condition that an operation is one a peer with this knowledge is not known to hold
+    /// (every operation, with no test per row, for a peer known to hold nothing).
+    private static func notKnown(_ knowledge: [String: Int]) -> (sql: String, arguments: [String]) {
+        guard !knowledge.isEmpty else { return ("1", []) }
+        return (#"seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)"#,
+                [CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })])
     }
 
     /// The same operations, parsed.
