@@ -1,9 +1,10 @@
 import Foundation
 
 /// Items made on one thread and used on another, in the order they were made, in batches: the
-/// demo's records are invented, and a bundle's lines parsed, on the second core while the first
-/// holds the write transaction. The making side waits when it is far ahead (memory stays small),
-/// and a failure on either side stops both.
+/// demo's records are invented and a bundle's lines parsed on the second core while the first
+/// holds the write transaction, and an export's log is read there while the first deflates it.
+/// The making side waits when it is far ahead (memory stays small), and a failure on either side
+/// stops both.
 public final class Handoff<Item: Sendable>: @unchecked Sendable {
     private let condition = NSCondition()
     private var batches: [[Item]] = []
