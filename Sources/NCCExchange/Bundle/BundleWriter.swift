@@ -1,6 +1,4 @@
-import Crypto
 import Foundation
-import NCCModel
 import NCCStore
 import ZIPFoundation
 
