@@ -175,6 +175,9 @@ public final class Store: Sendable {
     private static func inspect(_ path: String, readonly: Bool) throws(StoreError) {
         var config = Configuration()
         config.readonly = readonly
+        // Another ncc closing its last connection holds an exclusive lock for a moment while it
+        // tidies the write-ahead log: wait for it, as every other connection here does.
+        config.busyMode = .timeout(10)
         do {
             let queue = try DatabaseQueue(path: path, configuration: config)
             defer { try? queue.close() }

@@ -125,7 +125,9 @@ struct UIBench: ParsableCommand {
     func runSelf(_ arguments: [String]) throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-bench-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: output) }
-        _ = BenchShell.run(CommandLine.arguments[0], arguments, output: output)
+        let status = BenchShell.run(CommandLine.arguments[0], arguments, output: output)
+        // A browsing run that failed would leave its figures out of the table without a word.
+        guard status == 0 else { throw ValidationError("ncc-bench \(arguments[0]) failed (exit status \(status))") }
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
@@ -149,6 +151,8 @@ struct UIBench: ParsableCommand {
         _ = BenchShell.run("tmux", ["pipe-pane", "-t", session])
         let bytes = ((try? FileManager.default.attributesOfItem(atPath: capture)[.size]) as? NSNumber)?.intValue
         _ = BenchShell.run("tmux", ["send-keys", "-t", session, "q"])
+        // The next step opens the database: let this ncc finish closing it first.
+        for _ in 0..<50 where BenchShell.run("tmux", ["has-session", "-t", session]) == 0 { Thread.sleep(forTimeInterval: 0.1) }
         return bytes
     }
 
