@@ -44,6 +44,12 @@ public final class Store: Sendable {
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: url.path, configuration: config)
+            // A database that is ours and current is opened without writing: an import may hold
+            // the write lock for longer than the busy timeout, and `ncc list` or the app opening
+            // meanwhile should read, not fail.
+            if let replica = try pool.read(replicaIfCurrent) {
+                return Store(path: url.path, replicaID: replica, pool: pool, wallClock: wallClock)
+            }
             // Marked as ours before the first table exists: a process killed in the middle of its
             // first migrations leaves a file the next run recognises and finishes, not a stranger.
             try pool.writeWithoutTransaction { db in
@@ -69,6 +75,13 @@ public final class Store: Sendable {
         } catch {
             throw map(error, path: path)
         }
+    }
+
+    /// This replica's id if the file is marked as ours, fully migrated and has one; else nil.
+    private static func replicaIfCurrent(_ db: Database) throws -> String? {
+        guard try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == Migrations.applicationID,
+              try Migrations.migrator.hasCompletedMigrations(db) else { return nil }
+        return try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = 'replica'")
     }
 
     init(path: String, replicaID: String, pool: DatabasePool, wallClock: @escaping @Sendable () -> UInt64) {
