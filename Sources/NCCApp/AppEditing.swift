@@ -210,24 +210,27 @@ extension App {
     }
 
     /// Saves what the editor left in the file (nothing when it is unchanged or the editor failed).
+    /// Text that could not be saved stays in the file, which the message names: minutes taken at an
+    /// event are never thrown away because the database was busy or the meeting was deleted meanwhile.
     public func finishEditing(succeeded: Bool) {
         guard let (meeting, file) = editingMinutes else { return }
         editingMinutes = nil
-        defer { try? FileManager.default.removeItem(atPath: file) }
         guard succeeded, let data = FileManager.default.contents(atPath: file) else {
             state.message = Message("The editor did not finish; the minutes are unchanged", .warning)
+            try? FileManager.default.removeItem(atPath: file)
             return
         }
         guard let text = String(data: data, encoding: .utf8) else {
-            state.message = Message("The edited minutes are not UTF-8 text; nothing was saved", .error)
+            state.message = Message("Minutes not saved, kept in \(file): they are not UTF-8 text", .error)
             return
         }
         do {
             let change = try store.write { try $0.update(.meeting, id: meeting, ["minutes": .text(text)]) }
+            try? FileManager.default.removeItem(atPath: file)
             state.message = Message(change == .unchanged ? "The minutes are unchanged" : "Saved the minutes")
             try reloadAll(force: true)
         } catch {
-            state.message = Message(String(describing: error), .error)
+            state.message = Message("Minutes not saved, kept in \(file): \(error)", .error)
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NCCApp
 import NCCModel
@@ -139,6 +140,38 @@ import Screen
         #expect(task["title"] == .text("Circulate the outline"))
         #expect(task["origin"] == .text(item.id))
         #expect(h.screen.contains("→ Circulate the outline · Eglė Butkevičienė"))
+    }
+
+    /// Minutes written in $EDITOR at an event are never thrown away: when they cannot be saved
+    /// (here the meeting was deleted by an import meanwhile), the file stays and the message names it.
+    @Test func minutesThatCannotBeSavedStayInTheirFile() throws {
+        let h = try Harness()
+        h.press(.character("4"))
+        guard case .editExternally(let file) = h.app.handle(.key(.character("E"))) else {
+            Issue.record("E did not open the editor")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try Data("Welcome by the host.\nŽiga Novak presented the coastal map.\n".utf8).write(to: URL(fileURLWithPath: file))
+        let meeting = try #require(try h.store.read { try $0.list(.meeting, limit: 1).first })
+        try h.store.write { try $0.delete(.meeting, id: meeting.id) }
+
+        h.app.finishEditing(succeeded: true)
+        #expect(h.app.state.message?.kind == .error)
+        #expect(h.app.state.message?.text.contains(file) == true, "\(String(describing: h.app.state.message))")
+        #expect(FileManager.default.contents(atPath: file) == Data("Welcome by the host.\nŽiga Novak presented the coastal map.\n".utf8))
+
+        // Saved minutes leave no file behind.
+        try h.store.write { w in try Harness.sampleData(w) }
+        _ = h.app.handle(.tick)   // the app notices the new meeting as it would within a second
+        guard case .editExternally(let second) = h.app.handle(.key(.character("E"))) else {
+            Issue.record("E did not open the editor")
+            return
+        }
+        try Data("Saved this time.".utf8).write(to: URL(fileURLWithPath: second))
+        h.app.finishEditing(succeeded: true)
+        #expect(h.app.state.message?.text == "Saved the minutes")
+        #expect(!FileManager.default.fileExists(atPath: second))
     }
 
     @Test func helpAndFooterComeFromTheSameTable() throws {
