@@ -30,7 +30,14 @@ public struct CSVExporter {
             throw CSVFileError(description: "cannot write \(path): the folder \(folder.path) does not exist")
         }
         let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
+        // Created here first, so that a folder taking no new files is reported with the system's reason.
+        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw CSVFileError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+        close(descriptor)
         guard let stream = OutputStream(toFileAtPath: temporary.path, append: false) else {
+            try? FileManager.default.removeItem(at: temporary)
             throw CSVFileError(description: "cannot write \(path): cannot create a file in \(folder.path)")
         }
         do {
@@ -59,7 +66,9 @@ public struct CSVExporter {
         stream.open()
         defer { stream.close() }
         let full = CSVFileError(description: "cannot write \(name) (is the disk full?)")
-        let csv = try CSVWriter(stream: stream)
+        guard stream.streamStatus == .open, let csv = try? CSVWriter(stream: stream) else {
+            throw CSVFileError(description: "cannot write \(name): it cannot be opened")
+        }
         let header = CSVTable.header(for: kind)
         try csv.write(row: header)
         var count = 0

@@ -128,6 +128,17 @@ import NCCStore
         #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == before, "the database file is byte for byte the same")
     }
 
+    @Test func aFileThatCannotBeCreatedIsAClearErrorAndLeavesNothing() throws {
+        // /proc exists but takes no new files, not even root's.
+        #expect(throws: CSVFileError.self) { try CSVExporter(store: db.store).exportCSV(.centre, to: "/proc/ncc-centres.csv") }
+        do {
+            _ = try CSVExporter(store: db.store).exportCSV(.centre, to: "/proc/ncc-centres.csv")
+        } catch {
+            #expect(String(describing: error).hasPrefix("cannot write /proc/ncc-centres.csv"), "\(error)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: "/proc/ncc-centres.csv"))
+    }
+
     @Test func unknownColumnsMissingFilesAndNonUTF8AreClearErrors() throws {
         func message(_ kind: Kind, _ path: String) -> String {
             do { _ = try CSVImporter(store: db.store).importCSV(kind, from: path); return "" } catch { return String(describing: error) }
