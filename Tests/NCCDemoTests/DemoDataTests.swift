@@ -57,7 +57,11 @@ import NCCStore
             let item = try #require(try r.list(.actionItem, limit: 1).first)
             #expect(try r.record(.task, id: item["task"].text ?? "")?["origin"] == .text(item.id))
             // Every address is an invented one.
-            #expect(try r.list(.person, limit: 100_000).allSatisfy { ($0["email"].text ?? "").contains("@example.") })
+            let people = try r.list(.person, limit: 100_000)
+            #expect(people.allSatisfy { ($0["email"].text ?? "").contains("@example.") })
+            // No namesakes at this size (11 of 141 people were before names were drawn again).
+            let names = people.compactMap { $0["name"].text }
+            #expect(Set(names).count == names.count, "\(Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         }
     }
 
