@@ -134,13 +134,22 @@ public struct StoreReader {
                        mark: (String, String) = ("[", "]"), anyWord: Bool = false) throws -> [SearchHit] {
         guard let query = SearchIndex.query(text, anyWord: anyWord) else { return [] }
         let sql = """
-            SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank
+            SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank,
+                   folded != '' AND snippet(search, -1, '', '', '', 1) = snippet(search, 4, '', '', '', 1), body
             FROM search WHERE search MATCH ? \(Self.kindFilter(kinds)) ORDER BY rank LIMIT ?
             """
         let arguments: [any DatabaseValueConvertible] = [mark.0, mark.1, query] + Self.kindCodes(kinds) + [limit]
+        let words = SearchIndex.words(text).map { Folding.key(String($0)) }
         return try Row.fetchAll(db, sql: sql, arguments: StatementArguments(arguments)).compactMap { row in
             guard let kind = Kind(rawValue: row[0]) else { return nil }
-            return SearchHit(kind: kind, id: row[1], title: row[2], snippet: row[3], rank: row[4])
+            var snippet: String = row[3]
+            // A Greek word matched through the accent-free column (see `SearchIndex.folded`) would be
+            // shown as that column spells it, `[γιαννησ] αντωνιου`: mark it in the text as written.
+            if row[5] as Bool {
+                let title: String = row[2], body: String = row[6]
+                snippet = FoldedWords(body).snippet(words, mark: mark) ?? FoldedWords(title).snippet(words, mark: mark) ?? snippet
+            }
+            return SearchHit(kind: kind, id: row[1], title: row[2], snippet: snippet, rank: row[4])
         }
     }
 

@@ -61,6 +61,8 @@ import NCCModel
         #expect(try db.store.read { try $0.search("butkeviciene") }.map(\.id).contains(ids["expert"]!))
         #expect(try db.store.read { try $0.search("ελενη") }.map(\.id) == [ids["greek"]!], "Greek accents too")
         #expect(try db.store.read { try $0.search("παπαδοπ") }.map(\.id) == [ids["greek"]!])
+        // Shown as written, not as the accent-free column spells it (`[ελενη] παπαδοπουλου`).
+        #expect(try db.store.read { try $0.search("ΕΛΕΝΗ") }.map(\.snippet) == ["[Ελένη] Παπαδοπούλου"])
     }
 
     @Test func prefixesMatchAndEveryWordMustMatch() throws {
