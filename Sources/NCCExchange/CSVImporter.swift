@@ -61,7 +61,7 @@ public struct CSVImporter {
         let reader: CSVReader
         do {
             // The stream reader skips a leading byte order mark itself.
-            reader = try CSVReader(stream: input, hasHeaderRow: true)
+            reader = try CSVReader(stream: input, hasHeaderRow: true, delimiter: CSVDelimiter.of(path))
         } catch CSVError.cannotReadHeaderRow {
             throw CSVFileError(description: "\(name): the file is empty; the first line must name the columns (\(CSVTable.header(for: kind).joined(separator: ",")))")
         } catch {

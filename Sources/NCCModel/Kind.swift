@@ -41,6 +41,11 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
     /// Human singular, for messages ("centre 'CCSI' not found").
     public var singular: String { rawValue.replacingOccurrences(of: "_", with: " ") }
 
+    /// A count in words: "1 centre", "3 centres", "2 working areas".
+    public func counted(_ count: Int) -> String {
+        "\(count) \(count == 1 ? singular : plural.replacingOccurrences(of: "-", with: " "))"
+    }
+
     /// Parses what a user types: plural or singular, dashes or underscores, any case.
     public init?(userInput: String) {
         let word = userInput.lowercased().replacingOccurrences(of: "_", with: "-")

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import NCCExchange
+@testable import NCCExchange
 import NCCModel
 import NCCStore
 
@@ -75,6 +75,25 @@ import NCCStore
         #expect(try read(out).contains("\"Builds \"\"SROI\"\" models, trains evaluators.\nSecond line: Ελληνικά too.\""))
         let second = try CSVImporter(store: db.store).importCSV(.expert, from: input)
         #expect(second.unchanged == 2, "re-importing changes nothing")
+    }
+
+    /// A spreadsheet in a Lithuanian, German or French locale saves "CSV" with semicolons, a byte
+    /// order mark and CRLF; some tools save tabs. Both read as the comma file does.
+    @Test func semicolonAndTabSeparatedFilesFromSpreadsheetsAreRead() throws {
+        let semicolons = "\u{FEFF}" + Self.people.replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(of: ",", with: ";")
+            .replacingOccurrences(of: "\"Coordinator; \"\"impact\"\" lead\"", with: "\"Coordinator, \"\"impact\"\"; lead\"")
+        let summary = try CSVImporter(store: db.store).importCSV(.person, from: try file("excel.csv", semicolons))
+        #expect(summary == CSVImportSummary(rows: 3, created: 3, updated: 0, unchanged: 0))
+        let egle = try #require(try db.store.read { try $0.record(.person, id: try $0.resolve(.person, "Eglė Butkevičienė")) })
+        #expect(egle["role"] == .text("Coordinator, \"impact\"; lead"))
+        #expect(egle["email"] == .text("egle@example.org"))
+
+        let tabs = "name\tcountry\tstatus\nNCC Lietuva\tLT\tactive\n"
+        #expect(try CSVImporter(store: db.store).importCSV(.centre, from: try file("tabs.csv", tabs)).created == 1)
+        #expect(CSVDelimiter.of(header: Array("name,\"a;b\",country".utf8)) == ",")
+        #expect(CSVDelimiter.of(header: Array("\"x,y\";name".utf8)) == ";")
+        #expect(CSVDelimiter.of(header: Array("name".utf8)) == ",")
     }
 
     @Test func reimportingTheSameFileChangesNothing() throws {

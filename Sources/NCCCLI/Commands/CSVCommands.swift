@@ -26,7 +26,7 @@ struct ImportCSVCommand: ParsableCommand {
             throw CSVRejection(lines: error.problems, summary: error.description)
         }
         let verb = dryRun ? "Would import" : "Imported"
-        Console.out(Console.oneLine("\(verb) \(summary.rows) \(kind.plural) from \(file): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged"))
+        Console.out(Console.oneLine("\(verb) \(kind.counted(summary.rows)) from \(file): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged"))
     }
 }
 
@@ -43,7 +43,7 @@ struct ExportCSVCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let rows = try CSVExporter(store: store).exportCSV(kind, to: file)
-        if file != "-" { Console.error(Console.oneLine("Exported \(rows) \(kind.plural) to \(file)")) }
+        if file != "-" { Console.error(Console.oneLine("Exported \(kind.counted(rows)) to \(file)")) }
     }
 }
 
