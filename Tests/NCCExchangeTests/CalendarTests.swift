@@ -372,17 +372,42 @@ import NCCStore
 
         """
 
+    /// Outlook names Windows zones, Google and Apple IANA ones, old Mozilla a prefixed IANA one;
+    /// summer time is applied on the right side of its change; an unknown zone is read as UTC, said.
+    @Test func zonedTimesBecomeUTCWhateverCalendarNamedTheZone() throws {
+        func start(_ tzid: String, _ local: String) throws -> (String?, CalendarImporter.Summary) {
+            let db = try TestDatabase(wallClock: Self.clock)
+            let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\nBEGIN:VEVENT\r\nUID:z@example.org\r\n"
+                + "DTSTAMP:20260101T000000Z\r\nDTSTART;TZID=\(tzid):\(local)\r\nSUMMARY:Zoned\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+            let summary = try CalendarImporter(store: db.store).importICS(from: try write(db, "z.ics", ics))
+            return (try db.store.read { try $0.list(.meeting, limit: 1).first?["start"].text }, summary)
+        }
+        #expect(try start("Europe/Vilnius", "20270114T100000").0 == "2027-01-14T08:00:00Z", "winter, UTC+2")
+        #expect(try start("\"Europe/Brussels\"", "20260715T093000").0 == "2026-07-15T07:30:00Z", "summer, UTC+2")
+        #expect(try start("W. Europe Standard Time", "20260310T090000").0 == "2026-03-10T08:00:00Z", "Outlook's name for Berlin")
+        #expect(try start("FLE Standard Time", "20260810T090000").0 == "2026-08-10T06:00:00Z", "Outlook's name for Helsinki and Vilnius")
+        #expect(try start("/mozilla.org/20050126_1/Europe/Lisbon", "20260110T090000").0 == "2026-01-10T09:00:00Z")
+        // Summer time in the EU began at 01:00 UTC on 29 March 2026, when Athens went from 03:00 to
+        // 04:00: 02:30 there was still UTC+2, 04:30 already UTC+3.
+        #expect(try start("Europe/Athens", "20260329T023000").0 == "2026-03-29T00:30:00Z")
+        #expect(try start("Europe/Athens", "20260329T043000").0 == "2026-03-29T01:30:00Z")
+        let (unknown, summary) = try start("Atlantis Standard Time", "20260310T090000")
+        #expect(unknown == "2026-03-10T09:00:00Z")
+        #expect(summary.notes == ["1 time in an unknown time zone (TZID) read as UTC"])
+    }
+
     @Test func eventsFromAnotherCalendarBecomeMeetingsWithStableIds() throws {
         let db = try TestDatabase(wallClock: Self.clock)
         let path = try write(db, "other.ics", Self.foreign)
         let summary = try CalendarImporter(store: db.store).importICS(from: path)
         #expect(summary.events == 3 && summary.created == 3)
-        #expect(summary.zonedTimes == 2 && summary.floatingTimes == 1 && summary.repeating == 1 && summary.skippedOccurrences == 1)
-        #expect(summary.notes.first == "2 times with a time zone (TZID) read as UTC")
+        #expect(summary.zonedTimes == 0 && summary.floatingTimes == 1 && summary.repeating == 1 && summary.skippedOccurrences == 1)
+        #expect(summary.notes.first == "1 local time without a zone read as UTC")
 
         let zoned = try #require(try db.store.read { try $0.record(.meeting, id: NameUUID.make("ics:zoned-1@example.org")) })
         #expect(zoned["title"] == .text("Peer learning visit, Kaunas"))
-        #expect(zoned["start"] == .text("2026-05-12T10:00:00Z") && zoned["end"] == .text("2026-05-12T11:30:00Z"))
+        // 10:00 in Vilnius in May is summer time, UTC+3.
+        #expect(zoned["start"] == .text("2026-05-12T07:00:00Z") && zoned["end"] == .text("2026-05-12T08:30:00Z"))
         #expect(zoned["place"] == .text("Kaunas; Lithuania"))
         #expect(zoned["kind"] == .text("workshop"))
         #expect(zoned["minutes"] == .text("Visit to the social enterprise incubator.\nBring the mapping report."), "not the alarm's description")

@@ -15,7 +15,7 @@ public struct CalendarImporter {
         public var created = 0
         public var updated = 0
         public var unchanged = 0
-        /// Times given with a TZID, read as UTC.
+        /// Times given with a TZID that names no zone known here, read as UTC.
         public var zonedTimes = 0
         /// Times without a zone (floating, local to whoever reads them), read as UTC.
         public var floatingTimes = 0
@@ -29,7 +29,7 @@ public struct CalendarImporter {
         /// What the user should know besides the counts, as short phrases.
         public var notes: [String] {
             var notes: [String] = []
-            if zonedTimes > 0 { notes.append("\(zonedTimes) time\(zonedTimes == 1 ? "" : "s") with a time zone (TZID) read as UTC") }
+            if zonedTimes > 0 { notes.append("\(zonedTimes) time\(zonedTimes == 1 ? "" : "s") in an unknown time zone (TZID) read as UTC") }
             if floatingTimes > 0 { notes.append("\(floatingTimes) local time\(floatingTimes == 1 ? "" : "s") without a zone read as UTC") }
             if repeating > 0 { notes.append("\(repeating) repeating event\(repeating == 1 ? "" : "s") imported as the first occurrence only") }
             if skippedOccurrences > 0 {
@@ -221,7 +221,12 @@ public struct CalendarImporter {
             throw parser.fail(property.line, "\(property.name) '\(shown(value))' is not a date YYYYMMDD or a time YYYYMMDDTHHMMSS[Z]")
         }
         if !parsed.isDate, !parsed.isUTC {
-            if property.parameter("TZID") != nil { summary.zonedTimes += 1 } else { summary.floatingTimes += 1 }
+            if let tzid = property.parameter("TZID") {
+                if let utc = CalendarZone.utc(local: seconds, tzid: tzid) { return (utc, false) }
+                summary.zonedTimes += 1
+            } else {
+                summary.floatingTimes += 1
+            }
         }
         return (seconds, parsed.isDate)
     }
