@@ -393,6 +393,10 @@ import NCCStore
         #expect(try start("Europe/Athens", "20260329T043000").0 == "2026-03-29T01:30:00Z")
         let (unknown, summary) = try start("Atlantis Standard Time", "20260310T090000")
         #expect(unknown == "2026-03-10T09:00:00Z")
+        #expect(MeetingEvent.kind(fromTitle: "Thematic session on social finance") == "thematic")
+        #expect(MeetingEvent.kind(fromTitle: "NCC working group Kick-off") == "kickoff")
+        #expect(MeetingEvent.kind(fromTitle: "Joint Event with the SI CoP") == "joint_event")
+        #expect(MeetingEvent.kind(fromTitle: "Social Economy Day") == nil)
         #expect(summary.notes == ["1 time in an unknown time zone (TZID) read as UTC"])
     }
 

@@ -205,7 +205,7 @@ public struct CalendarImporter {
             values["place"] = location.isEmpty ? .null : .text(location)
         }
         let categories = block.all("CATEGORIES").flatMap { ContentLine.splitList($0.value) }
-        if let kind = MeetingEvent.kind(fromCategories: categories) { values["kind"] = .text(kind) }
+        if let kind = MeetingEvent.kind(fromCategories: categories) ?? MeetingEvent.kind(fromTitle: title) { values["kind"] = .text(kind) }
         if let description = text("DESCRIPTION", multiline: true), let minutes = MeetingEvent.minutes(fromDescription: description) {
             values["minutes"] = .text(minutes)
         }

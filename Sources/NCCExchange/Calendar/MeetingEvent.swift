@@ -67,6 +67,15 @@ enum MeetingEvent {
     }
 
     /// The meeting kind among an event's categories (`joint event` and `Joint_Event` too).
+    /// The kind a title names ("Thematic session on social finance", "NCC kick-off"), for events
+    /// from other calendars that carry no category ncc knows.
+    static func kind(fromTitle title: String) -> String? {
+        let words = title.lowercased().replacingOccurrences(of: "-", with: " ")
+        let named: [(String, String)] = [("thematic", "thematic"), ("workshop", "workshop"), ("kick off", "kickoff"),
+                                         ("kickoff", "kickoff"), ("joint event", "joint_event"), ("quarterly", "quarterly")]
+        return named.first { words.contains($0.0) }?.1
+    }
+
     static func kind(fromCategories categories: [String]) -> String? {
         for category in categories {
             let word = category.trimmingCharacters(in: .whitespaces).lowercased()
