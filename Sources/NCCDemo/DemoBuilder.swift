@@ -217,7 +217,11 @@ struct DemoBuilder {
     /// among sixty experts look like a bug, though namesakes are real (and certain at scale 100).
     mutating func inventName(_ country: String) -> String {
         var name = Names.person(country, &random)
-        for _ in 0..<20 where names.contains(name) { name = Names.person(country, &random) }
+        var draws = 1
+        while names.contains(name), draws < 20 {
+            name = Names.person(country, &random)
+            draws += 1
+        }
         return name
     }
 

@@ -152,7 +152,11 @@ struct UIBench: ParsableCommand {
         let bytes = ((try? FileManager.default.attributesOfItem(atPath: capture)[.size]) as? NSNumber)?.intValue
         _ = BenchShell.run("tmux", ["send-keys", "-t", session, "q"])
         // The next step opens the database: let this ncc finish closing it first.
-        for _ in 0..<50 where BenchShell.run("tmux", ["has-session", "-t", session]) == 0 { Thread.sleep(forTimeInterval: 0.1) }
+        var waited = 0
+        while waited < 50, BenchShell.run("tmux", ["has-session", "-t", session]) == 0 {
+            Thread.sleep(forTimeInterval: 0.1)
+            waited += 1
+        }
         return bytes
     }
 

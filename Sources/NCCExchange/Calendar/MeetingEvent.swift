@@ -66,7 +66,6 @@ enum MeetingEvent {
         return String(text[range.upperBound...])
     }
 
-    /// The meeting kind among an event's categories (`joint event` and `Joint_Event` too).
     /// The kind a title names ("Thematic session on social finance", "NCC kick-off"), for events
     /// from other calendars that carry no category ncc knows.
     static func kind(fromTitle title: String) -> String? {
@@ -76,6 +75,7 @@ enum MeetingEvent {
         return named.first { words.contains($0.0) }?.1
     }
 
+    /// The meeting kind among an event's categories (`joint event` and `Joint_Event` too).
     static func kind(fromCategories categories: [String]) -> String? {
         for category in categories {
             let word = category.trimmingCharacters(in: .whitespaces).lowercased()
