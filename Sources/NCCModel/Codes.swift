@@ -29,4 +29,12 @@ public enum Codes {
         "SK": "Slovakia", "SI": "Slovenia", "ES": "Spain", "SE": "Sweden", "UK": "United Kingdom",
         "GB": "United Kingdom",
     ]
+
+    /// The code of a country typed by its English name ("Lithuania", "czechia"), as the EU writes
+    /// it (EL for Greece, UK for the United Kingdom); nil for anything else.
+    public static func country(named name: String) -> String? {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        let codes = countryNames.filter { $0.value.lowercased() == wanted }.keys
+        return codes.first { $0 == "EL" || $0 == "UK" } ?? codes.first
+    }
 }

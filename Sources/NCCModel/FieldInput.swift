@@ -49,17 +49,17 @@ public enum FieldInput {
             }
             return .text(time)
         case .country:
-            let code = trimmed.uppercased()
+            let code = Codes.country(named: trimmed) ?? trimmed.uppercased()
             guard Codes.countries.contains(code) else { throw fail("'\(trimmed)' is not an ISO 3166-1 country code") }
             return .text(code)
         case .countries:
-            let codes = items(trimmed).map { $0.uppercased() }
+            let codes = unique(items(trimmed).map { Codes.country(named: $0) ?? $0.uppercased() })
             if let bad = codes.first(where: { !Codes.countries.contains($0) }) {
                 throw fail("'\(bad)' is not an ISO 3166-1 country code")
             }
             return .list(codes)
         case .languages:
-            let codes = items(trimmed).map { $0.lowercased() }
+            let codes = unique(items(trimmed).map { $0.lowercased() })
             if let bad = codes.first(where: { !Codes.languages.contains($0) }) {
                 throw fail("'\(bad)' is not an ISO 639-1 language code")
             }
@@ -89,7 +89,10 @@ public enum FieldInput {
             guard range.contains(n) else { throw fail("\(n) is not \(field.type.hint)") }
         case (.bool, .bool): return
         case (.countries, .list), (.languages, .list), (.tags, .list):
-            _ = try parse(value.list.joined(separator: ";"), for: field)
+            // In normal form, as typed input becomes: no name in place of a code ("Lithuania").
+            guard try parse(value.list.joined(separator: ";"), for: field) == value else {
+                throw fail("'\(value.list.joined(separator: ";"))' is not in normal form")
+            }
         case (.text, .text(let s)), (.reference, .text(let s)):
             guard !Text.hasLineBreak(s) else { throw fail("must be one line") }
             guard !Text.hasNUL(s) else { throw fail(Text.nulMessage) }
@@ -104,9 +107,13 @@ public enum FieldInput {
 
     /// Splits a multi-valued cell on `;`, trimming items and dropping empty ones and repeats.
     public static func items(_ raw: String) -> [String] {
+        unique(raw.split(separator: ";").map { Text.trimmed(Substring($0)) }.filter { !$0.isEmpty })
+    }
+
+    /// The items in their order, each once (codes repeat once they are in one case: `lt;LT`).
+    static func unique(_ items: [String]) -> [String] {
         var seen = Set<String>()
-        return raw.split(separator: ";").map { Text.trimmed(Substring($0)) }
-            .filter { !$0.isEmpty && seen.insert($0).inserted }
+        return items.filter { seen.insert($0).inserted }
     }
 }
 

@@ -53,6 +53,22 @@ import NCCStore
         #expect(try db.store.read { try $0.operationCount() } == 0)
     }
 
+    /// A country may be typed by its English name; it is stored as the EU writes its code. A value
+    /// that arrives already typed (from a bundle or the app) must be the code itself.
+    @Test func countriesTypedByNameBecomeTheirCodes() throws {
+        let country = try #require(Schema.field("country", of: .centre))
+        let countries = try #require(Schema.field("countries", of: .consortium))
+        #expect(try FieldInput.parse("Lithuania", for: country) == .text("LT"))
+        #expect(try FieldInput.parse(" greece ", for: country) == .text("EL"))
+        #expect(try FieldInput.parse("united kingdom", for: country) == .text("UK"))
+        #expect(try FieldInput.parse("Czechia; lt;Lithuania", for: countries) == .list(["CZ", "LT"]))
+        #expect(throws: FieldError.self) { try FieldInput.parse("Atlantis", for: country) }
+        #expect(throws: FieldError.self) { try FieldInput.check(.text("Lithuania"), for: country) }
+        #expect(throws: FieldError.self) { try FieldInput.check(.list(["Lithuania"]), for: countries) }
+        #expect(throws: FieldError.self) { try FieldInput.check(.list(["lt"]), for: countries) }
+        try FieldInput.check(.list(["CZ", "LT"]), for: countries)
+    }
+
     @Test func deletingARecordStillInUseIsRefusedAndPartsGoWithTheirMeeting() throws {
         let db = try TestDatabase()
         let (centre, meeting) = try db.store.write { w -> (String, String) in
