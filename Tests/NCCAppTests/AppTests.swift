@@ -92,6 +92,16 @@ import Screen
         #expect(h.screen.contains("NCC Lithuania"))
     }
 
+    /// On a narrow screen names and titles give way first: a date or a status cut short says nothing.
+    @Test func narrowScreensKeepDatesAndStatusesWhole() throws {
+        let h = try Harness(width: 100, height: 30)
+        h.press(.character("3"))
+        let row = try #require(h.lines.first { $0.hasPrefix("doing") }, "\(h.screen)")
+        #expect(row.hasPrefix("doing   2026-10-01 "), "\(row)")
+        h.press(.character("4"))
+        #expect(h.lines.contains { $0.hasPrefix("2026-09-17 ") }, "\(h.screen)")
+    }
+
     @Test func escapeSequencesAndCarriageReturnsInDataRenderAsPlaceholders() throws {
         let h = try Harness { w in
             try w.create(.centre, ["name": .text("Evil\u{1B}]0;owned\u{07} centre"), "country": .text("SI"),

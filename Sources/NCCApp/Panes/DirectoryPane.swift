@@ -4,7 +4,7 @@ import NCCStore
 /// The NCC directory: centres grouped by country; a filter searches centres, organisations and
 /// people alike.
 enum DirectoryPane {
-    static let columns = [ColumnSpec("Country", 14), ColumnSpec("Centre", 0), ColumnSpec("Consortia", 18), ColumnSpec("Status", 7)]
+    static let columns = [ColumnSpec("Country", 14), ColumnSpec("Centre", 0), ColumnSpec("Consortia", 18), ColumnSpec("Status", 7, whole: true)]
     static let query = RecordQuery(.centre, order: [("country", true), ("name", true)])
     static let filterKinds: [Kind] = [.centre, .organisation, .person]
 

@@ -4,8 +4,8 @@ import NCCModel
 import NCCStore
 
 enum ExpertsPane {
-    static let expertColumns = [ColumnSpec("Expert", 22), ColumnSpec("Languages", 9), ColumnSpec("Days", 4), ColumnSpec("Topics", 0)]
-    static let needColumns = [ColumnSpec("Need", 0), ColumnSpec("Centre", 16), ColumnSpec("Status", 7), ColumnSpec("Deadline", 10)]
+    static let expertColumns = [ColumnSpec("Expert", 22), ColumnSpec("Languages", 9), ColumnSpec("Days", 4, whole: true), ColumnSpec("Topics", 0)]
+    static let needColumns = [ColumnSpec("Need", 0), ColumnSpec("Centre", 16), ColumnSpec("Status", 7, whole: true), ColumnSpec("Deadline", 10, whole: true)]
     static let expertQuery = RecordQuery(.expert, order: [("person", true)])
     static let needQuery = RecordQuery(.need, order: [("status", false), ("deadline", true)])
 

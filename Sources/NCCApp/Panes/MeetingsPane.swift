@@ -3,7 +3,7 @@ import NCCStore
 
 /// Meetings by date, newest first; the detail is the whole meeting with its minutes.
 enum MeetingsPane {
-    static let columns = [ColumnSpec("Date", 10), ColumnSpec("Kind", 11), ColumnSpec("Title", 0), ColumnSpec("Place", 14)]
+    static let columns = [ColumnSpec("Date", 10, whole: true), ColumnSpec("Kind", 11), ColumnSpec("Title", 0), ColumnSpec("Place", 14)]
     static let query = RecordQuery(.meeting, order: [("start", false)])
 
     static func row(_ meeting: Record, _ loader: Loader) throws -> ListRow {

@@ -3,7 +3,7 @@ import NCCStore
 
 /// The action plan's tasks: a sortable table with filters; overdue rows stand out.
 enum TasksPane {
-    static let columns = [ColumnSpec("Status", 7), ColumnSpec("Due", 10), ColumnSpec("Owner", 16),
+    static let columns = [ColumnSpec("Status", 7, whole: true), ColumnSpec("Due", 10, whole: true), ColumnSpec("Owner", 16),
                           ColumnSpec("Working area", 16), ColumnSpec("Title", 0)]
 
     static func query(_ view: TaskView, today: String) -> RecordQuery {

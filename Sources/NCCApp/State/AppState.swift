@@ -52,9 +52,12 @@ public struct ColumnSpec: Sendable, Hashable {
     public var title: String
     /// Columns wide; 0 means it takes the room that is left.
     public var width: Int
-    public init(_ title: String, _ width: Int) {
+    /// Cut last on a narrow screen (a date or a status cut short says nothing).
+    public var whole: Bool
+    public init(_ title: String, _ width: Int, whole: Bool = false) {
         self.title = title
         self.width = width
+        self.whole = whole
     }
 }
 

@@ -52,10 +52,19 @@ enum ListView {
         let fixed = widths.reduce(0, +) + gaps
         let minimumFlexible = flexible == nil ? 0 : 12
         if fixed + minimumFlexible > total {
-            // Too narrow: shrink fixed columns in proportion, never below 3.
-            let room = max(0, total - gaps - minimumFlexible)
-            let sum = max(1, widths.reduce(0, +))
-            widths = widths.map { $0 == 0 ? 0 : max(3, $0 * room / sum) }
+            // Too narrow: shrink fixed columns in proportion, never below 3; the whole ones
+            // (dates, statuses) only when shrinking the others is not enough.
+            let shrinking = columns.indices.filter { widths[$0] > 0 && !columns[$0].whole }
+            let kept = columns.indices.filter { columns[$0].whole }.map { widths[$0] }.reduce(0, +)
+            let room = total - gaps - minimumFlexible - kept
+            if room >= 3 * shrinking.count {
+                let sum = max(1, shrinking.map { widths[$0] }.reduce(0, +))
+                for i in shrinking { widths[i] = max(3, widths[i] * room / sum) }
+            } else {
+                let room = max(0, total - gaps - minimumFlexible)
+                let sum = max(1, widths.reduce(0, +))
+                widths = widths.map { $0 == 0 ? 0 : max(3, $0 * room / sum) }
+            }
         }
         if let flexible { widths[flexible] = max(0, total - widths.reduce(0, +) - gaps) }
         return widths
