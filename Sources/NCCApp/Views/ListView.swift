@@ -54,17 +54,14 @@ enum ListView {
         if fixed + minimumFlexible > total {
             // Too narrow: shrink fixed columns in proportion, never below 3; the whole ones
             // (dates, statuses) only when shrinking the others is not enough.
-            let shrinking = columns.indices.filter { widths[$0] > 0 && !columns[$0].whole }
+            let room = total - gaps - minimumFlexible
+            let others = columns.indices.filter { widths[$0] > 0 && !columns[$0].whole }
             let kept = columns.indices.filter { columns[$0].whole }.map { widths[$0] }.reduce(0, +)
-            let room = total - gaps - minimumFlexible - kept
-            if room >= 3 * shrinking.count {
-                let sum = max(1, shrinking.map { widths[$0] }.reduce(0, +))
-                for i in shrinking { widths[i] = max(3, widths[i] * room / sum) }
-            } else {
-                let room = max(0, total - gaps - minimumFlexible)
-                let sum = max(1, widths.reduce(0, +))
-                widths = widths.map { $0 == 0 ? 0 : max(3, $0 * room / sum) }
-            }
+            let othersSuffice = room - kept >= 3 * others.count
+            let shrinking = othersSuffice ? others : columns.indices.filter { widths[$0] > 0 }
+            let space = max(0, othersSuffice ? room - kept : room)
+            let sum = max(1, shrinking.map { widths[$0] }.reduce(0, +))
+            for i in shrinking { widths[i] = max(3, widths[i] * space / sum) }
         }
         if let flexible { widths[flexible] = max(0, total - widths.reduce(0, +) - gaps) }
         return widths
