@@ -39,6 +39,5 @@ enum CalendarZone {
         "E. Europe Standard Time": "Europe/Chisinau",
         "FLE Standard Time": "Europe/Helsinki",
         "Turkey Standard Time": "Europe/Istanbul",
-        "UTC": "UTC",
     ]
 }
