@@ -30,3 +30,10 @@ enum BenchShell {
         return try? String(contentsOfFile: scratch, encoding: .utf8)
     }
 }
+
+/// A benchmark that could not run to its end (ArgumentParser's ValidationError would print the
+/// usage as well, as if the command line were wrong).
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

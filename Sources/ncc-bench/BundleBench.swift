@@ -29,6 +29,10 @@ struct BundleBench: ParsableCommand {
             return
         }
         if exportOnly {
+            // Store.open would make an empty database, and the export would time nothing.
+            guard fm.fileExists(atPath: folder + "/source.sqlite") else {
+                throw BenchError("no \(folder)/source.sqlite: run `ncc-bench bundle` first")
+            }
             let source = try Store.open(path: folder + "/source.sqlite", cacheMegabytes: 256)
             let identity = try Identity.loadOrCreate(replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
             let start = Date()

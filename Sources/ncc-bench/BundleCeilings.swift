@@ -1,4 +1,5 @@
 import Foundation
+import NCCExchange
 import NCCStore
 import ZIPFoundation
 
@@ -8,7 +9,7 @@ enum BundleCeilings {
     /// Seconds ZIPFoundation alone takes to deflate the bundle's `ops.jsonl` into a new zip (with
     /// the exporter's buffer size, from a file as the exporter does). Export can be no faster.
     static func deflateSeconds(bundle: String, folder: String) throws -> Double {
-        let operations = URL(fileURLWithPath: folder + "/ops.jsonl")
+        let operations = URL(fileURLWithPath: folder + "/" + BundleFormat.operationsEntry)
         let zip = URL(fileURLWithPath: folder + "/deflated.zip")
         try? FileManager.default.removeItem(at: operations)
         try? FileManager.default.removeItem(at: zip)
@@ -17,11 +18,11 @@ enum BundleCeilings {
             try? FileManager.default.removeItem(at: zip)
         }
         let source = try Archive(url: URL(fileURLWithPath: bundle), accessMode: .read)
-        guard let entry = source["ops.jsonl"] else { throw CeilingError("no ops.jsonl in \(bundle)") }
+        guard let entry = source[BundleFormat.operationsEntry] else { throw BenchError("no \(BundleFormat.operationsEntry) in \(bundle)") }
         _ = try source.extract(entry, to: operations)
         let start = Date()
         let archive = try Archive(url: zip, accessMode: .create)
-        try archive.addEntry(with: "ops.jsonl", fileURL: operations, compressionMethod: .deflate, bufferSize: 1 << 16)
+        try archive.addEntry(with: BundleFormat.operationsEntry, fileURL: operations, compressionMethod: .deflate, bufferSize: 1 << 16)
         return Date().timeIntervalSince(start)
     }
 
@@ -48,12 +49,7 @@ enum BundleCeilings {
         try (["ATTACH '\(source)' AS s;", "BEGIN;"] + inserts + ["COMMIT;"]).joined(separator: "\n")
             .write(toFile: script, atomically: true, encoding: .utf8)
         let start = Date()
-        guard BenchShell.sh("sqlite3 '\(copy)' < '\(script)'") else { throw CeilingError("sqlite3 could not copy \(source)") }
+        guard BenchShell.sh("sqlite3 '\(copy)' < '\(script)'") else { throw BenchError("sqlite3 could not copy \(source)") }
         return Date().timeIntervalSince(start)
-    }
-
-    struct CeilingError: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
     }
 }

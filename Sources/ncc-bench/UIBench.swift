@@ -127,7 +127,7 @@ struct UIBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: output) }
         let status = BenchShell.run(CommandLine.arguments[0], arguments, output: output)
         // A browsing run that failed would leave its figures out of the table without a word.
-        guard status == 0 else { throw ValidationError("ncc-bench \(arguments[0]) failed (exit status \(status))") }
+        guard status == 0 else { throw BenchError("ncc-bench \(arguments[0]) failed (exit status \(status))") }
         return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
     }
 
@@ -135,7 +135,7 @@ struct UIBench: ParsableCommand {
     /// line, after `M` turns mouse capture off). Nil when tmux or the `ncc` binary is missing.
     func oneLineChangeBytes() -> Int? {
         let ncc = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ncc").path
-        guard FileManager.default.isExecutableFile(atPath: ncc), BenchShell.run("/bin/sh", ["-c", "command -v tmux"]) == 0 else { return nil }
+        guard FileManager.default.isExecutableFile(atPath: ncc), BenchShell.sh("command -v tmux") else { return nil }
         let session = "ncc-bench-\(getpid())"
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("\(session).out").path
         defer {
@@ -162,7 +162,7 @@ struct UIBench: ParsableCommand {
 
     /// One filter of the expert names: ours (the app's filter, in `ui-browse`) against `fzf --filter`.
     func filterAgainstFzf() throws -> (Double, Double)? {
-        guard BenchShell.run("/bin/sh", ["-c", "command -v fzf"]) == 0 else { return nil }
+        guard BenchShell.sh("command -v fzf") else { return nil }
         let store = try Store.open(path: db)
         let names = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-bench-names.txt").path
         var text = ""
@@ -179,7 +179,7 @@ struct UIBench: ParsableCommand {
         var fzf: [Double] = []
         for query in ["butk", "novak", "zig", "anna 12"] {
             let start = Date()
-            _ = BenchShell.run("/bin/sh", ["-c", "fzf --filter '\(query)' < \(names) > /dev/null"])
+            _ = BenchShell.sh("fzf --filter '\(query)' < \(names) > /dev/null")
             fzf.append(Date().timeIntervalSince(start) * 1000)
         }
         let ours = try runSelf(["ui-browse", "--db", db, "--filter-only"])
