@@ -71,9 +71,12 @@ let package = Package(
         .executableTarget(name: "ncc-fuzz", dependencies: ["NCCFuzzTargets"],
                           swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
 
+        // Golden files for the tests that pin screens and outputs down, recorded with NCC_RECORD_GOLDENS=1.
+        .target(name: "GoldenFiles", path: "Tests/GoldenFiles"),
         .testTarget(name: "TerminalTextTests", dependencies: ["TerminalText"]),
         .testTarget(name: "ScreenTests", dependencies: ["Screen"]),
-        .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "NCCExchange", "Screen", "NCCFuzzTargets"]),
+        .testTarget(name: "NCCAppTests", dependencies: ["NCCApp", "NCCModel", "NCCStore", "NCCDemo", "NCCExchange", "Screen", "NCCFuzzTargets", "GoldenFiles"],
+                    exclude: ["Golden"]),
         .testTarget(name: "NCCStoreTests", dependencies: [
             "NCCModel", "NCCStore",
             // Tests open the file with plain GRDB too, as another program (or a newer ncc) would.
@@ -87,7 +90,8 @@ let package = Package(
         ], exclude: ["Golden"]),
         .testTarget(name: "NCCMatchTests", dependencies: ["NCCModel", "NCCStore", "NCCMatch"]),
         .testTarget(name: "NCCDemoTests", dependencies: ["NCCModel", "NCCStore", "NCCDemo"]),
-        .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc", "NCCModel", "NCCFuzzTargets"]),
+        .testTarget(name: "NCCCLITests", dependencies: ["NCCCLI", "ncc", "NCCModel", "NCCStore", "NCCDemo", "NCCFuzzTargets", "GoldenFiles"],
+                    exclude: ["Golden"]),
         .testTarget(name: "NCCFuzzTests", dependencies: ["NCCFuzzTargets"]),
     ],
     swiftLanguageModes: [.v6]
