@@ -6,18 +6,7 @@ import Screen
 /// Adding, editing and deleting records, and the minute-taking entries of a live meeting.
 extension App {
     /// The fields a form shows for a kind, in the order a person fills them in.
-    static func formFields(_ kind: Kind) -> [String] {
-        switch kind {
-        case .centre: ["name", "country", "status", "website", "email", "topics", "description"]
-        case .organisation: ["name", "country", "kind", "centre", "role"]
-        case .person: ["name", "organisation", "role", "email", "phone", "shareable"]
-        case .expert: ["name", "email", "country", "languages", "countries", "topics", "availability_days", "bio"]
-        case .need: ["title", "centre", "description", "topics", "languages", "country", "deadline", "status"]
-        case .task: ["title", "status", "due", "owner", "working_area", "centre", "priority", "tags", "description"]
-        case .meeting: ["title", "kind", "start", "place", "online"]
-        default: Schema.fields(of: kind).map(\.name)
-        }
-    }
+    static func formFields(_ kind: Kind) -> [String] { kind.spec.form ?? Schema.fields(of: kind).map(\.name) }
 
     /// An expert's name and e-mail belong to their person record.
     static func isPersonField(_ kind: Kind, _ name: String) -> Bool { kind == .expert && (name == "name" || name == "email") }

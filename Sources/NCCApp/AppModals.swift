@@ -231,12 +231,7 @@ extension App {
     /// Shows a record in the pane where it lives: selected in the list when the list holds its
     /// kind, else opened in the detail.
     func jump(to ref: RecordRef) throws {
-        let pane: Pane = switch ref.kind {
-        case .centre, .organisation, .person, .consortium, .membership: .directory
-        case .expert, .need, .engagement: .experts
-        case .task, .workingArea: .tasks
-        case .meeting, .agendaItem, .attendance, .decision, .actionItem: .meetings
-        }
+        let pane = Pane.home(of: ref.kind.spec.group)
         state.pane = pane
         state.lists[pane]?.filter = TextInput()
         if pane == .tasks { state.tasks = TaskView() }

@@ -5,35 +5,12 @@ import NCCModel
 /// The CSV layout of each kind: its columns, which of them must be there, and how a column maps
 /// to a field (most are the field itself; a few belong to a related record).
 public enum CSVTable {
-    public static let kinds: [Kind] = [.centre, .consortium, .organisation, .person, .expert, .need, .engagement, .workingArea, .task, .meeting]
+    public static let kinds: [Kind] = Kind.withCSV
 
-    public static func header(for kind: Kind) -> [String] {
-        switch kind {
-        case .centre: ["id", "name", "country", "consortium", "status", "website", "email"]
-        case .consortium: ["id", "name", "title", "call", "starts", "ends", "lead", "countries"]
-        case .organisation: ["id", "name", "country", "kind", "centre", "role"]
-        case .person: ["id", "name", "email", "phone", "organisation", "role", "shareable"]
-        case .expert: ["id", "name", "email", "organisation", "country", "languages", "countries", "topics", "bio", "availability_days"]
-        case .need: ["id", "centre", "title", "description", "topics", "languages", "country", "deadline"]
-        case .engagement: ["id", "expert", "need", "status", "starts", "ends", "feedback", "notes"]
-        case .workingArea: ["id", "number", "title", "description"]
-        case .task: ["id", "title", "description", "working_area", "owner", "centre", "due", "status", "priority", "tags"]
-        case .meeting: ["id", "title", "kind", "start", "place", "attendees", "minutes"]
-        default: []
-        }
-    }
+    public static func header(for kind: Kind) -> [String] { kind.spec.csv?.columns ?? [] }
 
     /// Columns a file must have: what names the record and what it cannot exist without.
-    static func requiredColumns(for kind: Kind) -> [String] {
-        switch kind {
-        case .centre: ["name", "country"]
-        case .need: ["centre", "title"]
-        case .engagement: ["expert", "need"]
-        case .meeting: ["title", "start"]
-        case .task, .workingArea: ["title"]
-        default: ["name"]
-        }
-    }
+    static func requiredColumns(for kind: Kind) -> [String] { kind.spec.csv?.required ?? ["name"] }
 
     /// Columns that are not fields of the kind itself.
     static let consortiumColumn = "consortium"

@@ -1,8 +1,9 @@
 /// Every kind of record the working group keeps. The raw value is the SQLite table name and the
-/// name an operation carries in a bundle, so it never changes once shipped.
+/// name an operation carries in a bundle, so it never changes once shipped. What each kind is
+/// (its fields, names, layouts and rules) is declared once, in its `KindSpec` under `Kinds/`.
 public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
-    case consortium
     case centre
+    case consortium
     case membership
     case organisation
     case person
@@ -17,29 +18,32 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
     case decision
     case actionItem = "action_item"
 
-    /// The word a user types on the command line (`ncc list centres`).
-    public var plural: String {
+    /// The kind's declaration. A new case fails the build here until it has one.
+    public var spec: KindSpec {
         switch self {
-        case .consortium: "consortia"
-        case .centre: "centres"
-        case .membership: "memberships"
-        case .organisation: "organisations"
-        case .person: "people"
-        case .expert: "experts"
-        case .need: "needs"
-        case .engagement: "engagements"
-        case .workingArea: "working-areas"
-        case .task: "tasks"
-        case .meeting: "meetings"
-        case .agendaItem: "agenda-items"
-        case .attendance: "attendances"
-        case .decision: "decisions"
-        case .actionItem: "action-items"
+        case .centre: .centre
+        case .consortium: .consortium
+        case .membership: .membership
+        case .organisation: .organisation
+        case .person: .person
+        case .expert: .expert
+        case .need: .need
+        case .engagement: .engagement
+        case .workingArea: .workingArea
+        case .task: .task
+        case .meeting: .meeting
+        case .agendaItem: .agendaItem
+        case .attendance: .attendance
+        case .decision: .decision
+        case .actionItem: .actionItem
         }
     }
 
+    /// The word a user types on the command line (`ncc list centres`).
+    public var plural: String { spec.plural }
+
     /// Human singular, for messages ("centre 'CCSI' not found").
-    public var singular: String { rawValue.replacingOccurrences(of: "_", with: " ") }
+    public var singular: String { spec.singular }
 
     /// A count in words: "1 centre", "3 centres", "2 working areas".
     public func counted(_ count: Int) -> String {
@@ -56,4 +60,10 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
     }
 
     public static var userNames: String { allCases.map(\.plural).joined(separator: ", ") }
+
+    /// The kinds a user works with directly, in the order help texts list them.
+    public static let main: [Kind] = allCases.filter { $0.spec.isMain }
+
+    /// The kinds that have a CSV file, in the same order.
+    public static let withCSV: [Kind] = allCases.filter { $0.spec.csv != nil }
 }

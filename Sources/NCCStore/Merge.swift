@@ -149,7 +149,7 @@ struct Merge {
         let body = SearchIndex.body(kind, values)
         // An engagement is found through its expert and its need; it is worth an entry of its
         // own only for what its notes say (else a search for a name lists every engagement first).
-        if kind == .engagement, body.isEmpty {
+        if kind.spec.search.onlyWithText, body.isEmpty {
             if !isNew { try SearchIndex.remove(db, kind: kind, key: key) }
             return
         }

@@ -70,6 +70,20 @@ enum Migrations {
                 ALTER TABLE search_v5 RENAME TO search;
                 """)
         }
+        migrator.registerMigration("v6 search index: room for 64 kinds") { db in
+            // Rowids were `key * 16 + code`, with one code left for the kinds to come; they are now
+            // `key * 64 + code` (SearchIndex.kindSlots). The codes and the order of keys stay.
+            try db.execute(sql: """
+                CREATE VIRTUAL TABLE search_v6 USING fts5(
+                    kind UNINDEXED, record UNINDEXED, title, body, folded,
+                    tokenize = "unicode61 remove_diacritics 2", prefix = '1'
+                );
+                INSERT INTO search_v6 (rowid, kind, record, title, body, folded)
+                    SELECT (rowid / 16) * 64 + rowid % 16, kind, record, title, body, folded FROM search;
+                DROP TABLE search;
+                ALTER TABLE search_v6 RENAME TO search;
+                """)
+        }
         return migrator
     }
 
@@ -184,7 +198,7 @@ enum Migrations {
         CREATE INDEX action_item_owner ON action_item(owner);
         CREATE INDEX action_item_task ON action_item(task);
 
-        -- One full-text index over every kind. rowid = record key * 16 + kind code (see SearchIndex).
+        -- One full-text index over every kind. rowid = record key * 16 + kind code (64 from v6, see SearchIndex).
         -- `folded` holds the accent-free spelling of words unicode61 cannot fold itself (Greek tonos).
         CREATE VIRTUAL TABLE search USING fts5(
             kind UNINDEXED, record UNINDEXED, title, body, folded,

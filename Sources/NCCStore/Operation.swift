@@ -47,15 +47,7 @@ public struct Operation: Sendable, Hashable {
 
 /// The fields `ncc forget` erases, and what they become.
 public enum Erasure {
-    public static let placeholderName = "Forgotten person"
-
-    public static func fields(of kind: Kind) -> [String: Value]? {
-        switch kind {
-        case .person: ["name": .text(placeholderName), "email": .null, "phone": .null, "role": .null]
-        case .expert: ["bio": .null]
-        default: nil
-        }
-    }
+    public static func fields(of kind: Kind) -> [String: Value]? { kind.spec.erasure }
 
     /// The operation's fields with every personal value replaced.
     public static func scrub(_ fields: [String: Value], of kind: Kind) -> [String: Value] {

@@ -5,17 +5,16 @@ import NCCModel
 /// The one FTS5 index over every kind: a title (the record's display name) and a body (its
 /// descriptive text). Diacritics are removed by the tokenizer, so `kuhne` finds `Kühne`.
 enum SearchIndex {
-    /// Fixed codes that place each kind in the index's rowid (`key * 16 + code`).
-    static let code: [Kind: Int64] = [
-        .consortium: 1, .centre: 2, .membership: 3, .organisation: 4, .person: 5, .expert: 6, .need: 7,
-        .engagement: 8, .workingArea: 9, .task: 10, .meeting: 11, .agendaItem: 12, .attendance: 13,
-        .decision: 14, .actionItem: 15,
-    ]
+    /// How many kind codes a rowid has room for (`key * 64 + code`, codes 1...63).
+    static let kindSlots: Int64 = 64
 
-    static func rowid(_ kind: Kind, key: Int64) -> Int64 { key * 16 + code[kind]! }
+    /// The fixed code that places a kind in the index's rowid, as its spec declares it.
+    static func code(_ kind: Kind) -> Int64 { Int64(kind.spec.search.code) }
 
-    /// Kinds that hold nothing worth finding on their own.
-    static func isIndexed(_ kind: Kind) -> Bool { kind != .membership && kind != .attendance }
+    static func rowid(_ kind: Kind, key: Int64) -> Int64 { key * kindSlots + code(kind) }
+
+    /// Kinds that hold nothing worth finding on their own (links between records) are left out.
+    static func isIndexed(_ kind: Kind) -> Bool { kind.spec.search.indexed }
 
     /// The searchable text of a record, besides its title.
     static func body(_ kind: Kind, _ values: [String: Value]) -> String {

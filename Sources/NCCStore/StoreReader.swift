@@ -188,11 +188,11 @@ public struct StoreReader {
     /// experts' filter read 160,000 tasks (half a second) to find none.
     static func kindFilter(_ kinds: [Kind]?) -> String {
         guard let kinds else { return "" }
-        return "AND rowid % 16 IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
+        return "AND rowid % \(SearchIndex.kindSlots) IN (\(kinds.map { _ in "?" }.joined(separator: ",")))"
     }
 
     static func kindCodes(_ kinds: [Kind]?) -> [any DatabaseValueConvertible] {
-        (kinds ?? []).map { SearchIndex.code[$0]! }
+        (kinds ?? []).map { SearchIndex.code($0) }
     }
 
     /// Ids of the records of one kind whose text matches (see `SearchIndex.query`), in no

@@ -154,3 +154,36 @@ import NCCModel
         #expect(options?.contains("prefix = '1'") == true)
     }
 }
+
+/// Migration v6 moves the search index's rowids from `key * 16 + code` to `key * 64 + code`,
+/// so that up to 63 kinds fit; entries, their kinds and their order stay.
+@Suite struct SearchRowidMigrationTests {
+    @Test func aDatabaseWithSixteenSlotsKeepsFindingEveryKind() throws {
+        let db = try TestDatabase()
+        let (task, person, meeting) = try db.store.write { w in
+            (try w.create(.task, ["title": .text("Map the Baltic ecosystem")]), try w.create(.person, ["name": .text("Žiga Baltic")]),
+             try w.create(.meeting, ["title": .text("Baltic meeting"), "start": .text("2026-12-01T09:00:00Z")]))
+        }
+        // Put the rowids back as v1 to v5 made them, and forget v6.
+        let queue = try DatabaseQueue(path: db.path)
+        try queue.write { d in
+            try d.execute(sql: """
+                CREATE TEMP TABLE old AS SELECT (rowid / 64) * 16 + rowid % 64 AS rowid, kind, record, title, body, folded FROM search;
+                DELETE FROM search;
+                INSERT INTO search (rowid, kind, record, title, body, folded) SELECT rowid, kind, record, title, body, folded FROM old;
+                DELETE FROM grdb_migrations WHERE identifier LIKE 'v6 %';
+                """)
+        }
+        try queue.close()
+        let reopened = try Store.open(path: db.path)
+        #expect(try reopened.read { try $0.quickSearch("baltic", kinds: [.person]) }.map(\.id) == [person])
+        #expect(try reopened.read { try $0.matchingIDs("baltic", kind: .task, limit: 10) } == [task])
+        // In the same order as before: by key (each table's own), then by kind code.
+        #expect(try reopened.read { try $0.quickSearch("baltic") }.map(\.id) == [meeting, task, person])
+        let rowids = try DatabaseQueue(path: db.path).read { try Int64.fetchAll($0, sql: "SELECT rowid FROM search") }
+        #expect(rowids.allSatisfy { $0 % 64 == 10 || $0 % 64 == 5 || $0 % 64 == 11 })
+        // A record written after the move lands in the new scheme too.
+        let later = try reopened.write { try $0.create(.task, ["title": .text("Baltic follow-up")]) }
+        #expect(try reopened.read { try $0.matchingIDs("follow", kind: .task, limit: 10) } == [later])
+    }
+}

@@ -62,16 +62,11 @@ struct Loader {
 
     /// A line naming a related record, which Enter opens. Link records show their other end.
     func refLine(_ record: Record, prefix: String = "  ") throws -> DetailLine {
-        switch record.kind {
-        case .membership:
-            let id = record["consortium"].text ?? ""
-            return DetailLine(prefix + (try title(.consortium, id)), target: RecordRef(.consortium, id))
-        case .attendance:
-            let id = record["person"].text ?? ""
-            return DetailLine(prefix + (try title(.person, id)), target: RecordRef(.person, id))
-        default:
-            return DetailLine(prefix + (try reader.title(record.kind, id: record.id)), target: RecordRef(record.kind, record.id))
+        if let link = record.kind.spec.linkTarget, let far = Schema.field(link, of: record.kind)?.type.referencedKind {
+            let id = record[link].text ?? ""
+            return DetailLine(prefix + (try title(far, id)), target: RecordRef(far, id))
         }
+        return DetailLine(prefix + (try reader.title(record.kind, id: record.id)), target: RecordRef(record.kind, record.id))
     }
 
     func label(_ field: String) -> String { field.replacingOccurrences(of: "_", with: " ").capitalized }

@@ -20,6 +20,16 @@ public enum Pane: Int, Sendable, CaseIterable {
 
     static let tabs: [Pane] = [.overview, .directory, .experts, .tasks, .meetings, .sync]
 
+    /// The pane where a member looks for records of a group (the jump list opens them there).
+    static func home(of group: RecordGroup) -> Pane {
+        switch group {
+        case .directory: .directory
+        case .experts: .experts
+        case .tasks: .tasks
+        case .meetings: .meetings
+        }
+    }
+
     /// Panes that are all detail (no list): their selectable lines are what ↑↓ move through.
     public var isDetailOnly: Bool { self == .overview || self == .sync }
 }

@@ -9,8 +9,7 @@ extension Kind: ExpressibleByArgument {
 enum KindWords {
     /// The kinds a user works with directly; the parts of meetings and the links between records
     /// are reachable too, under their own names, but stay out of the way in help texts.
-    static let main: [Kind] = [.centre, .consortium, .organisation, .person, .expert, .need, .engagement,
-                               .workingArea, .task, .meeting]
+    static let main: [Kind] = Kind.main
     static var help: String { main.map(\.plural).joined(separator: ", ") }
 
     static func parse(_ word: String) throws -> Kind {

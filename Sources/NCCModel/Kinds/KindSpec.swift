@@ -1,0 +1,114 @@
+/// Everything ncc knows about one kind of record, declared once (as tig declares each request
+/// once): its names, fields and rules, what names a record, its list, CSV and form layouts, how
+/// search indexes it, which records are its parts and where a member looks for it. The store,
+/// the CLI, CSV, forms, lists, search, JSON and the jump list all read it from here.
+///
+/// Adding a kind: a case in `Kind`, its spec in a file of its own under `Kinds/`, the line that
+/// maps the case to it in `Kind.spec` (the compiler asks for it), and the migration that makes
+/// its table. `KindSpecTests` walks every kind through all of the above.
+public struct KindSpec: Sendable {
+    /// In messages: "working area".
+    public var singular: String
+    /// The word a user types on the command line: "working-areas".
+    public var plural: String
+    /// Its fields, in the order `ncc show` and the detail list them.
+    public var fields: [Field]
+    /// What a record is called by.
+    public var naming: Naming
+    /// The columns `ncc list` shows, most telling first.
+    public var listColumns: [String]
+    /// How `ncc list` orders it; nil: by its name, then id.
+    public var listOrder: [String]?
+    /// Its CSV file, or nil when it has none (the parts of meetings travel with their meeting).
+    public var csv: CSVLayout?
+    /// The fields a form shows, in the order a person fills them in; nil: every field.
+    public var form: [String]?
+    /// Where it sits in the one full-text index.
+    public var search: SearchEntry
+    /// Records of other kinds that belong to one of this kind and go when it goes.
+    public var parts: [Part]
+    /// For a record that links two others (a membership, an attendance): the field naming the
+    /// far end, which is what a list of related records shows and opens.
+    public var linkTarget: String?
+    /// Where a member looks for it (the app's jump list opens it there).
+    public var group: RecordGroup
+    /// Named in the CLI's help and counted by `ncc demo` and `ncc init`; the others (parts of
+    /// meetings, links) are reachable under their own names but stay out of the way.
+    public var isMain: Bool
+    /// What `ncc forget` turns its personal fields into, or nil when it holds none.
+    public var erasure: [String: Value]?
+
+    public init(singular: String, plural: String, fields: [Field], naming: Naming, listColumns: [String],
+                listOrder: [String]? = nil, csv: CSVLayout? = nil, form: [String]? = nil, search: SearchEntry,
+                parts: [Part] = [], linkTarget: String? = nil, group: RecordGroup, isMain: Bool,
+                erasure: [String: Value]? = nil) {
+        self.singular = singular
+        self.plural = plural
+        self.fields = fields
+        self.naming = naming
+        self.listColumns = listColumns
+        self.listOrder = listOrder
+        self.csv = csv
+        self.form = form
+        self.search = search
+        self.parts = parts
+        self.linkTarget = linkTarget
+        self.group = group
+        self.isMain = isMain
+        self.erasure = erasure
+    }
+
+    /// What a record is called by: a field of its own, or the title of the record a reference
+    /// points at (an expert is called by their person's name).
+    public enum Naming: Sendable, Hashable {
+        case field(String)
+        case reference(String)
+    }
+
+    /// A CSV file's columns, and those it must have: what names a record and what it cannot
+    /// exist without. Most columns are fields; `CSVTable` maps the few that are not.
+    public struct CSVLayout: Sendable, Hashable {
+        public var columns: [String]
+        public var required: [String]
+        public init(columns: [String], required: [String]) {
+            self.columns = columns
+            self.required = required
+        }
+    }
+
+    /// A kind's fixed code in the search index's rowids (`key * 64 + code`, 1...63; never
+    /// changed once shipped), and whether its records are indexed at all.
+    public struct SearchEntry: Sendable, Hashable {
+        public var code: Int
+        public var indexed: Bool
+        /// Indexed only when its own text says something: a record named after others (an
+        /// engagement, after its expert) would otherwise come first in every search for a name.
+        public var onlyWithText = false
+        public static func indexed(code: Int, onlyWithText: Bool = false) -> SearchEntry {
+            SearchEntry(code: code, indexed: true, onlyWithText: onlyWithText)
+        }
+        public static func notIndexed(code: Int) -> SearchEntry { SearchEntry(code: code, indexed: false) }
+    }
+
+    /// A kind whose records belong to this one through a reference field.
+    public struct Part: Sendable, Hashable {
+        public var kind: Kind
+        public var field: String
+        public init(_ kind: Kind, _ field: String) {
+            self.kind = kind
+            self.field = field
+        }
+    }
+}
+
+/// The part of the working group's world a record belongs to, where a member looks for it.
+public enum RecordGroup: Sendable, Hashable, CaseIterable {
+    /// Centres, consortia, organisations and people.
+    case directory
+    /// Experts, centres' needs and engagements.
+    case experts
+    /// The action plan: working areas and tasks.
+    case tasks
+    /// Meetings with their agenda, attendance, decisions and action items.
+    case meetings
+}
