@@ -111,30 +111,23 @@ extension App {
     /// proposed → agreed → done; done asks for the feedback.
     func advanceEngagement() throws {
         guard let id = selectedEngagement else { return }
-        let status = try store.read { try $0.record(.engagement, id: id)?["status"].text } ?? "proposed"
-        switch status {
-        case "proposed":
-            _ = try store.write { try $0.update(.engagement, id: id, ["status": .text("agreed"), "starts": .text(today)]) }
+        switch try store.write({ try $0.advanceEngagement(id, today: today) }) {
+        case .agreed:
             state.message = Message("The engagement is agreed")
             try reloadAll(force: true)
-        case "agreed":
+        case .needsFeedback:
             state.modal = .form(FormState(title: "Engagement done: how did it go?", purpose: .feedback(engagement: id), fields: [
                 FormField(Schema.field("feedback", of: .engagement)!, label: "Feedback 1-5"),
                 FormField(Schema.field("notes", of: .engagement)!, label: "Notes"),
             ]))
-        default:
+        case .nothingFollows(let status):
             state.message = Message("This engagement is \(status); nothing follows", .warning)
         }
     }
 
     func cycleTaskStatus() throws {
         guard let row = state.list.selectedRow, row.kind == .task, state.region == .list else { return }
-        let next = try store.write { w -> String in
-            let current = try w.reader.record(.task, id: row.id)?["status"].text
-            let next = TasksPane.nextStatus(after: current)
-            try w.update(.task, id: row.id, ["status": .text(next)])
-            return next
-        }
+        let next = try store.write { try $0.advanceTaskStatus(row.id) }
         state.message = Message("'\(row.cells.last ?? "")' is now \(next)")
         try reloadAll(force: true)
     }
@@ -237,20 +230,14 @@ extension App {
             state.message = Message("Deleted \(ref.kind.singular) '\(title)'")
             try reloadAll(force: true)
         case .propose(let expert, let need):
-            let existing = try store.read { r in
-                try r.records(RecordQuery(.engagement, conditions: [.equals("expert", .text(expert)), .equals("need", .text(need))]), limit: 1)
-            }
-            if let engagement = existing.first {
-                state.message = Message("Already \(engagement["status"].text ?? "proposed") for this need", .warning)
+            if case .already(let status) = try store.write({ try $0.proposeEngagement(expert: expert, need: need) }) {
+                state.message = Message("Already \(status) for this need", .warning)
                 return
-            }
-            try store.write { w in
-                _ = try w.create(.engagement, ["expert": .text(expert), "need": .text(need), "status": .text("proposed")])
             }
             state.message = Message("Proposed: the engagement is recorded as proposed")
             try reloadAll(force: true)
         case .decline(let engagement):
-            _ = try store.write { try $0.update(.engagement, id: engagement, ["status": .text("declined")]) }
+            try store.write { try $0.declineEngagement(engagement) }
             state.message = Message("Declined: the expert is left out of this need's ranking")
             try reloadAll(force: true)
         case .quit:

@@ -172,31 +172,20 @@ extension App {
             }
             return change == .unchanged ? "Nothing changed" : "Saved \(ref.kind.singular) '\(try w.reader.title(ref.kind, id: ref.id))'"
         case .note(let meeting):
-            let note = form.fields[0].text.trimmingCharacters(in: .whitespaces)
-            let minutes = try w.reader.record(.meeting, id: meeting)?["minutes"].text ?? ""
-            let joined = minutes.isEmpty || minutes.hasSuffix("\n") ? minutes + note : minutes + "\n" + note
-            try w.update(.meeting, id: meeting, ["minutes": .text(joined)])
+            try w.appendToMinutes(meeting: meeting, note: form.fields[0].text.trimmingCharacters(in: .whitespaces))
             return "Note saved"
         case .feedback(let engagement):
-            var values = try values(form, w.reader)
-            guard values["feedback"]?.int != nil else { throw FieldError(field: "feedback", message: "give a feedback from 1 to 5") }
-            values["status"] = .text("done")
-            values["ends"] = .text(today)
-            try w.update(.engagement, id: engagement, values)
-            return "The engagement is done, with feedback \(values["feedback"]?.int ?? 0)/5"
+            let values = try values(form, w.reader)
+            let feedback = values["feedback"] ?? .null
+            try w.completeEngagement(engagement, feedback: feedback, notes: values["notes"] ?? .null, today: today)
+            return "The engagement is done, with feedback \(feedback.int ?? 0)/5"
         case .decision(let meeting):
-            let position = try w.reader.countRecords(.decision, where: "meeting", is: meeting)
-            try w.create(.decision, ["meeting": .text(meeting), "text": .text(form.fields[0].text), "position": .int(position)])
+            try w.recordDecision(meeting: meeting, text: form.fields[0].text)
             return "Decision saved"
         case .actionItem(let meeting):
             let values = try values(form, w.reader)
             let text = values["text"]?.text ?? ""
-            let item = try w.create(.actionItem, ["meeting": .text(meeting), "text": .text(text),
-                                                  "owner": values["owner"] ?? .null, "due": values["due"] ?? .null])
-            let meetingTitle = try w.reader.title(.meeting, id: meeting)
-            let task = try w.create(.task, ["title": .text(text), "owner": values["owner"] ?? .null, "due": values["due"] ?? .null,
-                                            "origin": .text(item), "description": .text("Action item of \(meetingTitle)")])
-            try w.update(.actionItem, id: item, ["task": .text(task)])
+            try w.recordActionItem(meeting: meeting, text: text, owner: values["owner"] ?? .null, due: values["due"] ?? .null)
             return "Action item saved; it is task '\(text)'"
         }
     }

@@ -33,13 +33,6 @@ enum TasksPane {
                 role: isOverdue(task, today: loader.today) ? "warning" : task["status"].text == "done" ? "ui.text.dim" : nil)
     }
 
-    /// The status after this one, for Space.
-    static func nextStatus(after status: String?) -> String {
-        let all = Schema.taskStatuses
-        guard let status, let i = all.firstIndex(of: status) else { return all[0] }
-        return all[(i + 1) % all.count]
-    }
-
     static func describe(_ view: TaskView) -> String {
         var parts: [String] = []
         if let s = view.status { parts.append("status \(s)") }

@@ -1,0 +1,33 @@
+import NCCModel
+
+/// The working group's rules for taking minutes, each one write of one transaction, called alike
+/// by the app and the CLI.
+extension StoreWriter {
+    /// Adds a line at the end of a meeting's minutes.
+    public func appendToMinutes(meeting: String, note: String) throws {
+        let minutes = try reader.record(.meeting, id: meeting)?["minutes"].text ?? ""
+        let joined = minutes.isEmpty || minutes.hasSuffix("\n") ? minutes + note : minutes + "\n" + note
+        try update(.meeting, id: meeting, ["minutes": .text(joined)])
+    }
+
+    /// Records a decision after the meeting's others.
+    @discardableResult
+    public func recordDecision(meeting: String, text: String) throws -> String {
+        let position = try reader.countRecords(.decision, where: "meeting", is: meeting)
+        return try create(.decision, ["meeting": .text(meeting), "text": .text(text), "position": .int(position)])
+    }
+
+    /// Records an action item and the task it becomes, linked both ways (the task's origin, the
+    /// item's task), so the action plan holds every action a meeting agreed on.
+    @discardableResult
+    public func recordActionItem(meeting: String, text: String, owner: Value = .null, due: Value = .null) throws
+        -> (item: String, task: String)
+    {
+        let item = try create(.actionItem, ["meeting": .text(meeting), "text": .text(text), "owner": owner, "due": due])
+        let meetingTitle = try reader.title(.meeting, id: meeting)
+        let task = try create(.task, ["title": .text(text), "owner": owner, "due": due, "origin": .text(item),
+                                      "description": .text("Action item of \(meetingTitle)")])
+        try update(.actionItem, id: item, ["task": .text(task)])
+        return (item, task)
+    }
+}
