@@ -2,38 +2,6 @@ import NCCMatch
 import NCCModel
 import Screen
 
-/// The panes of the app, in tab order; the raw value is the key that shows a pane.
-public enum Pane: Int, Sendable, CaseIterable {
-    case welcome = -1, overview = 0, directory, experts, tasks, meetings, sync
-
-    public var title: String {
-        switch self {
-        case .welcome: "Welcome"
-        case .overview: "Overview"
-        case .directory: "Directory"
-        case .experts: "Experts"
-        case .tasks: "Tasks"
-        case .meetings: "Meetings"
-        case .sync: "Sync"
-        }
-    }
-
-    static let tabs: [Pane] = [.overview, .directory, .experts, .tasks, .meetings, .sync]
-
-    /// The pane where a member looks for records of a group (the jump list opens them there).
-    static func home(of group: RecordGroup) -> Pane {
-        switch group {
-        case .directory: .directory
-        case .experts: .experts
-        case .tasks: .tasks
-        case .meetings: .meetings
-        }
-    }
-
-    /// Panes that are all detail (no list): their selectable lines are what ↑↓ move through.
-    public var isDetailOnly: Bool { self == .overview || self == .sync }
-}
-
 /// Which part of a pane has the keyboard.
 public enum Region: Sendable, Hashable {
     case list, detail

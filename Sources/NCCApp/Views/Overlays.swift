@@ -33,7 +33,8 @@ enum Overlays {
     static func drawHelp(_ screen: inout ScreenBuffer, _ state: AppState, _ theme: Theme) {
         let bindings = ActionTable.bindings(in: state.pane)
         let rect = screen.bounds.centered(width: min(screen.width - 4, 76), height: min(screen.height - 2, bindings.count + 4))
-        let inner = box(&screen, rect, title: "Keys: \(state.pane.title)  (any key closes)", theme)
+        let close = ActionTable.bindings(in: .help).map { "\($0.keyLabel) \($0.label)" }.joined(separator: ", ")
+        let inner = box(&screen, rect, title: "Keys: \(state.pane.title)  (\(close))", theme)
         let keyWidth = 10
         for (i, binding) in bindings.enumerated() where i < inner.height - 1 {
             screen.put(binding.keyLabel, x: inner.x, y: inner.y + 1 + i, style: theme("ui.footer.key").over(theme("ui.popup")), maxWidth: keyWidth)
@@ -50,7 +51,8 @@ enum Overlays {
         for (i, line) in lines.enumerated() {
             screen.put(line, x: inner.x, y: inner.y + i, style: theme("ui.popup"), maxWidth: inner.width)
         }
-        screen.put("y yes    n no", x: inner.x, y: inner.y + lines.count + 1, style: theme("ui.footer.key").over(theme("ui.popup")))
+        let answers = ActionTable.bindings(in: .confirm).map { "\($0.keyLabel) \($0.label)" }.joined(separator: "    ")
+        screen.put(answers, x: inner.x, y: inner.y + lines.count + 1, style: theme("ui.footer.key").over(theme("ui.popup")))
     }
 
     /// Words into lines of at most `width` columns (a word longer than that is cut), at most
@@ -93,8 +95,10 @@ enum Overlays {
         let (text, cursor) = prompt.input.visible(width: inputWidth)
         screen.put(text, x: inputX, y: inner.y + 1, style: style)
         screen.cursor = (inputX + cursor, inner.y + 1)
+        // Enter does what the prompt is for; the keys are the table's.
         let verb = prompt.purpose == .importBundle ? "check the bundle" : "write it"
-        screen.put("Enter \(verb) · Esc cancel · ~ is your home folder", x: inner.x, y: inner.maxY - 1,
+        let keys = ActionTable.bindings(in: .prompt).map { "\($0.keyLabel) \($0.action == .submit ? verb : $0.label)" }
+        screen.put((keys + ["~ is your home folder"]).joined(separator: " · "), x: inner.x, y: inner.maxY - 1,
                    style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
     }
 
@@ -149,7 +153,8 @@ enum Overlays {
         if let error = form.error {
             screen.put(error, x: inner.x, y: inner.maxY - 2, style: theme("error").over(popup), maxWidth: inner.width)
         }
-        screen.put("Enter/Ctrl-S save · Tab next field · Esc cancel", x: inner.x, y: inner.maxY - 1,
+        let focusedMode = form.fields.indices.contains(form.focused) ? form.fields[form.focused].mode : .formField
+        screen.put(ActionTable.hint(focusedMode), x: inner.x, y: inner.maxY - 1,
                    style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
         if let (x, y, field) = dropdown {
             let width = min(40, screen.width - x - 1)
@@ -161,19 +166,25 @@ enum Overlays {
         }
     }
 
+    /// The key of an action in a mode, as the table labels it.
+    static func key(_ action: Action, _ mode: Mode) -> String {
+        ActionTable.bindings(in: mode).first { $0.action == action }?.keyLabel ?? ""
+    }
+
     /// A short hint under the focused field: what it takes.
     static func hint(_ field: FormField) -> String? {
         switch field.field.type {
         case .date, .dateTime, .country, .countries, .languages, .choice, .integer: field.field.type.hint
-        case .reference: "type to search, ↑↓ to choose, Enter to take"
-        case .bool: "Space toggles yes/no"
+        case .reference: "type to search, \(key(.choiceUp, .picker))\(key(.choiceDown, .picker)) to choose, \(key(.takeChoice, .picker)) to take"
+        case .bool: "\(key(.toggleYesNo, .yesNoField)) toggles yes/no"
         default: nil
         }
     }
 
     static func drawPalette(_ screen: inout ScreenBuffer, _ palette: PaletteState, _ theme: Theme) {
         let rect = Rect(x: max(0, (screen.width - 80) / 2), y: 2, width: min(screen.width, 80), height: min(screen.height - 3, 16))
-        let inner = box(&screen, rect, title: "Jump to… (type a name; Enter jumps, Esc closes)", theme)
+        let keys = ActionTable.bindings(in: .palette).filter(\.inFooter).map { "\($0.keyLabel) \($0.label)" }
+        let inner = box(&screen, rect, title: "Jump to… (type a name; \(keys.joined(separator: ", ")))", theme)
         let popup = theme("ui.popup")
         screen.put(":", x: inner.x, y: inner.y, style: theme("ui.footer.key").over(popup))
         let (text, cursor) = palette.input.visible(width: inner.width - 2)

@@ -13,31 +13,11 @@ enum Views {
             return screen
         }
         drawTabs(&screen, state, layout.tabs, theme)
-        switch state.pane {
-        case .welcome:
-            Welcome.draw(&screen, layout.body, theme)
-        case .sync, .overview:
-            DetailView.draw(&screen, state.detail, in: layout.body.inset(by: 1), focused: state.region == .detail, theme: theme)
-        default:
-            ListView.draw(&screen, state.list, in: layout.list, focused: state.region == .list, caption: caption(state), theme: theme)
-            drawDivider(&screen, layout, theme)
-            DetailView.draw(&screen, state.detail, in: layout.detail, focused: state.region == .detail, theme: theme)
-        }
+        state.pane.feature.draw(&screen, state, layout, theme)
         drawFooter(&screen, state, layout.footer, theme)
         drawMessage(&screen, state, layout.message, theme)
         if let modal = state.modal { Overlays.draw(&screen, modal, state: state, theme: theme) }
         return screen
-    }
-
-    /// A line above the list: what it shows and how it is filtered.
-    static func caption(_ state: AppState) -> String {
-        switch state.pane {
-        case .tasks: "Tasks · " + TasksPane.describe(state.tasks)
-        case .experts: state.expertsShowNeeds ? "Needs · n shows the experts" : "Experts · n shows the needs"
-        case .directory: state.list.filter.isEmpty ? "Centres by country" : "Centres, organisations and people"
-        case .meetings: "Meetings, newest first"
-        default: ""
-        }
     }
 
     static let tabStarts: [(pane: Pane, start: Int, end: Int)] = {
@@ -79,7 +59,7 @@ enum Views {
         var x = area.x
         let items: [(String, String)]
         if state.list.filtering && state.region == .list && state.modal == nil {
-            items = [("type", "to filter"), ("Enter", "keep"), ("Esc", "clear"), ("↑↓", "move")]
+            items = ActionTable.bindings(in: .filter).filter(\.inFooter).map { ($0.keyLabel, $0.label) }
         } else {
             items = ActionTable.bindings(in: state.pane).filter(\.inFooter).map { ($0.keyLabel, $0.label) }
         }
@@ -102,7 +82,7 @@ enum Views {
             return
         }
         guard let message = state.message else {
-            if !state.list.filter.isEmpty, state.pane != .sync {
+            if !state.list.filter.isEmpty, !state.pane.isDetailOnly {
                 screen.put("filter: \(state.list.filter.text)  (Esc clears)", x: area.x, y: area.y, style: theme("ui.text.dim"))
             }
             return
@@ -122,29 +102,6 @@ enum Views {
         for (i, line) in lines.enumerated() {
             let x = max(0, (state.width - DisplayWidth.of(line)) / 2)
             screen.put(line, x: x, y: top + i, style: theme(i == 0 ? "warning" : "ui.text"))
-        }
-    }
-}
-
-enum Welcome {
-    static func draw(_ screen: inout ScreenBuffer, _ area: Rect, _ theme: (String) -> Style) {
-        let lines: [(String, String)] = [
-            ("Welcome to ncc", "ui.title"),
-            ("", "ui.text"),
-            ("The workbench of the working group of National Competence Centres for Social Innovation:", "ui.text"),
-            ("centres and partners, experts and needs, the action plan's tasks, meetings and minutes.", "ui.text"),
-            ("Everything stays in one file on this machine and works without a network.", "ui.text.dim"),
-            ("", "ui.text"),
-            ("This database is empty. What would you like to do?", "ui.text"),
-            ("", "ui.text"),
-            ("  d   load demo data to explore (real consortia, invented people)", "ui.text"),
-            ("  s   start empty and add your own records", "ui.text"),
-            ("      then 5 (Sync) and i imports a colleague's bundle; 'ncc import-csv' imports CSV", "ui.text.dim"),
-            ("  q   quit", "ui.text"),
-        ]
-        let box = area.centered(width: min(area.width - 2, 96), height: lines.count)
-        for (i, (text, role)) in lines.enumerated() {
-            screen.put(text, x: box.x, y: box.y + i, style: theme(role), maxWidth: box.width)
         }
     }
 }

@@ -5,7 +5,62 @@ import NCCStore
 
 /// This replica, the peers whose bundles it has seen, and the conflicts waiting for a choice.
 /// Everything here comes from peers' bundles too: every text is made one line before it is drawn.
-enum SyncPane {
+enum SyncPane: PaneFeature {
+    static let title = "Sync"
+    static let summary = "Show this replica, its peers and conflicts"
+    static let isDetailOnly = true
+    static let reloadsAfterEveryChange = true
+
+    static let bindings = [
+        Binding(.importBundle, [.character("i")], "i", "import", "Import a peer's bundle (shows what it brings, then asks)", footer: true),
+        Binding(.exportBundle, [.character("x")], "x", "export", "Export a full signed bundle of this database", footer: true),
+        Binding(.keepCurrent, [.character("k")], "k", "keep", "Keep the current value of the selected conflict", footer: true),
+        Binding(.takeOther, [.character("t")], "t", "take", "Take the other value of the selected conflict", footer: true),
+    ]
+
+    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
+        switch action {
+        case .importBundle: startImport(app)
+        case .exportBundle: startExport(app)
+        case .keepCurrent: try settleConflict(takeOther: false, app)
+        case .takeOther: try settleConflict(takeOther: true, app)
+        default: return nil
+        }
+        return Outcome.none
+    }
+
+    /// Tab keeps the focus on the lines (there is no list) and selects one.
+    static func toggleRegion(_ app: App) throws -> Bool {
+        app.state.region = .detail
+        app.moveInDetail(by: 0)
+        return true
+    }
+
+    /// The Sync pane's lines: the overview, or the record opened from a conflict (Enter).
+    static func load(_ app: App) throws {
+        var detail = app.state.details[.sync] ?? DetailState()
+        if let shown = detail.stack.last {
+            detail.lines = try app.store.read { try app.loader($0).genericDetail(shown) }
+        } else {
+            let selected = selectedConflict(app)
+            let overview = try app.store.read { r in
+                try SyncPane.overview(app.loader(r), replica: app.state.replica, fingerprint: app.identity?.fingerprint, path: app.state.databasePath)
+            }
+            detail.lines = overview.lines
+            app.state.syncConflicts = overview.conflicts
+            // The same conflict stays selected when lines above it come or go (a new peer), so k
+            // and t never act on another one than the user chose.
+            if let selected, let same = overview.conflicts.first(where: {
+                $0.kind == selected.kind && $0.record == selected.record && $0.field == selected.field && $0.other == selected.other
+            }) {
+                detail.selected = same.line
+            }
+        }
+        // Keep the selection where it was (after a conflict is settled, the next one moves up to it).
+        detail.keepSelectionOnAnOpenableLine()
+        app.state.details[.sync] = detail
+    }
+
     struct Overview {
         var lines: [DetailLine]
         var conflicts: [ConflictChoice]

@@ -2,7 +2,43 @@ import NCCModel
 import NCCStore
 
 /// The action plan's tasks: a sortable table with filters; overdue rows stand out.
-enum TasksPane {
+enum TasksPane: PaneFeature {
+    static let title = "Tasks"
+    static let summary = "Show the working group's tasks"
+    static let group: RecordGroup? = .tasks
+
+    static let bindings = [
+        ActionTable.add, ActionTable.edit, ActionTable.delete,
+        Binding(.cycleStatus, [.character(" ")], "Space", "status", "Move the task to its next status", footer: true),
+        Binding(.sortNext, [.character("s")], "s", "sort", "Sort by the next column (again: reverse)", footer: true),
+        Binding(.filterStatus, [.character("S")], "S", "by status", "Show only one status (cycles)"),
+        Binding(.filterArea, [.character("w")], "w", "by area", "Show only one working area (cycles)"),
+        Binding(.filterOwner, [.character("o")], "o", "by owner", "Show only the selected task's owner (again: everyone)"),
+        Binding(.filterOverdue, [.character("O")], "O", "overdue", "Show only overdue tasks (again: all)", footer: true),
+        Binding(.clearFilters, [.character("c")], "c", "clear", "Clear the filters"),
+    ]
+
+    static func list(_ app: App) -> PaneList? {
+        let view = app.state.tasks
+        return PaneList(query: query(view, today: app.today), columns: columns,
+                        emptyMessage: view.isFiltered ? "No task matches these filters (c clears them)." : "No tasks yet: press a to add one.",
+                        row: { record, _, loader in try row(record, loader) })
+    }
+
+    static func caption(_ state: AppState) -> String { "Tasks · " + describe(state.tasks) }
+
+    static func newRecord(_ app: App) throws -> NewRecord? { NewRecord(kind: .task) }
+
+    /// A jump shows every task (a filter could hide the one jumped to).
+    static func prepareToShow(_ ref: RecordRef, _ app: App) { app.state.tasks = TaskView() }
+
+    /// Esc with nothing else to back out of clears the filters.
+    static func back(_ app: App) throws -> Bool {
+        guard app.state.tasks.isFiltered else { return false }
+        try clearFilters(app)
+        return true
+    }
+
     static let columns = [ColumnSpec("Status", 7, whole: true), ColumnSpec("Due", 10, whole: true), ColumnSpec("Owner", 16),
                           ColumnSpec("Working area", 16), ColumnSpec("Title", 0)]
 

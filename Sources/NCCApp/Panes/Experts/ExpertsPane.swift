@@ -3,7 +3,54 @@ import NCCMatch
 import NCCModel
 import NCCStore
 
-enum ExpertsPane {
+/// Experts and the centres' needs: a need's detail ranks the experts for it, with the reasons,
+/// and follows its engagements.
+enum ExpertsPane: PaneFeature {
+    static let title = "Experts"
+    static let summary = "Show experts, needs and matching"
+    static let group: RecordGroup? = .experts
+
+    static let bindings = [
+        ActionTable.add, ActionTable.edit,
+        Binding(.showNeeds, [.character("n")], "n", "needs", "Switch between the experts and the needs", footer: true),
+        Binding(.propose, [.character("p")], "p", "propose", "Propose the selected expert for the need"),
+        Binding(.toggleLanguageFilter, [.character("L")], "L", "language", "Switch the language filter of the ranking off or on"),
+        Binding(.toggleAvailabilityFilter, [.character("V")], "V", "availability", "Switch the availability filter of the ranking off or on"),
+        Binding(.toggleDeclinedFilter, [.character("R")], "R", "refused", "Show or hide experts who declined this need before"),
+        Binding(.advanceEngagement, [.character("s")], "s", "engagement on",
+                "Move the selected engagement on: proposed, agreed, done (asks for feedback)"),
+        Binding(.declineEngagement, [.character("x")], "x", "decline", "Mark the selected engagement declined"),
+    ]
+
+    static func list(_ app: App) -> PaneList? {
+        app.state.expertsShowNeeds
+            ? PaneList(query: needQuery, columns: needColumns, emptyMessage: "No needs yet: press a to add one.",
+                       row: { record, _, loader in try needRow(record, loader) })
+            : PaneList(query: expertQuery, columns: expertColumns, emptyMessage: "No experts yet: press a to add one.",
+                       row: { record, _, loader in try expertRow(record, loader) })
+    }
+
+    static func caption(_ state: AppState) -> String {
+        state.expertsShowNeeds ? "Needs · n shows the experts" : "Experts · n shows the needs"
+    }
+
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? {
+        ref.kind == .need ? try needDetail(ref, loader, engine: app.engine, filters: app.state.matchFilters) : nil
+    }
+
+    static func newRecord(_ app: App) throws -> NewRecord? { NewRecord(kind: app.state.expertsShowNeeds ? .need : .expert) }
+
+    /// A need jumped to is shown in the list of needs; anything else in the list of experts.
+    static func prepareToShow(_ ref: RecordRef, _ app: App) { app.state.expertsShowNeeds = ref.kind == .need }
+
+    /// In a need's ranking, Enter on an expert proposes them.
+    static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool {
+        guard app.state.expertsShowNeeds, app.state.detail.stack.isEmpty, target.kind == .expert,
+              let need = app.state.list.selectedRow?.id else { return false }
+        askPropose(expert: target.id, need: need, app)
+        return true
+    }
+
     static let expertColumns = [ColumnSpec("Expert", 22), ColumnSpec("Languages", 9), ColumnSpec("Days", 4, whole: true), ColumnSpec("Topics", 0)]
     static let needColumns = [ColumnSpec("Need", 0), ColumnSpec("Centre", 16), ColumnSpec("Status", 7, whole: true), ColumnSpec("Deadline", 10, whole: true)]
     static let expertQuery = RecordQuery(.expert, order: [("person", true)])
@@ -37,7 +84,7 @@ enum ExpertsPane {
             lines += description.split(separator: "\n").map { DetailLine(String($0)) }
         }
         let engagements = try loader.reader.records(.engagement, where: "need", is: ref.id, limit: 50)
-        DirectoryPane.section("Engagements (s moves one on, x declines)", try engagements.map { engagement in
+        Loader.section("Engagements (s moves one on, x declines)", try engagements.map { engagement in
             let feedback = engagement["feedback"].int.map { " · feedback \($0)/5" } ?? ""
             return DetailLine("  [\(engagement["status"].text ?? "")] \(try loader.title(.expert, engagement["expert"].text))\(feedback)",
                               target: RecordRef(.engagement, engagement.id))

@@ -3,7 +3,39 @@ import NCCStore
 
 /// The NCC directory: centres grouped by country; a filter searches centres, organisations and
 /// people alike.
-enum DirectoryPane {
+enum DirectoryPane: PaneFeature {
+    static let title = "Directory"
+    static let summary = "Show the NCC directory"
+    static let group: RecordGroup? = .directory
+    static let bindings = [ActionTable.add, ActionTable.edit, ActionTable.delete]
+
+    static func list(_ app: App) -> PaneList? {
+        PaneList(query: query, columns: columns, emptyMessage: "No centres yet: press a to add one.",
+                 row: { record, previous, loader in try row(record, previous: previous, loader) },
+                 search: { text, reader, loader in
+                     try reader.quickSearch(text, kinds: filterKinds, limit: 200).map { try hitRow($0, loader) }
+                 })
+    }
+
+    static func caption(_ state: AppState) -> String {
+        state.list.filter.isEmpty ? "Centres by country" : "Centres, organisations and people"
+    }
+
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? {
+        ref.kind == .centre ? try detail(ref, loader) : nil
+    }
+
+    /// In a centre's detail, a adds a partner organisation; in an organisation's, a person.
+    static func newRecord(_ app: App) throws -> NewRecord? {
+        let state = app.state
+        if state.region == .detail, let top = state.detail.stack.last, top.kind == .organisation {
+            return NewRecord(kind: .person, preset: ["organisation": (try app.store.read { try $0.title(.organisation, id: top.id) }, top.id)])
+        } else if state.region == .detail, let row = state.list.selectedRow, row.kind == .centre {
+            return NewRecord(kind: .organisation, preset: ["centre": (row.cells[1], row.id)])
+        }
+        return NewRecord(kind: .centre)
+    }
+
     static let columns = [ColumnSpec("Country", 14), ColumnSpec("Centre", 0), ColumnSpec("Consortia", 18), ColumnSpec("Status", 7, whole: true)]
     static let query = RecordQuery(.centre, order: [("country", true), ("name", true)])
     static let filterKinds: [Kind] = [.centre, .organisation, .person]
@@ -55,7 +87,7 @@ enum DirectoryPane {
             lines += description.split(separator: "\n").map { DetailLine(String($0)) }
         }
         let memberships = try reader.records(.membership, where: "centre", is: ref.id, limit: 20)
-        section("Consortia", memberships.isEmpty ? [] : try memberships.map { try loader.refLine($0) }, into: &lines)
+        Loader.section("Consortia", memberships.isEmpty ? [] : try memberships.map { try loader.refLine($0) }, into: &lines)
         let organisations = try reader.records(.organisation, where: "centre", is: ref.id, limit: 50)
         var orgLines: [DetailLine] = []
         for organisation in organisations {
@@ -66,22 +98,16 @@ enum DirectoryPane {
                 orgLines.append(DetailLine("      \(person["name"].text ?? "")\(role)", .dim, target: RecordRef(.person, person.id)))
             }
         }
-        section("Partner organisations and contacts", orgLines, into: &lines)
+        Loader.section("Partner organisations and contacts", orgLines, into: &lines)
         let needs = try reader.records(RecordQuery(.need, conditions: [.equals("centre", .text(ref.id)), .equals("status", .text("open"))]), limit: 30)
-        section("Open needs", try needs.map { try loader.refLine($0) }, into: &lines)
+        Loader.section("Open needs", try needs.map { try loader.refLine($0) }, into: &lines)
         let tasks = try reader.records(RecordQuery(.task, conditions: [.equals("centre", .text(ref.id)), .notEquals("status", .text("done"))]), limit: 30)
-        section("Tasks", tasks.map { task in
+        Loader.section("Tasks", tasks.map { task in
             let due = task["due"].text.map { " · due \($0)" } ?? ""
             let overdue = (task["due"].text ?? "9999") < loader.today
             return DetailLine("  [\(task["status"].text ?? "")] \(task["title"].text ?? "")\(due)", overdue ? .warning : .text,
                               target: RecordRef(.task, task.id))
         }, into: &lines)
         return lines
-    }
-
-    static func section(_ heading: String, _ items: [DetailLine], count: Int? = nil, into lines: inout [DetailLine]) {
-        lines.append(DetailLine(""))
-        lines.append(DetailLine("\(heading) (\(count ?? items.filter { $0.target != nil && !$0.text.hasPrefix("      ") }.count))", .heading))
-        lines += items.isEmpty ? [DetailLine("  none", .dim)] : items
     }
 }

@@ -12,7 +12,7 @@ import TerminalText
 /// tasks in a large database: seconds) is `Counts`, made at once for a database of ordinary size
 /// and on a background thread for a large one, so the first frame never waits for it. The charts and topics go in the first column, the lists of records
 /// in the second (side by side on a wide screen, one after the other otherwise).
-enum OverviewPane {
+enum OverviewPane: PaneFeature {
     struct Overview {
         var lines: [DetailLine]
         var taskLinks: [TaskLink]

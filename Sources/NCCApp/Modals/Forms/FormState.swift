@@ -70,6 +70,13 @@ public struct FormField: Sendable {
     }
 
     public var text: String { area?.text ?? input.text }
+
+    /// The keys the field takes now (an open list of choices takes ↑↓ and Enter).
+    public var mode: Mode {
+        if isReference && !choices.isEmpty { return .picker }
+        if area != nil { return .textArea }
+        return field.type == .bool ? .yesNoField : .formField
+    }
     public var isChanged: Bool { text != original }
     public var isReference: Bool { field.type.referencedKind != nil }
 }

@@ -2,7 +2,34 @@ import NCCModel
 import NCCStore
 
 /// Meetings by date, newest first; the detail is the whole meeting with its minutes.
-enum MeetingsPane {
+enum MeetingsPane: PaneFeature {
+    static let title = "Meetings"
+    static let summary = "Show meetings and minutes"
+    static let group: RecordGroup? = .meetings
+
+    static let bindings = [
+        ActionTable.add, ActionTable.edit, ActionTable.delete,
+        Binding(.addNote, [.character("n")], "n", "note", "Add a line to the minutes (saved at once)", footer: true),
+        Binding(.addDecision, [.character("D")], "D", "decision", "Record a decision (saved at once)", footer: true),
+        Binding(.addActionItem, [.character("A")], "A", "action", "Record an action item; it becomes a task", footer: true),
+        Binding(.editMinutes, [.character("E")], "E", "editor", "Edit the minutes in $VISUAL or $EDITOR"),
+        Binding(.exportMinutes, [.character("m")], "m", "minutes file", "Write the selected meeting's minutes to a Markdown file",
+                footer: true),
+    ]
+
+    static func list(_ app: App) -> PaneList? {
+        PaneList(query: query, columns: columns, emptyMessage: "No meetings yet: press a to add one.",
+                 row: { record, _, loader in try row(record, loader) })
+    }
+
+    static func caption(_ state: AppState) -> String { "Meetings, newest first" }
+
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? {
+        ref.kind == .meeting ? try detail(ref, loader) : nil
+    }
+
+    static func newRecord(_ app: App) throws -> NewRecord? { NewRecord(kind: .meeting) }
+
     static let columns = [ColumnSpec("Date", 10, whole: true), ColumnSpec("Kind", 11), ColumnSpec("Title", 0), ColumnSpec("Place", 14)]
     static let query = RecordQuery(.meeting, order: [("start", false)])
 
@@ -24,21 +51,21 @@ enum MeetingsPane {
         let place = meeting["online"].bool == true ? "online" : meeting["place"].text ?? ""
         lines.append(DetailLine("\(start) · \((meeting["kind"].text ?? "").replacingOccurrences(of: "_", with: " ")) · \(place)", .dim))
         let agenda = try reader.records(.agendaItem, where: "meeting", is: ref.id, limit: 100)
-        DirectoryPane.section("Agenda", agenda.enumerated().map { i, item in
+        Loader.section("Agenda", agenda.enumerated().map { i, item in
             DetailLine("  \(i + 1). \(item["title"].text ?? "")", target: RecordRef(.agendaItem, item.id))
         }, into: &lines)
         let attendance = try reader.records(.attendance, where: "meeting", is: ref.id, limit: 200)
         let names = try attendance.map { try loader.title(.person, $0["person"].text) }
-        DirectoryPane.section("Attendees", names.isEmpty ? [] : [DetailLine("  " + names.joined(separator: ", "))], count: names.count, into: &lines)
+        Loader.section("Attendees", names.isEmpty ? [] : [DetailLine("  " + names.joined(separator: ", "))], count: names.count, into: &lines)
         lines.append(DetailLine(""))
         lines.append(DetailLine("Minutes", .heading))
         let minutes = meeting["minutes"].text ?? ""
         lines += minutes.isEmpty ? [DetailLine("  none yet: n adds a line, E opens your editor", .dim)]
             : minutes.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine("  " + $0) }
         let decisions = try reader.records(.decision, where: "meeting", is: ref.id, limit: 100)
-        DirectoryPane.section("Decisions", decisions.map { DetailLine("  • " + ($0["text"].text ?? ""), target: RecordRef(.decision, $0.id)) }, into: &lines)
+        Loader.section("Decisions", decisions.map { DetailLine("  • " + ($0["text"].text ?? ""), target: RecordRef(.decision, $0.id)) }, into: &lines)
         let actions = try reader.records(.actionItem, where: "meeting", is: ref.id, limit: 100)
-        DirectoryPane.section("Action items", try actions.map { item in
+        Loader.section("Action items", try actions.map { item in
             let owner = try loader.title(.person, item["owner"].text)
             let due = item["due"].text.map { " · due \($0)" } ?? ""
             let target = item["task"].text.map { RecordRef(.task, $0) } ?? RecordRef(.actionItem, item.id)

@@ -2,71 +2,40 @@ import NCCModel
 import NCCStore
 import Screen
 
-/// Keys while a help overlay, a question, a form or the jump palette covers the panes.
+/// A form's keys (one-line field, yes/no field, text area, open picker: each a `Mode` of the
+/// action table), its checks and its save.
 extension App {
-    func handleModalKey(_ key: Key) throws -> Outcome {
-        guard let modal = state.modal else { return .none }
-        switch modal {
-        case .help:
-            state.modal = nil
-        case .confirm(let confirm):
-            switch key {
-            case .character("y"), .character("Y"):
-                state.modal = nil
-                try run(confirm.onYes)
-                if confirm.onYes == .quit { return .quit }
-            case .character("n"), .character("N"), .escape:
-                state.modal = nil
-                if confirm.onYes == .discardForm, let form = asideForm {
-                    state.modal = .form(form)
-                    asideForm = nil
-                }
-                if case .importBundle = confirm.onYes { state.message = Message("Nothing was imported") }
-            default: break
-            }
-        case .form(var form):
-            try handleFormKey(key, &form)
-        case .palette(var palette):
-            try handlePaletteKey(key, &palette)
-        case .prompt(var prompt):
-            try handlePromptKey(key, &prompt)
-        }
-        return .none
-    }
-
-    // MARK: - Forms
-
     func handleFormKey(_ key: Key, _ form: inout FormState) throws {
         var field = form.fields[form.focused]
-        let choosing = field.isReference && !field.choices.isEmpty
-        switch key {
-        case .escape:
-            if choosing {
-                form.fields[form.focused].choices = []
-            } else if form.isChanged {
+        switch ActionTable.action(for: key, in: field.mode) {
+        case .closeChoices?:
+            form.fields[form.focused].choices = []
+        case .cancel?:
+            if form.isChanged {
                 asideForm = form
                 state.modal = .confirm(Confirm(question: "Discard the changes to this form?", onYes: .discardForm))
-                return
             } else {
                 state.modal = nil
-                return
             }
-        case .tab, .backTab:
-            if choosing, key == .tab { accept(&form) }
+            return
+        case .takeChoiceAndGoOn?, .nextField?, .previousField?:
+            if field.mode == .picker, key == .tab { accept(&form) }
             form.fields[form.focused].error = check(form.fields[form.focused], kind: form.kind)
-            form.focused = (form.focused + (key == .tab ? 1 : form.fields.count - 1)) % form.fields.count
-        case .up where choosing:
+            let step = key == .tab || key == .down ? 1 : -1
+            if key == .tab || key == .backTab {
+                form.focused = (form.focused + (step == 1 ? 1 : form.fields.count - 1)) % form.fields.count
+            } else {
+                form.focused = max(0, min(form.fields.count - 1, form.focused + step))
+            }
+        case .choiceUp?:
             form.fields[form.focused].choice = max(0, field.choice - 1)
-        case .down where choosing:
+        case .choiceDown?:
             form.fields[form.focused].choice = min(field.choices.count - 1, field.choice + 1)
-        case .up where field.area == nil, .down where field.area == nil:
-            form.fields[form.focused].error = check(field, kind: form.kind)
-            form.focused = max(0, min(form.fields.count - 1, form.focused + (key == .up ? -1 : 1)))
-        case .enter where choosing:
+        case .takeChoice?:
             accept(&form)
-        case .enter where field.area == nil, .control("s"):
+        case .save?:
             if try save(&form) { return }
-        case .character(" ") where field.field.type == .bool:
+        case .toggleYesNo?:
             let on = (try? FieldInput.parse(field.text, for: field.field))?.bool ?? false
             field.input = TextInput(on ? "no" : "yes")
             form.fields[form.focused] = field
@@ -188,59 +157,5 @@ extension App {
             try w.recordActionItem(meeting: meeting, text: text, owner: values["owner"] ?? .null, due: values["due"] ?? .null)
             return "Action item saved; it is task '\(text)'"
         }
-    }
-
-    // MARK: - Jump palette
-
-    func handlePaletteKey(_ key: Key, _ palette: inout PaletteState) throws {
-        switch key {
-        case .escape:
-            state.modal = nil
-            return
-        case .up: palette.selected = max(0, palette.selected - 1)
-        case .down: palette.selected = min(max(0, palette.hits.count - 1), palette.selected + 1)
-        case .enter:
-            guard palette.hits.indices.contains(palette.selected) else { return }
-            state.modal = nil
-            try jump(to: palette.hits[palette.selected].ref)
-            return
-        default:
-            guard palette.input.handle(key) else { return }
-            palette.selected = 0
-            let text = palette.input.text
-            palette.hits = try store.read { r in
-                try r.quickSearch(text, limit: 30, mark: ("", "")).map {
-                    PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: $0.snippet)
-                }
-            }
-        }
-        state.modal = .palette(palette)
-    }
-
-    /// Shows a record in the pane where it lives: selected in the list when the list holds its
-    /// kind, else opened in the detail.
-    func jump(to ref: RecordRef) throws {
-        let pane = Pane.home(of: ref.kind.spec.group)
-        state.pane = pane
-        state.lists[pane]?.filter = TextInput()
-        if pane == .tasks { state.tasks = TaskView() }
-        if pane == .experts { state.expertsShowNeeds = ref.kind == .need }
-        state.details[pane] = DetailState()
-        try reloadList(pane, force: true)
-        if let query = loadedQueries[pane], query.kind == ref.kind,
-           let position = try store.read({ try $0.position(of: ref.id, in: query) }) {
-            let top = max(0, position - layout.listRows / 2)
-            state.lists[pane]?.selected = position
-            state.lists[pane]?.top = top
-            state.region = .list
-            try ensureWindow(pane, force: true)
-            try loadDetail(pane)
-        } else {
-            state.details[pane]?.stack = [ref]
-            state.region = .detail
-            try loadDetail(pane)
-            moveInDetail(by: 0)
-        }
-        state.message = Message("\(ref.kind.singular.capitalized): \(try store.read { try $0.title(ref.kind, id: ref.id) })")
     }
 }

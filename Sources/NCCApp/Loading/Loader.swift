@@ -69,6 +69,13 @@ struct Loader {
         return DetailLine(prefix + (try reader.title(record.kind, id: record.id)), target: RecordRef(record.kind, record.id))
     }
 
+    /// A heading with its count, then the items (or "none").
+    static func section(_ heading: String, _ items: [DetailLine], count: Int? = nil, into lines: inout [DetailLine]) {
+        lines.append(DetailLine(""))
+        lines.append(DetailLine("\(heading) (\(count ?? items.filter { $0.target != nil && !$0.text.hasPrefix("      ") }.count))", .heading))
+        lines += items.isEmpty ? [DetailLine("  none", .dim)] : items
+    }
+
     func label(_ field: String) -> String { field.replacingOccurrences(of: "_", with: " ").capitalized }
 
     static func countryName(_ code: String) -> String {

@@ -1,0 +1,32 @@
+import Foundation
+import Screen
+
+/// A file path typed for an import or an export; Enter hands it to the pane that asked.
+extension App {
+    func handlePromptKey(_ key: Key, _ prompt: inout PromptState) throws {
+        switch ActionTable.action(for: key, in: .prompt) {
+        case .cancel?:
+            state.modal = nil
+            return
+        case .submit?:
+            let text = prompt.input.text.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty else {
+                state.message = Message("Type the path of a file, or Esc to cancel", .warning)
+                return
+            }
+            state.modal = nil
+            state.message = nil
+            let path = (text as NSString).expandingTildeInPath
+            switch prompt.purpose {
+            case .importBundle: SyncPane.previewImport(path, self)
+            case .exportBundle: SyncPane.export(to: path, self)
+            case .exportMinutes(let meeting): MeetingsPane.exportMinutes(meeting, to: path, self)
+            case .exportReport: OverviewPane.exportReport(to: path, self)
+            }
+            return
+        default:
+            guard prompt.input.handle(key) else { return }
+        }
+        state.modal = .prompt(prompt)
+    }
+}

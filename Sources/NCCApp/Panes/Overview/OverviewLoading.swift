@@ -1,0 +1,149 @@
+import Foundation
+import NCCExchange
+import NCCModel
+import NCCStore
+
+extension Action {
+    public static let exportReport = Action("exportReport")
+}
+
+/// The Overview's loading: its figures read at once, its counts on a large database made in the
+/// background; Enter on a task bar shows those tasks; r writes the progress report.
+extension OverviewPane {
+    static let title = "Overview"
+    static let summary = "Show the overview: task charts, deadlines, needs, conflicts"
+    static let isDetailOnly = true
+    static let bindings = [
+        Binding(.exportReport, [.character("r")], "r", "report", "Write the progress report (last 90 days) to an HTML file", footer: true),
+    ]
+
+    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
+        guard action == .exportReport else { return nil }
+        startReportExport(app)
+        return Outcome.none
+    }
+
+    static func load(_ app: App) throws { try loadOverview(app) }
+
+    static func left(_ app: App) { stopCounting(app) }
+
+    /// Enter on a status bar shows those tasks.
+    static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool {
+        guard app.state.detail.stack.isEmpty, let link = app.state.overviewTaskLinks.first(where: { $0.line == index }) else { return false }
+        try showTasks(link, app)
+        return true
+    }
+
+    /// Tab goes to the first selectable line of the other column (charts, lists).
+    static func toggleRegion(_ app: App) throws -> Bool {
+        app.state.region = .detail
+        let lines = app.state.detail.lines
+        let column = app.state.detail.selected.map { lines[$0].column } ?? 1
+        if let first = lines.indices.first(where: { lines[$0].target != nil && lines[$0].column != column }) {
+            let placed = DetailColumns(lines, area: app.detailArea)
+            app.state.detail.selected = first
+            let row = placed.place(of: first)?.row ?? first
+            if row < app.state.detail.scroll || row >= app.state.detail.scroll + app.detailArea.height {
+                app.state.detail.scroll = max(0, row - 1)
+            }
+        }
+        return true
+    }
+
+    // MARK: - The Overview
+
+    /// The Overview's lines: the overview itself (reread when the database changed since it was
+    /// read), or the record opened from it (Enter; Esc comes back to the overview as it was).
+    /// On a large database the counts come later, from the background (`pickUpCounts`).
+    static func loadOverview(_ app: App) throws {
+        let token = try app.store.changeToken()
+        if app.overviewCache?.token != token {
+            stopCounting(app)
+            app.overviewCache = try app.store.read { r in
+                let figures = try OverviewPane.figures(app.loader(r))
+                return OverviewPane.Cache(token: token, figures: figures, counts: figures.large ? nil : try OverviewPane.counts(app.loader(r), figures))
+            }
+        }
+        if let cache = app.overviewCache, cache.counts == nil, app.overviewCounting == nil {
+            let job = OverviewCounting(token: cache.token)
+            job.start(store: app.store, figures: cache.figures)
+            app.overviewCounting = job
+        }
+        try showOverview(app)
+    }
+
+    /// Puts the cached overview (or the record opened from it) into the pane's detail, keeping
+    /// the selected line selected when the lines around it change.
+    static func showOverview(_ app: App) throws {
+        guard let cache = app.overviewCache else { return }
+        var detail = app.state.details[.overview] ?? DetailState()
+        let overview = OverviewPane.overview(cache.figures, cache.counts)
+        app.state.overviewTaskLinks = overview.taskLinks
+        let before = detail.selected.flatMap { $0 < detail.lines.count ? detail.lines[$0] : nil }
+        if let shown = detail.stack.last {
+            detail.lines = try app.store.read { try app.loader($0).genericDetail(shown) }
+        } else {
+            if let before, before.target != nil, detail.lines != overview.lines,
+               let same = overview.lines.firstIndex(where: { $0.target == before.target && $0.text == before.text && $0.bar?.label == before.bar?.label }) {
+                detail.selected = same
+            }
+            detail.lines = overview.lines
+        }
+        detail.keepSelectionOnAnOpenableLine()
+        app.state.details[.overview] = detail
+    }
+
+    /// Takes the background counts once they are made (at the next event: a key or the tick).
+    static func pickUpCounts(_ app: App) {
+        guard let job = app.overviewCounting, let result = job.result else { return }
+        app.overviewCounting = nil
+        guard job.token == app.overviewCache?.token else { return }
+        switch result {
+        case .success(let counts):
+            app.overviewCache?.counts = counts
+            if app.state.pane == .overview, app.state.details[.overview]?.stack.isEmpty != false {
+                do { try showOverview(app) } catch { app.fail(error) }
+            }
+        case .failure(let error):
+            if !(error is CancellationError) { app.fail(error) }
+        }
+    }
+
+    /// Stops counting in the background (the user left the Overview; it counts again on return).
+    static func stopCounting(_ app: App) {
+        app.overviewCounting?.cancel()
+        app.overviewCounting = nil
+    }
+
+    /// The Tasks pane showing only one working area's tasks of one status (Enter on a bar).
+    static func showTasks(_ link: TaskLink, _ app: App) throws {
+        var view = TaskView()
+        (view.sortIndex, view.ascending) = (app.state.tasks.sortIndex, app.state.tasks.ascending)
+        view.status = link.status
+        view.area = link.area
+        view.areaTitle = link.areaTitle
+        app.state.tasks = view
+        app.state.lists[.tasks]?.filter = TextInput()
+        app.state.details[.tasks] = DetailState()
+        try app.switchTo(.tasks)
+        app.state.region = .list
+        app.state.message = Message("Tasks of \(SyncPane.oneLine(link.areaTitle)), status \(link.status); c clears the filters, 0 goes back to the Overview")
+    }
+
+    // MARK: - The progress report
+
+    static func startReportExport(_ app: App) {
+        let suggestion = app.databaseFolder.appendingPathComponent("ncc-report-\(app.today).html").path
+        app.state.modal = .prompt(PromptState(title: "Write the progress report (HTML, the last \(ProgressReport.defaultDays) days)",
+                                          label: "File", input: TextInput(suggestion), purpose: .exportReport))
+    }
+
+    static func exportReport(to path: String, _ app: App) {
+        do {
+            let written = try ProgressReport(store: app.store, today: app.today).write(.html, from: nil, to: nil, file: path)
+            app.state.message = Message("Wrote the progress report to \(SyncPane.oneLine(written))")
+        } catch {
+            app.fail(error)
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import NCCModel
+
+/// The panes of the app, in tab order; the raw value is the key that shows a pane. This is the
+/// one place that lists them: a new pane is its folder under `Panes/` and one line here.
+public enum Pane: Int, Sendable, CaseIterable {
+    case welcome = -1, overview = 0, directory, experts, tasks, meetings, sync
+
+    /// What the pane is and does.
+    var feature: any PaneFeature.Type {
+        switch self {
+        case .welcome: WelcomePane.self
+        case .overview: OverviewPane.self
+        case .directory: DirectoryPane.self
+        case .experts: ExpertsPane.self
+        case .tasks: TasksPane.self
+        case .meetings: MeetingsPane.self
+        case .sync: SyncPane.self
+        }
+    }
+
+    public var title: String { feature.title }
+
+    /// The action of its tab's key ("paneTasks").
+    public var showAction: Action { Action("pane" + feature.title) }
+
+    /// The panes with a tab, in order (the welcome screen has none).
+    static let tabs: [Pane] = allCases.filter { $0 != .welcome }
+
+    /// Panes that are all detail (no list): their selectable lines are what ↑↓ move through.
+    public var isDetailOnly: Bool { feature.isDetailOnly }
+
+    /// The pane where a member looks for records of a group (the jump list opens them there).
+    static func home(of group: RecordGroup) -> Pane {
+        allCases.first { $0.feature.group == group }!
+    }
+}
