@@ -195,7 +195,7 @@ enum ZipBytes {
             }
             offset += 1
         }
-        throw BundleError("no central directory record for \(name)")
+        throw ZipFixtureError(description: "no central directory record for \(name)")
     }
 
     /// Declares another uncompressed size for `name`, in its directory record and its local header.

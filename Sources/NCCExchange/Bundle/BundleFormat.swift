@@ -74,11 +74,5 @@ public struct BundleManifest: Codable, Equatable, Sendable {
     }
 }
 
-/// Why a bundle was refused: one line, and the database is unchanged.
-public struct BundleError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}
-
 /// Foundation has an `Operation` too; in this module the word means a sync operation.
 typealias Operation = NCCStore.Operation

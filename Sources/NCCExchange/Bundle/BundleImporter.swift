@@ -21,16 +21,17 @@ public struct BundleImporter {
     /// we trust them, whether it follows on from what we hold. Throws the reason it cannot be applied.
     public func preflight(_ bundle: VerifiedBundle, trust: Bool) throws -> Bool {
         let producer = bundle.manifest.producer
-        guard producer.replica != store.replicaID else { throw BundleError("this bundle was made here (replica \(producer.replica)); nothing to import") }
+        guard producer.replica != store.replicaID else { throw BundleError.madeHere(replica: producer.replica) }
         return try store.read { reader -> Bool in
             let peers = try reader.peers()
             if peers.contains(where: { $0.revoked && $0.publicKey == producer.publicKey }) {
-                throw BundleError("refused: the key \(producer.fingerprint) was revoked (see 'ncc peers')")
+                throw BundleError.revokedSigner(fingerprint: producer.fingerprint)
             }
             var newlyTrusted = false
             if let peer = peers.first(where: { $0.replica == producer.replica }) {
                 guard peer.publicKey == producer.publicKey else {
-                    throw BundleError("refused: replica \(producer.replica) is known with another key (\(Identity.fingerprint(ofPublicKey: peer.publicKey) ?? "?")); this bundle is signed by \(producer.fingerprint)")
+                    throw BundleError.signerKnownWithAnotherKey(replica: producer.replica, known: Identity.fingerprint(ofPublicKey: peer.publicKey),
+                                                                signedBy: producer.fingerprint)
                 }
                 if !peer.trusted {
                     guard trust else { throw untrusted(producer) }
@@ -44,12 +45,12 @@ public struct BundleImporter {
             // the one it replaced): each replica's first number at most one past ours.
             let held = try reader.knowledge()
             for (replica, range) in bundle.sequences.sorted(by: { $0.key < $1.key }) where range.lowerBound > (held[replica] ?? 0) + 1 {
-                throw BundleError("refused: it continues from operation \(range.lowerBound) of replica \(replica), and this database holds only \(held[replica] ?? 0); import that replica's earlier bundle first, or ask for a full one")
+                throw BundleError.missingEarlierOperations(replica: replica, first: range.lowerBound, held: held[replica] ?? 0)
             }
             for (kind, ids) in bundle.references {
                 for id in ids where !bundle.records.contains(id) {
                     guard try reader.holds(kind, id: id) else {
-                        throw BundleError("refused: an operation refers to \(kind.singular) \(id), which neither the bundle nor this database holds")
+                        throw BundleError.danglingReference(kind: kind, id: id)
                     }
                 }
             }
@@ -58,7 +59,7 @@ public struct BundleImporter {
     }
 
     func untrusted(_ producer: BundleManifest.Producer) -> BundleError {
-        BundleError("unknown signer \(producer.fingerprint) (replica \(producer.replica)): check this fingerprint with its owner, then import with --trust")
+        .unknownSigner(fingerprint: producer.fingerprint, replica: producer.replica)
     }
 
     /// What importing would change, without changing anything.

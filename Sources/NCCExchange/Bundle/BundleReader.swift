@@ -42,7 +42,7 @@ public struct VerifiedBundle: Sendable {
             try body(try OperationLine.decode(line, checked: false))
         }
         guard let digest = lines.hasher?.finalize(), BundleReader.hex(digest) == operationsHash else {
-            throw BundleError("the bundle's operations changed on disk after they were checked; nothing was imported")
+            throw BundleError.changedOnDisk
         }
     }
 }
@@ -54,17 +54,17 @@ public enum BundleReader {
         let name = url.lastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
-            throw BundleError("cannot read \(path): no such file")
+            throw BundleError.noSuchFile(path: path)
         }
         let fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
-        guard fileSize <= BundleFormat.maxBundleBytes else { throw BundleError("\(name): larger than 1 GB, refused") }
-        guard let fileHash = try? sha256(of: url) else { throw BundleError("cannot read \(path)") }
+        guard fileSize <= BundleFormat.maxBundleBytes else { throw BundleError.tooLarge(bundle: name) }
+        guard let fileHash = try? sha256(of: url) else { throw BundleError.cannotRead(path: path) }
 
         let archive: Archive
         do {
             archive = try Archive(url: url, accessMode: .read)
         } catch {
-            throw BundleError("\(name): not a bundle: the zip is damaged or truncated")
+            throw BundleError.damagedZip(bundle: name)
         }
         var entries: [String: Entry] = [:]
         var compressedTotal: Int64 = 0
@@ -72,34 +72,34 @@ public enum BundleReader {
             let entryName = entry.path
             let parts = entryName.split(separator: "/", omittingEmptySubsequences: false)
             if entryName.hasPrefix("/") || entryName.contains("\\") || parts.contains("..") {
-                throw BundleError("\(name): refused: the entry name '\(Sanitized.one(entryName))' points outside the bundle")
+                throw BundleError.entry(bundle: name, name: entryName, .outsideTheBundle)
             }
             guard entry.type == .file else {
-                throw BundleError("\(name): refused: the entry '\(Sanitized.one(entryName))' is a \(entry.type == .symlink ? "symbolic link" : "folder"), not a file")
+                throw BundleError.entry(bundle: name, name: entryName, .notAFile(symlink: entry.type == .symlink))
             }
-            guard entries[entryName] == nil else { throw BundleError("\(name): refused: the entry '\(Sanitized.one(entryName))' appears twice") }
+            guard entries[entryName] == nil else { throw BundleError.entry(bundle: name, name: entryName, .twice) }
             guard BundleFormat.entries.contains(entryName) else {
-                throw BundleError("\(name): not an ncc bundle: unknown entry '\(Sanitized.one(entryName))'")
+                throw BundleError.entry(bundle: name, name: entryName, .unknown)
             }
             let cap = entryName == BundleFormat.manifestEntry ? BundleFormat.maxManifestBytes
                 : entryName == BundleFormat.signatureEntry ? BundleFormat.maxSignatureBytes : BundleFormat.maxOperationsBytes
             // Sizes are checked as declared (a zip64 field may declare up to 2^64 - 1 bytes).
             let size = Int64(clamping: entry.uncompressedSize), packed = Int64(clamping: entry.compressedSize)
             guard packed <= fileSize else {
-                throw BundleError("\(name): refused: the entry '\(entryName)' declares \(entry.compressedSize) packed bytes, more than the file holds")
+                throw BundleError.entry(bundle: name, name: entryName, .packedOverFile(declared: entry.compressedSize))
             }
-            guard size <= cap else { throw BundleError("\(name): refused: the entry '\(entryName)' declares \(entry.uncompressedSize) bytes, over its cap of \(cap)") }
+            guard size <= cap else { throw BundleError.entry(bundle: name, name: entryName, .overCap(declared: entry.uncompressedSize, cap: cap)) }
             if size > 1 << 16, size > BundleFormat.maxCompressionRatio * max(packed, 1) {
-                throw BundleError("\(name): refused: the entry '\(entryName)' is compressed more than 100:1 (a zip bomb)")
+                throw BundleError.entry(bundle: name, name: entryName, .zipBomb)
             }
             compressedTotal += packed
             entries[entryName] = entry
         }
         // Entries that share their bytes (a bomb by overlap) add up to more than the file holds.
-        guard compressedTotal <= fileSize else { throw BundleError("\(name): refused: its entries overlap (a zip bomb)") }
+        guard compressedTotal <= fileSize else { throw BundleError.entriesOverlap(bundle: name) }
         guard let manifestEntry = entries[BundleFormat.manifestEntry], let signatureEntry = entries[BundleFormat.signatureEntry],
               let operationsEntry = entries[BundleFormat.operationsEntry] else {
-            throw BundleError("\(name): not an ncc bundle: it needs \(BundleFormat.entries.sorted().joined(separator: ", "))")
+            throw BundleError.missingEntries(bundle: name)
         }
 
         let manifestData = try extract(archive, manifestEntry, name: name)
@@ -108,17 +108,17 @@ public enum BundleReader {
         guard let signature = Data(base64Encoded: signatureText.trimmingCharacters(in: .whitespacesAndNewlines)),
               Identity.verify(signature: signature, of: manifestData, publicKey: manifest.producer.publicKey),
               Identity.fingerprint(ofPublicKey: manifest.producer.publicKey) == manifest.producer.fingerprint else {
-            throw BundleError("\(name): refused: the signature does not match (the bundle was altered or not signed by its producer's key)")
+            throw BundleError.signatureMismatch(bundle: name)
         }
         guard let declared = manifest.entries[BundleFormat.operationsEntry] else {
-            throw BundleError("\(name): the manifest has no hash for \(BundleFormat.operationsEntry)")
+            throw BundleError.noOperationsHash(bundle: name)
         }
 
         // The operations, into a scratch file, hashed on the way.
         let operationsFile = scratch.appendingPathComponent("ncc-import-\(UUID().uuidString).jsonl")
         do {
             guard FileManager.default.createFile(atPath: operationsFile.path, contents: nil),
-                  let out = FileHandle(forWritingAtPath: operationsFile.path) else { throw BundleError("cannot write in \(scratch.path)") }
+                  let out = FileHandle(forWritingAtPath: operationsFile.path) else { throw BundleError.cannotWriteScratch(folder: scratch.path) }
             defer { try? out.close() }
             var hasher = SHA256()
             var written: Int64 = 0
@@ -126,19 +126,21 @@ public enum BundleReader {
                 // ZIPFoundation computes the CRC-32 but leaves the comparison to its caller.
                 let crc = try archive.extract(operationsEntry, bufferSize: 1 << 16) { chunk in
                     written += Int64(chunk.count)
-                    if written > declared.size || written > BundleFormat.maxOperationsBytes { throw BundleError("longer than declared") }
+                    if written > declared.size || written > BundleFormat.maxOperationsBytes {
+                        throw BundleError.operationsDamaged(bundle: name, .longerThanDeclared)
+                    }
                     hasher.update(data: chunk)
                     try out.write(contentsOf: chunk)
                 }
-                guard crc == operationsEntry.checksum else { throw BundleError("the zip's checksum") }
+                guard crc == operationsEntry.checksum else { throw BundleError.operationsDamaged(bundle: name, .checksum) }
+            } catch let error as BundleError {
+                throw error
             } catch {
-                let why = (error as? BundleError).map { $0.description == "the zip's checksum" ? "its bytes do not match the zip's checksum" : "longer than its manifest says" }
-                    ?? "it does not decompress"
-                throw BundleError("\(name): refused: \(BundleFormat.operationsEntry) is damaged (\(why))")
+                throw BundleError.operationsDamaged(bundle: name, .doesNotDecompress)
             }
             let digest = hex(hasher.finalize())
             guard digest == declared.sha256, written == declared.size else {
-                throw BundleError("\(name): refused: the hash of \(BundleFormat.operationsEntry) does not match the manifest (altered or damaged)")
+                throw BundleError.hashMismatch(bundle: name)
             }
             var bundle = VerifiedBundle(manifest: manifest, fileHash: fileHash, operationsFile: operationsFile,
                                         sequences: [:], records: [], references: [:])
@@ -163,16 +165,16 @@ public enum BundleReader {
                 let op: Operation
                 do {
                     op = try OperationLine.decode(line)
-                } catch let error as BundleError {
-                    throw BundleError("\(name): \(BundleFormat.operationsEntry) line \(lines.number): \(error.description)")
+                } catch BundleError.badOperation(let problem) {
+                    throw BundleError.badLine(bundle: name, line: lines.number, problem)
                 }
                 if let last, !(last < op.stamp) {
-                    throw BundleError("\(name): \(BundleFormat.operationsEntry) line \(lines.number): out of stamp order")
+                    throw BundleError.outOfStampOrder(bundle: name, line: lines.number)
                 }
                 last = op.stamp
                 if let range = bundle.sequences[op.replica] {
                     guard op.seq == range.upperBound + 1 else {
-                        throw BundleError("\(name): \(BundleFormat.operationsEntry) line \(lines.number): replica \(op.replica) skips from \(range.upperBound) to \(op.seq)")
+                        throw BundleError.sequenceGap(bundle: name, line: lines.number, replica: op.replica, last: range.upperBound, next: op.seq)
                     }
                     bundle.sequences[op.replica] = range.lowerBound...op.seq
                 } else {
@@ -186,29 +188,29 @@ public enum BundleReader {
                 }
                 count += 1
             }
-        } catch let error as BundleError where error.description.hasPrefix("line ") {
-            throw BundleError("\(name): \(BundleFormat.operationsEntry) \(error.description)")
+        } catch BundleError.lineTooLong(nil, let line, let megabytes) {
+            throw BundleError.lineTooLong(bundle: name, line: line, megabytes: megabytes)
         }
         guard count == bundle.manifest.operations else {
-            throw BundleError("\(name): the manifest says \(bundle.manifest.operations) operations, \(BundleFormat.operationsEntry) holds \(count)")
+            throw BundleError.operationCount(bundle: name, declared: bundle.manifest.operations, held: count)
         }
     }
 
     static func decodeManifest(_ data: Data, name: String) throws -> BundleManifest {
         struct Header: Decodable { var format: String?; var version: Int? }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == BundleFormat.name else {
-            throw BundleError("\(name): not an ncc bundle (unknown format)")
+            throw BundleError.unknownFormat(bundle: name)
         }
-        guard let version = header.version, version >= 1 else { throw BundleError("\(name): not an ncc bundle (unknown format version)") }
+        guard let version = header.version, version >= 1 else { throw BundleError.unknownFormatVersion(bundle: name) }
         guard version <= BundleFormat.version else {
-            throw BundleError("\(name): made by a newer ncc (bundle format \(version), this ncc reads \(BundleFormat.version)): upgrade ncc")
+            throw BundleError.newerFormat(bundle: name, version: version)
         }
         do {
             let manifest = try JSONDecoder().decode(BundleManifest.self, from: data)
-            guard OperationLine.isIdentifier(manifest.producer.replica) else { throw BundleError("bad producer") }
+            guard OperationLine.isIdentifier(manifest.producer.replica) else { throw BundleError.malformedManifest(bundle: name) }
             return manifest
         } catch {
-            throw BundleError("\(name): the manifest is malformed")
+            throw BundleError.malformedManifest(bundle: name)
         }
     }
 
@@ -217,11 +219,11 @@ public enum BundleReader {
         do {
             let crc = try archive.extract(entry, bufferSize: 1 << 14) { chunk in
                 data.append(chunk)
-                if data.count > entry.uncompressedSize { throw BundleError("longer than declared") }
+                if data.count > entry.uncompressedSize { throw BundleError.entry(bundle: name, name: entry.path, .damaged) }
             }
-            guard crc == entry.checksum else { throw BundleError("checksum") }
+            guard crc == entry.checksum else { throw BundleError.entry(bundle: name, name: entry.path, .damaged) }
         } catch {
-            throw BundleError("\(name): refused: the entry '\(entry.path)' is damaged")
+            throw BundleError.entry(bundle: name, name: entry.path, .damaged)
         }
         return data
     }

@@ -26,7 +26,7 @@ public struct BundleWriter {
         let folder = destination.deletingLastPathComponent()
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw BundleError("cannot write \(path): the folder \(folder.path) does not exist")
+            throw BundleError.noFolder(path: path, folder: folder.path)
         }
         let zipFile = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
         defer { try? FileManager.default.removeItem(at: zipFile) }
@@ -34,7 +34,7 @@ public struct BundleWriter {
         var recipientKnowledge: [String: Int] = [:]
         if let peer, !full {
             guard let known = try store.read({ try $0.peer(peer) }) else {
-                throw BundleError("no peer '\(peer)' (see 'ncc peers'); a first bundle for someone new is a full one: leave out --for")
+                throw BundleError.noSuchPeer(peer)
             }
             recipientKnowledge = known.knowledge
         }
@@ -47,17 +47,17 @@ public struct BundleWriter {
         do {
             let archive = try Archive(url: zipFile, accessMode: .create)
             manifest = try Handoff<OperationsReader.Piece>.run(batchSize: 1, batchesAhead: 16, make: operations.read) { pieces in
-                guard case .size(let size)? = try pieces.take() else { throw BundleError("cannot write \(path): no operations were read") }
+                guard case .size(let size)? = try pieces.take() else { throw BundleError.exportMiscounted(path: path, .nothingRead) }
                 var bytes = ByteQueue()
                 try archive.addEntry(with: BundleFormat.operationsEntry, type: .file, uncompressedSize: size,
                                      modificationDate: BundleFormat.entryDate, permissions: 0o644,
                                      compressionMethod: .deflate, bufferSize: OperationsReader.pieceBytes) { _, count in
                     try bytes.take(count) {
-                        guard case .bytes(let data)? = try pieces.take() else { throw BundleError("cannot write \(path): fewer operations than counted") }
+                        guard case .bytes(let data)? = try pieces.take() else { throw BundleError.exportMiscounted(path: path, .fewer) }
                         return data
                     }
                 }
-                guard case .end(let manifest)? = try pieces.take() else { throw BundleError("cannot write \(path): more operations than counted") }
+                guard case .end(let manifest)? = try pieces.take() else { throw BundleError.exportMiscounted(path: path, .more) }
                 return manifest
             }
             let manifestData = try BundleManifest.encode(manifest)
@@ -69,7 +69,7 @@ public struct BundleWriter {
         } catch let error as StoreError {
             throw error
         } catch {
-            throw BundleError("cannot write \(path): \(error.localizedDescription)")
+            throw BundleError.cannotWrite(path: path, reason: error.localizedDescription)
         }
         // On disk before it takes its name: a crash leaves the old file or the whole new one.
         if let handle = FileHandle(forUpdatingAtPath: zipFile.path) {
@@ -77,7 +77,7 @@ public struct BundleWriter {
             try? handle.close()
         }
         guard rename(zipFile.path, destination.path) == 0 else {
-            throw BundleError("cannot write \(path): \(String(cString: strerror(errno)))")
+            throw BundleError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         let bytes = ((try? FileManager.default.attributesOfItem(atPath: destination.path)[.size]) as? NSNumber)?.int64Value ?? 0
         if let peer, !full {
@@ -113,7 +113,7 @@ private struct ByteQueue {
         }
         while pending.count < count {
             let piece = try next()
-            guard !piece.isEmpty else { throw BundleError("internal error: an empty piece of the operations") }
+            guard !piece.isEmpty else { throw BundleError.emptyPiece }
             pending.append(piece)
         }
         let bytes = Data(pending.prefix(count))

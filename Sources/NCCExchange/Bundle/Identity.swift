@@ -23,7 +23,7 @@ public struct Identity: Sendable {
             guard let text = try? String(contentsOf: file, encoding: .utf8),
                   let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
                   let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
-                throw BundleError("the signing key \(file.path) is damaged; move it away to make a new one (peers will have to trust the new one)")
+                throw BundleError.damagedSigningKey(path: file.path)
             }
             return Identity(replica: replica, privateKey: key)
         }
@@ -34,16 +34,16 @@ public struct Identity: Sendable {
             let temporary = folder.appendingPathComponent(".\(replica).\(UUID().uuidString).tmp")
             guard fm.createFile(atPath: temporary.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
                                 attributes: [.posixPermissions: 0o600]) else {
-                throw BundleError("cannot write the signing key in \(folder.path)")
+                throw BundleError.cannotCreateSigningKey(folder: folder.path)
             }
             guard rename(temporary.path, file.path) == 0 else {
-                throw BundleError("cannot write the signing key \(file.path): \(String(cString: strerror(errno)))")
+                throw BundleError.cannotPlaceSigningKey(path: file.path, reason: String(cString: strerror(errno)))
             }
             return Identity(replica: replica, privateKey: key)
         } catch let error as BundleError {
             throw error
         } catch {
-            throw BundleError("cannot make the signing key in \(folder.path): \(error.localizedDescription)")
+            throw BundleError.cannotMakeSigningKey(folder: folder.path, reason: error.localizedDescription)
         }
     }
 

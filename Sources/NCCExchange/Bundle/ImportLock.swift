@@ -11,12 +11,12 @@ enum ImportLock {
         let path = databasePath + ".import-lock"
         let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
-            throw BundleError("cannot lock \(path) for the import: \(String(cString: strerror(errno)))")
+            throw BundleError.cannotLock(path: path, reason: String(cString: strerror(errno)))
         }
         // Closing the descriptor releases the lock, also when the process dies.
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw BundleError("cannot lock \(path) for the import: \(String(cString: strerror(errno)))") }
+            guard errno == EINTR else { throw BundleError.cannotLock(path: path, reason: String(cString: strerror(errno))) }
         }
         return try body()
     }

@@ -13,7 +13,7 @@ struct LineReader {
     private(set) var hasher: SHA256?
 
     init(path: String, maxLine: Int, hashing: Bool = false) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleError("cannot read \(path)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw BundleError.cannotRead(path: path) }
         self.handle = handle
         self.maxLine = maxLine
         if hashing { hasher = SHA256() }
@@ -30,7 +30,7 @@ struct LineReader {
                 number += 1
                 return line
             }
-            if buffer.count - start > maxLine { throw BundleError("line \(number + 1) is longer than \(maxLine >> 20) MB") }
+            if buffer.count - start > maxLine { throw BundleError.lineTooLong(bundle: nil, line: number + 1, megabytes: maxLine >> 20) }
             if atEnd {
                 guard start < buffer.count else { return nil }
                 let line = Array(buffer[start...])

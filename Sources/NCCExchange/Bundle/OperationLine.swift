@@ -40,43 +40,43 @@ enum OperationLine {
         do {
             parsed = try LineParser.parse(bytes)
         } catch {
-            throw BundleError("it is not an operation: \(error.reason)")
+            throw BundleError.badOperation(.notJSON(reason: error.reason))
         }
         guard let kindName = parsed.kind, let record = parsed.record, let replica = parsed.replica,
               let seq = parsed.seq, let stampText = parsed.stamp else {
-            throw BundleError("it is not an operation (it needs fields, kind, record, replica, seq and stamp)")
+            throw BundleError.badOperation(.missingKeys)
         }
         let line = (fields: parsed.fields, kind: kindName, prev: Optional(parsed.prev), record: record, replica: replica, seq: seq, stamp: stampText)
-        guard let kind = Kind(rawValue: line.kind) else { throw BundleError("unknown kind '\(Sanitized.one(line.kind))'") }
+        guard let kind = Kind(rawValue: line.kind) else { throw BundleError.badOperation(.unknownKind(line.kind)) }
         guard let stamp = Stamp(line.stamp), stamp.replica == line.replica else {
-            throw BundleError("the stamp '\(Sanitized.one(line.stamp))' is not a stamp of replica '\(Sanitized.one(line.replica))'")
+            throw BundleError.badOperation(.stampNotOfReplica(stamp: line.stamp, replica: line.replica))
         }
         guard checked else {
             return Operation(replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
                              fields: line.fields, prev: line.prev ?? [:])
         }
         guard line.seq > 0, Self.isIdentifier(line.replica), Self.isIdentifier(line.record) else {
-            throw BundleError("a bad replica, sequence number or record id")
+            throw BundleError.badOperation(.badIdentifier)
         }
         for (name, value) in line.fields {
             if name == Operation.deletedField || name == Operation.erasedField {
-                guard value.bool != nil else { throw BundleError("'\(name)' must be true or false") }
+                guard value.bool != nil else { throw BundleError.badOperation(.notABool(field: name)) }
                 continue
             }
             guard let field = Schema.field(name, of: kind) else {
-                throw BundleError("a \(kind.singular) has no field '\(Sanitized.one(name))'")
+                throw BundleError.badOperation(.unknownField(kind: kind, field: name))
             }
             guard value.isNull || Self.fits(value, field.type) else {
-                throw BundleError("\(kind.singular) \(name): a value of the wrong type")
+                throw BundleError.badOperation(.wrongType(kind: kind, field: name))
             }
             if case .text(let text) = value, text.utf8.count > BundleFormat.maxLineBytes / 2 {
-                throw BundleError("\(kind.singular) \(name): a value over 1 MB")
+                throw BundleError.badOperation(.valueTooLarge(kind: kind, field: name))
             }
             // The same rules as typed input: codes, dates, one-line text, no NUL, list items.
-            do { try FieldInput.check(value, for: field) } catch { throw BundleError("\(kind.singular) \(error)") }
+            do { try FieldInput.check(value, for: field) } catch { throw BundleError.badOperation(.invalidValue(kind: kind, error)) }
         }
         for (name, seen) in line.prev ?? [:] where !Operation.carries(name, of: kind) || Operation.seenStamps(seen).contains(where: { Stamp($0) == nil }) {
-            throw BundleError("a bad 'prev' for '\(Sanitized.one(name))'")
+            throw BundleError.badOperation(.badPrev(field: name))
         }
         return Operation(replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
                          fields: line.fields, prev: line.prev ?? [:])

@@ -66,7 +66,7 @@ struct OperationsReader: Sendable {
             }
             if !buffer.isEmpty { try send(buffer) }
             guard total == count, written == size else {
-                throw BundleError("internal error: the operations came to \(written) bytes in \(total) lines, not the \(size) bytes in \(count) lines counted first; nothing was written")
+                throw BundleError.operationsMiscounted(bytes: written, lines: total, countedBytes: size, countedLines: count)
             }
             try pieces.send(.end(BundleManifest(
                 format: BundleFormat.name, version: BundleFormat.version,

@@ -30,7 +30,7 @@ extension SyncPane {
             let result: BundleImporter.Result
             do {
                 result = try importer.preview(bundle, trust: false)
-            } catch let error as BundleError where error.description.contains("--trust") {
+            } catch BundleError.unknownSigner {
                 // An unknown signer: see what the bundle would do if trusted, then ask about both.
                 trust = true
                 result = try importer.preview(bundle, trust: true)
