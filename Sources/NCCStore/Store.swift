@@ -138,7 +138,7 @@ public final class Store: Sendable {
                 try db.execute(sql: "VACUUM INTO ?", arguments: [destination])
             }
         } catch let error as DatabaseError {
-            throw StoreError.sqlite("cannot back up to \(destination): \(error.message ?? "\(error.resultCode)")")
+            throw StoreError.cannotBackUp(destination: destination, reason: error.message ?? "\(error.resultCode)")
         }
     }
 
@@ -221,7 +221,7 @@ public final class Store: Sendable {
         case .SQLITE_NOTADB, .SQLITE_CORRUPT: return .notADatabase(path: path)
         case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
         case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: error.message ?? "cannot open")
-        case .SQLITE_BUSY, .SQLITE_LOCKED: return .sqlite("the database is busy in another ncc; try again")
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
         default: return .sqlite(error.message ?? "\(error.resultCode)")
         }
     }

@@ -13,7 +13,14 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case unknownField(kind: Kind, field: String)
     case missingRequired(kind: Kind, field: String)
     case stillReferenced(kind: Kind, title: String, by: String)
-    case badQuery(String)
+    /// Another ncc holds the write lock longer than the busy timeout.
+    case busy
+    /// A record created with an id that is taken.
+    case exists(kind: Kind, id: String)
+    /// An operation of the log that does not decode (the file was altered or damaged).
+    case malformedLog
+    case cannotBackUp(destination: String, reason: String)
+    /// What SQLite itself said, for the errors ncc has no words of its own for.
     case sqlite(String)
 
     public var description: String {
@@ -31,7 +38,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "a \(kind.singular) has no field '\(field)' (fields: \(Schema.fields(of: kind).map(\.name).joined(separator: ", ")))"
         case .missingRequired(let kind, let field): "a \(kind.singular) needs a \(field)"
         case .stillReferenced(let kind, let title, let by): "\(kind.singular) '\(title)' is still used by \(by)"
-        case .badQuery(let why): why
+        case .busy: "database error: the database is busy in another ncc; try again"
+        case .exists(let kind, let id): "database error: \(kind.singular) \(id) exists already"
+        case .malformedLog: "database error: an operation in the log is malformed"
+        case .cannotBackUp(let destination, let reason): "database error: cannot back up to \(destination): \(reason)"
         case .sqlite(let message): "database error: \(message)"
         }
     }

@@ -104,7 +104,7 @@ extension StoreReader {
     public func forEachOperation(notIn knowledge: [String: Int], _ body: (Operation) throws -> Void) throws -> Int {
         try forEachStoredOperation(notIn: knowledge) { stored in
             guard let stamp = Stamp(stored.stamp), let kind = Kind(rawValue: stored.kind) else {
-                throw StoreError.sqlite("an operation in the log is malformed")
+                throw StoreError.malformedLog
             }
             try body(Operation(replica: stored.replica, seq: stored.seq, stamp: stamp, kind: kind, record: stored.record,
                                fields: try CanonicalJSON.decodeFields(stored.fields), prev: CanonicalJSON.decodeStrings(stored.prev)))

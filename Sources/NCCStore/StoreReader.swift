@@ -237,7 +237,7 @@ public struct StoreReader {
 
     static func operation(_ row: Row) throws -> Operation {
         guard let stamp = Stamp(row[2]), let kind = Kind(rawValue: row[3]) else {
-            throw StoreError.sqlite("an operation in the log is malformed")
+            throw StoreError.malformedLog
         }
         return Operation(replica: row[0], seq: row[1], stamp: stamp, kind: kind, record: row[4],
                          fields: try CanonicalJSON.decodeFields(row[5]), prev: CanonicalJSON.decodeStrings(row[6]))

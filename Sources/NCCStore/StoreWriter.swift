@@ -76,7 +76,7 @@ public final class StoreWriter {
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_UNIQUE {
             // The id's UNIQUE index is the check (no lookup first: creating is the hot path of
             // every import). The error aborts the transaction, operation included.
-            throw StoreError.sqlite("\(kind.singular) \(id) exists already")
+            throw StoreError.exists(kind: kind, id: id)
         }
         return id
     }

@@ -42,7 +42,8 @@ import Testing
         #expect(Set(specs.map(\.plural)).count == specs.count)
         #expect(Set(specs.map(\.singular)).count == specs.count)
         #expect(Set(specs.map(\.search.code)).count == specs.count)
-        #expect(Kind.main.count == 10 && Kind.withCSV == Kind.main)
+        // Every group of records has a pane where a member looks for it.
+        for group in RecordGroup.allCases { #expect(Pane.allCases.contains { $0.feature.group == group }) }
     }
 
     /// Makes a record of `kind` with every required field and its free text (and the records it

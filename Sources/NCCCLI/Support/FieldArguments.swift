@@ -34,7 +34,7 @@ struct FieldArguments {
                 field = personField
                 forPerson = true
             } else {
-                throw CLIError(StoreError.unknownField(kind: kind, field: flag).description)
+                throw StoreError.unknownField(kind: kind, field: flag)
             }
             if raw == nil {
                 let next: String? = index + 1 < arguments.count ? arguments[index + 1] : nil
