@@ -29,7 +29,7 @@ struct DemoBuilder {
     }
 
     @discardableResult
-    mutating func create(_ kind: Kind, _ values: [String: Value]) throws -> String {
+    mutating func create(_ kind: Kind, _ values: [FieldName: Value]) throws -> String {
         sequence += 1
         let id = random.uuid(sequence: sequence)
         try pipe.send(.create(kind, values, id: id))
@@ -49,9 +49,10 @@ struct DemoBuilder {
         var activeCountries = Set<String>()
         for consortium in PublicFacts.consortia {
             let id = try create(.consortium, [
-                "name": .text(consortium.name), "title": .text(consortium.title), "call": .text(consortium.call),
-                "starts": .text(consortium.starts), "ends": .text(consortium.ends),
-                "lead": consortium.lead.map(Value.text) ?? .null, "countries": .list(consortium.countries),
+                Fields.Consortium.name: .text(consortium.name), Fields.Consortium.title: .text(consortium.title),
+                Fields.Consortium.call: .text(consortium.call),
+                Fields.Consortium.starts: .text(consortium.starts), Fields.Consortium.ends: .text(consortium.ends),
+                Fields.Consortium.lead: consortium.lead.map(Value.text) ?? .null, Fields.Consortium.countries: .list(consortium.countries),
             ])
             for country in consortium.countries {
                 memberships[country, default: []].append(id)
@@ -64,28 +65,34 @@ struct DemoBuilder {
             let domain = "ncc-\(country.lowercased()).example.eu"
             let active = activeCountries.contains(country)
             let id = try create(.centre, [
-                "name": .text(name), "country": .text(country), "status": .text(active ? "active" : "closed"),
-                "capacity_group": .int(random.int(1...3)), "website": .text("https://\(domain)"), "email": .text("info@\(domain)"),
-                "description": .text("The national competence centre for social innovation of \(countryName(country)): it connects social innovators with the ESF+ managing authority, builds capacity and helps good practices scale."),
-                "topics": .list(random.pick(Vocabulary.topics, count: 3)),
+                Fields.Centre.name: .text(name), Fields.Centre.country: .text(country),
+                Fields.Centre.status: .text(active ? "active" : "closed"),
+                Fields.Centre.capacityGroup: .int(random.int(1...3)), Fields.Centre.website: .text("https://\(domain)"),
+                Fields.Centre.email: .text("info@\(domain)"),
+                Fields.Centre.description: .text("The national competence centre for social innovation of \(countryName(country)): it connects social innovators with the ESF+ managing authority, builds capacity and helps good practices scale."),
+                Fields.Centre.topics: .list(random.pick(Vocabulary.topics, count: 3)),
             ])
             centres.append((id, country, active))
             for consortium in memberships[country]! {
-                try create(.membership, ["centre": .text(id), "consortium": .text(consortium)])
+                try create(.membership, [Fields.Membership.centre: .text(id), Fields.Membership.consortium: .text(consortium)])
             }
         }
         for area in PublicFacts.workingAreas {
             workingAreas.append(try create(.workingArea, [
-                "number": .int(area.number), "title": .text(area.title), "description": .text(area.description),
+                Fields.WorkingArea.number: .int(area.number), Fields.WorkingArea.title: .text(area.title),
+                Fields.WorkingArea.description: .text(area.description),
             ]))
         }
         for meeting in PublicFacts.meetings {
             let id = try create(.meeting, [
-                "title": .text(meeting.title), "kind": .text(meeting.kind), "start": .text(meeting.start),
-                "place": meeting.place.map(Value.text) ?? .null, "online": .bool(meeting.online), "minutes": .text(meeting.minutes),
+                Fields.Meeting.title: .text(meeting.title), Fields.Meeting.kind: .text(meeting.kind),
+                Fields.Meeting.start: .text(meeting.start),
+                Fields.Meeting.place: meeting.place.map(Value.text) ?? .null, Fields.Meeting.online: .bool(meeting.online),
+                Fields.Meeting.minutes: .text(meeting.minutes),
             ])
             for (i, decision) in meeting.decisions.enumerated() {
-                try create(.decision, ["meeting": .text(id), "position": .int(i), "text": .text(decision)])
+                try create(.decision, [Fields.Decision.meeting: .text(id), Fields.Decision.position: .int(i),
+                                       Fields.Decision.text: .text(decision)])
             }
             realMeetings.append(id)
         }
@@ -94,7 +101,7 @@ struct DemoBuilder {
     mutating func addRealMeetingAttendance() throws {
         for meeting in realMeetings {
             for person in random.pick(firstUnitPeople, count: 8) {
-                try create(.attendance, ["meeting": .text(meeting), "person": .text(person)])
+                try create(.attendance, [Fields.Attendance.meeting: .text(meeting), Fields.Attendance.person: .text(person)])
             }
         }
     }
@@ -112,9 +119,10 @@ struct DemoBuilder {
                 kindIndex += 1
                 let pattern = random.pick(Vocabulary.organisationNames[kind] ?? ["Organisation %@"])
                 let organisation = try create(.organisation, [
-                    "name": .text(Self.fill(pattern, countryName(centre.country)) + suffix),
-                    "country": .text(centre.country), "kind": .text(kind), "centre": .text(centre.id),
-                    "role": .text(random.pick(["founding", "partner", "partner", "associate", "stakeholder"])),
+                    Fields.Organisation.name: .text(Self.fill(pattern, countryName(centre.country)) + suffix),
+                    Fields.Organisation.country: .text(centre.country), Fields.Organisation.kind: .text(kind),
+                    Fields.Organisation.centre: .text(centre.id),
+                    Fields.Organisation.role: .text(random.pick(["founding", "partner", "partner", "associate", "stakeholder"])),
                 ])
                 for _ in 0..<(random.chance(0.5) ? 1 : 2) {
                     var name = inventName(centre.country)
@@ -138,11 +146,11 @@ struct DemoBuilder {
             let languages = Array(spoken.prefix(1)) + (random.chance(0.85) ? ["en"] : []) + (random.chance(0.3) ? [random.pick(spoken)] : [])
             let bio = Self.fill(random.pick(Vocabulary.bioOpenings), topics[0]) + " " + random.pick(Vocabulary.bioClosings)
             experts.append(try create(.expert, [
-                "person": .text(person), "country": .text(country),
-                "languages": .list(languages.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }),
-                "countries": .list(Array(Set([country] + random.pick(centres.map(\.country), count: random.int(0...2)))).sorted()),
-                "topics": .list(topics), "availability_days": .int(random.chance(0.2) ? 0 : random.int(1...10)),
-                "bio": .text(bio.trimmingCharacters(in: .whitespaces)), "source": .text("demo"),
+                Fields.Expert.person: .text(person), Fields.Expert.country: .text(country),
+                Fields.Expert.languages: .list(languages.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }),
+                Fields.Expert.countries: .list(Array(Set([country] + random.pick(centres.map(\.country), count: random.int(0...2)))).sorted()),
+                Fields.Expert.topics: .list(topics), Fields.Expert.availabilityDays: .int(random.chance(0.2) ? 0 : random.int(1...10)),
+                Fields.Expert.bio: .text(bio.trimmingCharacters(in: .whitespaces)), Fields.Expert.source: .text("demo"),
             ]))
         }
         // Needs raised by the centres, and engagements of experts for some of them.
@@ -153,10 +161,12 @@ struct DemoBuilder {
             let spoken = Names.byCountry[centre.country]?.languages ?? ["en"]
             let roll = random.int(1...10)
             needs.append(try create(.need, [
-                "centre": .text(centre.id), "title": .text("\(title) (\(countryName(centre.country)))\(suffix)"),
-                "description": .text(description), "topics": .list(topics),
-                "languages": .list(random.chance(0.5) && spoken[0] != "en" ? [spoken[0], "en"] : [spoken[0]]), "country": .text(centre.country),
-                "deadline": .text(day(random.int(-30...180))), "status": .text(roll <= 7 ? "open" : roll <= 9 ? "matched" : "closed"),
+                Fields.Need.centre: .text(centre.id), Fields.Need.title: .text("\(title) (\(countryName(centre.country)))\(suffix)"),
+                Fields.Need.description: .text(description), Fields.Need.topics: .list(topics),
+                Fields.Need.languages: .list(random.chance(0.5) && spoken[0] != "en" ? [spoken[0], "en"] : [spoken[0]]),
+                Fields.Need.country: .text(centre.country),
+                Fields.Need.deadline: .text(day(random.int(-30...180))),
+                Fields.Need.status: .text(roll <= 7 ? "open" : roll <= 9 ? "matched" : "closed"),
             ]))
         }
         var pairs = Set<String>()
@@ -165,8 +175,9 @@ struct DemoBuilder {
             guard pairs.insert(expert + need).inserted else { continue }
             let status = random.pick(["proposed", "agreed", "agreed", "done", "done", "declined"])
             try create(.engagement, [
-                "expert": .text(expert), "need": .text(need), "status": .text(status),
-                "starts": .text(day(random.int(-200 ... -10))), "feedback": status == "done" ? .int(random.int(2...5)) : .null,
+                Fields.Engagement.expert: .text(expert), Fields.Engagement.need: .text(need), Fields.Engagement.status: .text(status),
+                Fields.Engagement.starts: .text(day(random.int(-200 ... -10))),
+                Fields.Engagement.feedback: status == "done" ? .int(random.int(2...5)) : .null,
             ])
         }
         // Tasks of the action plan.
@@ -178,29 +189,32 @@ struct DemoBuilder {
             let online = random.chance(0.5)
             let city = random.pick(centres).country
             let meeting = try create(.meeting, [
-                "title": .text("\(title) \(day(offset).prefix(7))\(suffix)"),
-                "kind": .text(title.hasPrefix("Quarterly") ? "quarterly" : title.hasPrefix("Joint") ? "joint_event" : title.hasPrefix("Workshop") ? "workshop" : "thematic"),
-                "start": .text(day(offset) + "T09:00:00Z"), "end": .text(day(offset) + "T12:30:00Z"),
-                "place": online ? .null : .text(countryName(city)), "online": .bool(online),
-                "minutes": .text(offset > 0 ? "" : random.pick(Vocabulary.minutes, count: 3).joined(separator: "\n")),
+                Fields.Meeting.title: .text("\(title) \(day(offset).prefix(7))\(suffix)"),
+                Fields.Meeting.kind: .text(title.hasPrefix("Quarterly") ? "quarterly" : title.hasPrefix("Joint") ? "joint_event" : title.hasPrefix("Workshop") ? "workshop" : "thematic"),
+                Fields.Meeting.start: .text(day(offset) + "T09:00:00Z"), Fields.Meeting.end: .text(day(offset) + "T12:30:00Z"),
+                Fields.Meeting.place: online ? .null : .text(countryName(city)), Fields.Meeting.online: .bool(online),
+                Fields.Meeting.minutes: .text(offset > 0 ? "" : random.pick(Vocabulary.minutes, count: 3).joined(separator: "\n")),
             ])
             for (position, item) in Vocabulary.agenda.prefix(4).enumerated() {
-                try create(.agendaItem, ["meeting": .text(meeting), "position": .int(position), "title": .text(item)])
+                try create(.agendaItem, [Fields.AgendaItem.meeting: .text(meeting), Fields.AgendaItem.position: .int(position),
+                                         Fields.AgendaItem.title: .text(item)])
             }
             for person in random.pick(unitPeople, count: 5) {
-                try create(.attendance, ["meeting": .text(meeting), "person": .text(person)])
+                try create(.attendance, [Fields.Attendance.meeting: .text(meeting), Fields.Attendance.person: .text(person)])
             }
             guard offset <= 0 else { continue }
             for (position, decision) in random.pick(Vocabulary.decisions, count: 2).enumerated() {
-                try create(.decision, ["meeting": .text(meeting), "position": .int(position), "text": .text(decision)])
+                try create(.decision, [Fields.Decision.meeting: .text(meeting), Fields.Decision.position: .int(position),
+                                       Fields.Decision.text: .text(decision)])
             }
             for _ in 0..<2 {
                 let text = "\(random.pick(Vocabulary.taskVerbs)) \(random.pick(Vocabulary.taskObjects))"
                 let owner = random.pick(unitPeople)
                 let due = day(offset + random.int(14...60))
-                let item = try create(.actionItem, ["meeting": .text(meeting), "text": .text(text), "owner": .text(owner), "due": .text(due)])
+                let item = try create(.actionItem, [Fields.ActionItem.meeting: .text(meeting), Fields.ActionItem.text: .text(text),
+                                                    Fields.ActionItem.owner: .text(owner), Fields.ActionItem.due: .text(due)])
                 let task = try createTask(title: text, origin: item, owner: owner, due: due)
-                try pipe.send(.update(.actionItem, id: item, ["task": .text(task)]))
+                try pipe.send(.update(.actionItem, id: item, [Fields.ActionItem.task: .text(task)]))
             }
         }
         if unit == 0 { firstUnitPeople = unitPeople }
@@ -230,9 +244,10 @@ struct DemoBuilder {
         let shareable = random.chance(0.6)
         let code = String(random.int(1000...1999).description.dropFirst())
         return try create(.person, [
-            "name": .text(name), "organisation": organisation.map(Value.text) ?? .null,
-            "role": .text(role ?? random.pick(["Coordinator", "Project officer", "Researcher", "Director", "Policy adviser", "Trainer"])),
-            "email": .text(uniqueEmail(name)), "phone": .text("+00 555 0\(code)"), "shareable": .bool(shareable),
+            Fields.Person.name: .text(name), Fields.Person.organisation: organisation.map(Value.text) ?? .null,
+            Fields.Person.role: .text(role ?? random.pick(["Coordinator", "Project officer", "Researcher", "Director", "Policy adviser", "Trainer"])),
+            Fields.Person.email: .text(uniqueEmail(name)), Fields.Person.phone: .text("+00 555 0\(code)"),
+            Fields.Person.shareable: .bool(shareable),
         ])
     }
 
@@ -255,11 +270,13 @@ struct DemoBuilder {
         let status = roll <= 7 ? "todo" : roll <= 13 ? "doing" : roll == 14 ? "blocked" : "done"
         let tags = random.chance(0.4) ? [random.pick(["communication", "reporting", "SI CoP", "joint event", "survey"])] : []
         return try create(.task, [
-            "title": .text(title), "working_area": .text(random.pick(workingAreas)),
-            "owner": .text(owner ?? random.pick(unitPeople)), "centre": random.chance(0.6) ? .text(random.pick(centres).id) : .null,
-            "due": .text(due ?? day(random.int(-60...120))), "status": .text(status),
-            "priority": .text(random.pick(["low", "normal", "normal", "high"])), "origin": origin.map(Value.text) ?? .null,
-            "tags": .list(tags),
+            Fields.Task.title: .text(title), Fields.Task.workingArea: .text(random.pick(workingAreas)),
+            Fields.Task.owner: .text(owner ?? random.pick(unitPeople)),
+            Fields.Task.centre: random.chance(0.6) ? .text(random.pick(centres).id) : .null,
+            Fields.Task.due: .text(due ?? day(random.int(-60...120))), Fields.Task.status: .text(status),
+            Fields.Task.priority: .text(random.pick(["low", "normal", "normal", "high"])),
+            Fields.Task.origin: origin.map(Value.text) ?? .null,
+            Fields.Task.tags: .list(tags),
         ])
     }
 }

@@ -5,8 +5,8 @@ import NCCStore
 /// `Handoff`). The builder never reads the database (it chooses every id), so it need not wait
 /// for a write to be done.
 enum DemoWrite: Sendable {
-    case create(Kind, [String: Value], id: String)
-    case update(Kind, id: String, [String: Value])
+    case create(Kind, [FieldName: Value], id: String)
+    case update(Kind, id: String, [FieldName: Value])
 
     func apply(to writer: StoreWriter) throws {
         switch self {

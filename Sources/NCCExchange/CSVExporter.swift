@@ -98,17 +98,17 @@ public struct CSVExporter {
     private func cell(_ column: String, of record: Record, _ reader: StoreReader, _ names: UniqueNames) throws -> String {
         if column == "id" { return record.id }
         if record.kind == .centre, column == CSVTable.consortiumColumn {
-            return try reader.records(.membership, where: "centre", is: record.id, limit: 10_000)
-                .compactMap { $0["consortium"].text }.map { try names.reference(.consortium, $0) }.sorted().joined(separator: ";")
+            return try reader.records(where: Fields.Membership.centre, is: record.id, limit: 10_000)
+                .compactMap { $0[Fields.Membership.consortium].text }.map { try names.reference(.consortium, $0) }.sorted().joined(separator: ";")
         }
         if record.kind == .meeting, column == CSVTable.attendeesColumn {
-            return try reader.records(.attendance, where: "meeting", is: record.id, limit: 10_000)
-                .compactMap { $0["person"].text }.map { try names.reference(.person, $0) }.sorted().joined(separator: ";")
+            return try reader.records(where: Fields.Attendance.meeting, is: record.id, limit: 10_000)
+                .compactMap { $0[Fields.Attendance.person].text }.map { try names.reference(.person, $0) }.sorted().joined(separator: ";")
         }
         guard let (field, onPerson) = CSVTable.field(column, of: record.kind) else { return "" }
         var source = record
         if onPerson {
-            guard let person = try record["person"].text.flatMap({ try reader.record(.person, id: $0) }) else { return "" }
+            guard let person = try record[Fields.Expert.person].text.flatMap({ try reader.record(.person, id: $0) }) else { return "" }
             source = person
         }
         let value = source[field.name]

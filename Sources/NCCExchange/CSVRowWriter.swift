@@ -14,27 +14,27 @@ struct RowWriter {
     mutating func write(_ cells: [String]) throws -> Change {
         var row: [String: String] = [:]
         for (column, cell) in zip(header, cells) { row[column] = cell }
-        var own: [String: Value] = [:]
-        var person: [String: Value] = [:]
+        var own: [FieldName: Value] = [:]
+        var person: [FieldName: Value] = [:]
         for column in header {
             guard let (field, onPerson) = CSVTable.field(column, of: kind), let cell = row[column] else { continue }
             let value = try parse(cell, field, column: column)
-            if onPerson { person[field.name] = value } else { own[field.name] = value }
+            if onPerson { person[FieldName(.person, field.name)] = value } else { own[FieldName(kind, field.name)] = value }
         }
         let id = try recordID(row, own: own, person: person)
         var related: [Change] = []
         if kind == .expert {
-            let personID = try expertPerson(id, name: person["name"]?.text, email: person["email"]?.text)
+            let personID = try expertPerson(id, name: person[Fields.Person.name]?.text, email: person[Fields.Person.email]?.text)
             related.append(try writer.put(.person, id: personID, person))
-            own["person"] = .text(personID)
+            own[Fields.Expert.person] = .text(personID)
         }
         let change = try writer.put(kind, id: id, own)
         if kind == .centre, let cell = row[CSVTable.consortiumColumn] {
-            related.append(try setLinks(.membership, from: "centre", id, to: "consortium",
+            related.append(try setLinks(from: Fields.Membership.centre, id, to: Fields.Membership.consortium,
                                         try FieldInput.items(cell).map { try reference(.consortium, $0, column: "consortium") }))
         }
         if kind == .meeting, let cell = row[CSVTable.attendeesColumn] {
-            related.append(try setLinks(.attendance, from: "meeting", id, to: "person",
+            related.append(try setLinks(from: Fields.Attendance.meeting, id, to: Fields.Attendance.person,
                                         try FieldInput.items(cell).map { try reference(.person, $0, column: "attendees") }))
         }
         // The row counts as new when its record is; as updated when anything about it changed.
@@ -65,38 +65,41 @@ struct RowWriter {
         }
         if target == .consortium || target == .organisation {
             let id = StableID.make(target, text)
-            try writer.put(target, id: id, ["name": .text(Text.normalized(text.trimmingCharacters(in: .whitespaces)))])
+            let name = target == .consortium ? Fields.Consortium.name : Fields.Organisation.name
+            try writer.put(target, id: id, [name: .text(Text.normalized(text.trimmingCharacters(in: .whitespaces)))])
             return id
         }
         throw RowProblem("\(column): no \(target.singular) '\(text)'")
     }
 
     /// The row's id column, else the record already called the same, else a stable id from the name.
-    func recordID(_ row: [String: String], own: [String: Value], person: [String: Value]) throws -> String {
+    func recordID(_ row: [String: String], own: [FieldName: Value], person: [FieldName: Value]) throws -> String {
         if let cell = row["id"], !cell.trimmingCharacters(in: .whitespaces).isEmpty { return StableID.from(cell, kind: kind) }
         switch kind {
         case .expert:
-            guard let name = person["name"]?.text else { throw RowProblem("name: an expert needs a name") }
+            guard let name = person[Fields.Person.name]?.text else { throw RowProblem("name: an expert needs a name") }
             if let id = try? reader.resolve(.expert, name) { return id }
             return StableID.make(.expert, name)
         case .engagement:
-            let expert = own["expert"]?.text ?? "", need = own["need"]?.text ?? ""
-            let existing = try reader.records(RecordQuery(.engagement, conditions: [.equals("expert", .text(expert)), .equals("need", .text(need))]), limit: 1)
+            let expert = own[Fields.Engagement.expert]?.text ?? "", need = own[Fields.Engagement.need]?.text ?? ""
+            let existing = try reader.records(RecordQuery(.engagement, conditions: [.equals(Fields.Engagement.expert, .text(expert)),
+                                                                                    .equals(Fields.Engagement.need, .text(need))]), limit: 1)
             return existing.first?.id ?? StableID.make(.engagement, expert + "/" + need)
         default:
-            guard let field = Schema.titleField(of: kind), let title = own[field]?.text else {
+            guard let field = Schema.titleField(of: kind).map({ FieldName(kind, $0) }), let title = own[field]?.text else {
                 throw RowProblem("\(Schema.titleField(of: kind) ?? "name"): a \(kind.singular) needs one")
             }
             // A need's title is only unique within its centre, a meeting's at its start
             // ("Quarterly meeting"): those match the record with the same title and scope.
-            let scopeField = kind == .need ? "centre" : kind == .meeting ? "start" : nil
+            let scopeField = kind == .need ? Fields.Need.centre : kind == .meeting ? Fields.Meeting.start : nil
             if let scopeField {
                 let scope = own[scopeField] ?? .null
                 let stable = StableID.make(kind, (scope.text ?? "") + "/" + title)
                 let same = try reader.records(RecordQuery(kind, conditions: [.equals(field, .text(title)), .equals(scopeField, scope)]), limit: 2)
                 if same.count == 1 { return same[0].id }
                 if same.count > 1, !same.contains(where: { $0.id == stable }) {
-                    throw RowProblem("\(field): several \(kind.plural) are called '\(title)' at this \(scopeField == "start" ? "time" : scopeField); give the row an id")
+                    let at = scopeField == Fields.Meeting.start ? "time" : scopeField.name
+                    throw RowProblem("\(field.name): several \(kind.plural) are called '\(title)' at this \(at); give the row an id")
                 }
                 return stable
             }
@@ -106,7 +109,7 @@ struct RowWriter {
                 if try reader.record(kind, id: id)?[field].text == title { return id }
             } catch StoreError.ambiguous(_, _, let count) {
                 if try !reader.exists(kind, id: stable) {
-                    throw RowProblem("\(field): \(count) \(kind.plural) are called '\(title)'; give the row an id")
+                    throw RowProblem("\(field.name): \(count) \(kind.plural) are called '\(title)'; give the row an id")
                 }
             } catch StoreError.notFound {}
             return stable
@@ -116,20 +119,21 @@ struct RowWriter {
     /// An expert's person: the one they already have, else the person of that name, else a new one.
     /// Several people of one name are told apart by e-mail.
     func expertPerson(_ expertID: String, name: String?, email: String?) throws -> String {
-        if let existing = try reader.record(.expert, id: expertID)?["person"].text { return existing }
+        if let existing = try reader.record(.expert, id: expertID)?[Fields.Expert.person].text { return existing }
         if let name {
-            let namesakes = try reader.records(RecordQuery(.person, conditions: [.equals("name", .text(name))]), limit: 50)
+            let namesakes = try reader.records(RecordQuery(.person, conditions: [.equals(Fields.Person.name, .text(name))]), limit: 50)
             if namesakes.count == 1 { return namesakes[0].id }
-            if let email, let match = namesakes.first(where: { $0["email"].text == email }) { return match.id }
+            if let email, let match = namesakes.first(where: { $0[Fields.Person.email].text == email }) { return match.id }
         }
         return StableID.make(.person, "expert/" + expertID)
     }
 
     /// Makes the link records from one record (a centre's memberships, a meeting's attendance)
     /// exactly the ones listed.
-    func setLinks(_ link: Kind, from field: String, _ id: String, to other: String, _ targets: [String]) throws -> Change {
+    func setLinks(from field: FieldName, _ id: String, to other: FieldName, _ targets: [String]) throws -> Change {
+        let link = field.kind
         var change = Change.unchanged
-        let existing = try reader.records(link, where: field, is: id, limit: 10_000)
+        let existing = try reader.records(where: field, is: id, limit: 10_000)
         let wanted = Set(targets)
         for record in existing where !wanted.contains(record[other].text ?? "") {
             try writer.delete(link, id: record.id)

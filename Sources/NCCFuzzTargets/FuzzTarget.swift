@@ -21,7 +21,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
             store = try! Store.open(path: folder.appendingPathComponent("fuzz.sqlite").path)
             try? store.write { w in
                 if try w.reader.count(.centre) == 0 {
-                    try w.create(.centre, ["name": .text("NCC Lietuva"), "country": .text("LT")])
+                    try w.create(.centre, [Fields.Centre.name: .text("NCC Lietuva"), Fields.Centre.country: .text("LT")])
                 }
             }
         }

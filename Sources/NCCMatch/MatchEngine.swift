@@ -85,9 +85,9 @@ public struct MatchEngine {
 
     public func rank(need: Record, reader: StoreReader, filters: MatchFilters = MatchFilters(), limit: Int = 10,
                      mark: (String, String) = ("[", "]")) throws -> [Match] {
-        let topics = need["topics"].list
-        let title = need["title"].text ?? ""
-        let description = need["description"].text ?? ""
+        let topics = need[Fields.Need.topics].list
+        let title = need[Fields.Need.title].text ?? ""
+        let description = need[Fields.Need.description].text ?? ""
         guard !topics.isEmpty || !description.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw MatchError.emptyNeed(title)
         }
@@ -135,13 +135,13 @@ public struct MatchEngine {
 
     /// The open needs an expert fits best, scored the same way.
     public func needs(for expert: Record, reader: StoreReader, filters: MatchFilters = MatchFilters(), limit: Int = 10) throws -> [Match] {
-        let expertTopics = expert["topics"].list
+        let expertTopics = expert[Fields.Expert.topics].list
         var words = expertTopics
         for topic in expertTopics { if let c = thesaurus.concept(of: topic) { words += thesaurus.phrases(of: c) } }
-        if words.isEmpty, let bio = expert["bio"].text { words = [bio] }
+        if words.isEmpty, let bio = expert[Fields.Expert.bio].text { words = [bio] }
         let hits = try reader.search(queryTerms(title: "", description: "", topics: words, concepts: []).joined(separator: " "),
                                      kinds: [.need], limit: Self.candidates, anyWord: true)
-        let needs = try reader.records(RecordQuery(.need, conditions: [.ids(hits.map(\.id)), .equals("status", .text("open"))]),
+        let needs = try reader.records(RecordQuery(.need, conditions: [.ids(hits.map(\.id)), .equals(Fields.Need.status, .text("open"))]),
                                        limit: Self.candidates)
         guard !needs.isEmpty, let best = hits.first.map({ -$0.rank }), best > 0 else { return [] }
         let relevance = Dictionary(hits.map { ($0.id, -$0.rank / best) }, uniquingKeysWith: max)
@@ -151,7 +151,7 @@ public struct MatchEngine {
         for need in needs {
             if var match = score(expert: expert, need: need, relevance: relevance[need.id] ?? 0, concepts: needConcepts(need),
                                  topicsText: snippets[need.id] ?? "", bioText: "", context: context, filters: filters) {
-                match.name = need["title"].text ?? ""
+                match.name = need[Fields.Need.title].text ?? ""
                 matches.append(match)
             }
         }
@@ -161,8 +161,8 @@ public struct MatchEngine {
     // MARK: - Scoring
 
     func needConcepts(_ need: Record) -> Set<Int> {
-        var concepts = Set(need["topics"].list.compactMap(thesaurus.concept(of:)))
-        concepts.formUnion(thesaurus.concepts(in: (need["title"].text ?? "") + " " + (need["description"].text ?? "")))
+        var concepts = Set(need[Fields.Need.topics].list.compactMap(thesaurus.concept(of:)))
+        concepts.formUnion(thesaurus.concepts(in: (need[Fields.Need.title].text ?? "") + " " + (need[Fields.Need.description].text ?? "")))
         return concepts
     }
 
@@ -178,12 +178,12 @@ public struct MatchEngine {
 
     func score(expert: Record, need: Record, relevance: Double, concepts: Set<Int>, topicsText: String, bioText: String,
                context: Context, filters: MatchFilters) -> Match? {
-        let spoken = Set(expert["languages"].list)
-        let wanted = Set(need["languages"].list)
+        let spoken = Set(expert[Fields.Expert.languages].list)
+        let wanted = Set(need[Fields.Need.languages].list)
         let speaksOne = wanted.isEmpty || !spoken.isDisjoint(with: wanted)
-        let days = expert["availability_days"].int ?? 0
+        let days = expert[Fields.Expert.availabilityDays].int ?? 0
         let history = context.engagements[expert.id] ?? []
-        let declined = history.contains { $0["need"].text == need.id && $0["status"].text == "declined" }
+        let declined = history.contains { $0[Fields.Engagement.need].text == need.id && $0[Fields.Engagement.status].text == "declined" }
         if filters.language && !speaksOne { return nil }
         if filters.availability && days == 0 { return nil }
         if filters.declined && declined { return nil }
@@ -196,20 +196,22 @@ public struct MatchEngine {
         let matched = Self.markedWords(topicsText) + Self.markedWords(bioText)
         add("text", settings.text, relevance,
             matched.isEmpty ? "no words in common" : "matched: " + matched.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }.prefix(6).joined(separator: ", "))
-        let expertConcepts = Set(expert["topics"].list.compactMap(thesaurus.concept(of:)))
+        let expertConcepts = Set(expert[Fields.Expert.topics].list.compactMap(thesaurus.concept(of:)))
         let covered = concepts.intersection(expertConcepts)
         if !concepts.isEmpty {
             let names = covered.map { thesaurus.phrases(of: $0)[0] }.sorted()
             add("topics", settings.topics, Double(covered.count) / Double(concepts.count),
                 "covers \(covered.count) of the need's \(concepts.count) themes" + (names.isEmpty ? "" : ": " + names.joined(separator: ", ")))
         }
-        if let country = need["country"].text {
-            let knows = expert["country"].text == country || expert["countries"].list.contains(country)
+        if let country = need[Fields.Need.country].text {
+            let knows = expert[Fields.Expert.country].text == country || expert[Fields.Expert.countries].list.contains(country)
             add("country", settings.country, knows ? 1 : 0, knows ? "experience in \(country)" : "no experience in \(country)")
         }
-        let active = history.filter { ["proposed", "agreed"].contains($0["status"].text ?? "") && $0["need"].text != need.id }.count
+        let active = history.filter {
+            ["proposed", "agreed"].contains($0[Fields.Engagement.status].text ?? "") && $0[Fields.Engagement.need].text != need.id
+        }.count
         add("workload", settings.workload, 1 - Double(min(active, 3)) / 3, "\(active) active engagement\(active == 1 ? "" : "s"), \(days) days a month")
-        let scores = history.compactMap { $0["feedback"].int }
+        let scores = history.compactMap { $0[Fields.Engagement.feedback].int }
         let mean = scores.isEmpty ? nil : Double(scores.reduce(0, +)) / Double(scores.count)
         add("feedback", settings.feedback, mean.map { ($0 - 1) / 4 } ?? 0.5,
             mean.map { String(format: "mean feedback %.1f of 5 over %d", $0, scores.count) } ?? "no feedback yet")
@@ -251,29 +253,29 @@ struct Context {
 
     init(reader: StoreReader, expertIDs: [String], needs: [Record]) throws {
         let experts = try reader.records(RecordQuery(.expert, conditions: [.ids(expertIDs)]), limit: expertIDs.count)
-        let personIDs = experts.compactMap { $0["person"].text }
+        let personIDs = experts.compactMap { $0[Fields.Expert.person].text }
         let people = try reader.records(RecordQuery(.person, conditions: [.ids(personIDs)]), limit: personIDs.count)
-        let organisationIDs = Set(people.compactMap { $0["organisation"].text })
+        let organisationIDs = Set(people.compactMap { $0[Fields.Person.organisation].text })
         let organisations = try reader.records(RecordQuery(.organisation, conditions: [.ids(Array(organisationIDs))]), limit: organisationIDs.count)
         let byID = Dictionary(organisations.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         for person in people {
-            if let org = person["organisation"].text.flatMap({ byID[$0] }) {
-                employer[person.id] = (org["name"].text ?? "", org["centre"].text)
+            if let org = person[Fields.Person.organisation].text.flatMap({ byID[$0] }) {
+                employer[person.id] = (org[Fields.Organisation.name].text ?? "", org[Fields.Organisation.centre].text)
             }
         }
-        let personName = Dictionary(people.map { ($0.id, $0["name"].text ?? "") }, uniquingKeysWith: { a, _ in a })
+        let personName = Dictionary(people.map { ($0.id, $0[Fields.Person.name].text ?? "") }, uniquingKeysWith: { a, _ in a })
         for expert in experts {
             self.experts[expert.id] = expert
-            names[expert.id] = expert["person"].text.flatMap { personName[$0] } ?? ""
+            names[expert.id] = expert[Fields.Expert.person].text.flatMap { personName[$0] } ?? ""
         }
-        let engagements = try reader.records(RecordQuery(.engagement, conditions: [.oneOf("expert", expertIDs)]), limit: 100_000)
-        for engagement in engagements { self.engagements[engagement["expert"].text ?? "", default: []].append(engagement) }
+        let engagements = try reader.records(RecordQuery(.engagement, conditions: [.oneOf(Fields.Engagement.expert, expertIDs)]), limit: 100_000)
+        for engagement in engagements { self.engagements[engagement[Fields.Engagement.expert].text ?? "", default: []].append(engagement) }
     }
 
     /// The expert's organisation when it is a partner of the centre that raised the need.
     func partnerOrganisation(of expert: Record, for need: Record) -> String? {
-        guard let person = expert["person"].text, let (name, centre) = employer[person], let centre,
-              centre == need["centre"].text else { return nil }
+        guard let person = expert[Fields.Expert.person].text, let (name, centre) = employer[person], let centre,
+              centre == need[Fields.Need.centre].text else { return nil }
         return name
     }
 }

@@ -69,6 +69,11 @@ public struct Field: Sendable, Hashable {
         self.defaultValue = defaultValue
     }
 
+    /// A field of a kind's spec, named by its constant in `Fields`.
+    public init(_ name: FieldName, _ type: FieldType, required: Bool = false, personal: Bool = false, default defaultValue: Value = .null) {
+        self.init(name.name, type, required: required, personal: personal, default: defaultValue)
+    }
+
     /// `availability_days` is typed as `--availability-days` on the command line.
     public var flag: String { name.replacingOccurrences(of: "_", with: "-") }
 }

@@ -14,6 +14,12 @@ public enum Schema {
 
     public static func field(_ name: String, of kind: Kind) -> Field? { byName[kind]![name] }
 
+    /// A field named in code; every `Fields` constant names one (`FieldNameTests`).
+    public static func field(_ name: FieldName) -> Field {
+        guard let field = byName[name.kind]![name.name] else { preconditionFailure("a \(name.kind.singular) has no field \(name.name)") }
+        return field
+    }
+
     private static let table: [Kind: [Field]] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, $0.spec.fields) })
     private static let byName: [Kind: [String: Field]] = table.mapValues { fields in
         Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
@@ -21,13 +27,13 @@ public enum Schema {
 
     /// The field a user names a record by, when it has one of its own.
     public static func titleField(of kind: Kind) -> String? {
-        if case .field(let name) = kind.spec.naming { name } else { nil }
+        if case .field(let name) = kind.spec.naming { name.name } else { nil }
     }
 
     /// For kinds without a name of their own, the reference whose title names them
     /// (an expert is called by their person's name).
     public static func titleReference(of kind: Kind) -> String? {
-        if case .reference(let name) = kind.spec.naming { name } else { nil }
+        if case .reference(let name) = kind.spec.naming { name.name } else { nil }
     }
 
     /// The columns `ncc list` shows, most telling first.

@@ -47,7 +47,9 @@ public struct Operation: Sendable, Hashable {
 
 /// The fields `ncc forget` erases, and what they become.
 public enum Erasure {
-    public static func fields(of kind: Kind) -> [String: Value]? { kind.spec.erasure }
+    public static func fields(of kind: Kind) -> [String: Value]? {
+        kind.spec.erasure.map { erasure in Dictionary(uniqueKeysWithValues: erasure.map { ($0.key.name, $0.value) }) }
+    }
 
     /// The operation's fields with every personal value replaced.
     public static func scrub(_ fields: [String: Value], of kind: Kind) -> [String: Value] {

@@ -4,26 +4,28 @@ import NCCModel
 /// A page-able view of one kind: conditions and an order, run by SQLite with LIMIT/OFFSET so no
 /// list ever loads a whole table. The app's lists and filters are built from these.
 public struct RecordQuery: Sendable, Hashable {
+    /// A condition on one of the query's kind's fields (`.equals(Fields.Need.status, .text("open"))`).
     public enum Condition: Sendable, Hashable {
-        case equals(String, Value)
-        case notEquals(String, Value)
+        case equals(FieldName, Value)
+        case notEquals(FieldName, Value)
         /// The field holds a value below this one (a due date before today).
-        case below(String, String)
+        case below(FieldName, String)
         /// Only these records (the hits of a full-text filter).
         case ids([String])
         /// The field holds one of these values (the engagements of some experts).
-        case oneOf(String, [String])
+        case oneOf(FieldName, [String])
     }
 
     public var kind: Kind
     public var conditions: [Condition]
     /// Fields to order by, each ascending or not; the id always ends the order so pages are stable.
-    public var order: [(field: String, ascending: Bool)]
+    public var order: [(field: FieldName, ascending: Bool)]
 
-    public init(_ kind: Kind, conditions: [Condition] = [], order: [(field: String, ascending: Bool)]? = nil) {
+    /// Without an order, the kind's list order.
+    public init(_ kind: Kind, conditions: [Condition] = [], order: [(field: FieldName, ascending: Bool)]? = nil) {
         self.kind = kind
         self.conditions = conditions
-        self.order = order ?? Schema.listOrder(of: kind).filter { $0 != "id" }.map { ($0, true) }
+        self.order = order ?? Schema.listOrder(of: kind).filter { $0 != "id" }.map { (FieldName(kind, $0), true) }
     }
 
     public static func == (a: RecordQuery, b: RecordQuery) -> Bool {
@@ -44,24 +46,24 @@ public struct RecordQuery: Sendable, Hashable {
             switch condition {
             case .equals(let field, let value):
                 try check(field)
-                if value.isNull { parts.append("\(Table.quoted(field)) IS NULL") } else {
-                    parts.append("\(Table.quoted(field)) = ?")
+                if value.isNull { parts.append("\(Table.quoted(field.name)) IS NULL") } else {
+                    parts.append("\(Table.quoted(field.name)) = ?")
                     arguments.append(Table.databaseValue(value))
                 }
             case .notEquals(let field, let value):
                 try check(field)
-                parts.append("\(Table.quoted(field)) IS NOT ?")
+                parts.append("\(Table.quoted(field.name)) IS NOT ?")
                 arguments.append(Table.databaseValue(value))
             case .below(let field, let bound):
                 try check(field)
-                parts.append("\(Table.quoted(field)) < ?")
+                parts.append("\(Table.quoted(field.name)) < ?")
                 arguments.append(bound.databaseValue)
             case .ids(let ids):
                 parts.append("id IN (SELECT value FROM json_each(?))")
                 arguments.append(CanonicalJSON.encode(ids).databaseValue)
             case .oneOf(let field, let values):
                 try check(field)
-                parts.append("\(Table.quoted(field)) IN (SELECT value FROM json_each(?))")
+                parts.append("\(Table.quoted(field.name)) IN (SELECT value FROM json_each(?))")
                 arguments.append(CanonicalJSON.encode(values).databaseValue)
             }
         }
@@ -76,9 +78,9 @@ public struct RecordQuery: Sendable, Hashable {
         var terms: [String] = []
         for (field, ascending) in order {
             try check(field)
-            let byTitle = Table.sortsByTitle(kind, field)
-            let column = byTitle ? "sort_key" : Table.quoted(field)
-            let neverEmpty = byTitle || Schema.field(field, of: kind)?.required ?? true
+            let byTitle = Table.sortsByTitle(kind, field.name)
+            let column = byTitle ? "sort_key" : Table.quoted(field.name)
+            let neverEmpty = byTitle || Schema.field(field.name, of: kind)?.required ?? true
             if !neverEmpty { terms.append("\(column) IS NULL") }
             terms.append("\(column) \(ascending ? "ASC" : "DESC")")
         }
@@ -86,9 +88,11 @@ public struct RecordQuery: Sendable, Hashable {
         return terms.joined(separator: ", ")
     }
 
-    private func check(_ field: String) throws {
-        guard Schema.field(field, of: kind) != nil || field == "created_at" || field == "updated_at" else {
-            throw StoreError.unknownField(kind: kind, field: field)
+    /// Refuses a field of another kind, or a name that is neither a field nor a housekeeping column.
+    private func check(_ field: FieldName) throws {
+        guard field.kind == kind else { throw StoreError.foreignField(kind: kind, field: field) }
+        guard Schema.field(field.name, of: kind) != nil || field.name == "created_at" || field.name == "updated_at" else {
+            throw StoreError.unknownField(kind: kind, field: field.name)
         }
     }
 }

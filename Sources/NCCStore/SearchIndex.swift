@@ -33,7 +33,8 @@ enum SearchIndex {
     static func putExpert(_ db: Database, key: Int64, values: [String: Value], isNew: Bool) throws {
         if !isNew { try removeExpert(db, key: key) }
         try db.cachedStatement(sql: "INSERT INTO expert_text (rowid, topics, bio) VALUES (?, ?, ?)")
-            .execute(arguments: [key, (values["topics"]?.list ?? []).joined(separator: "; "), values["bio"]?.text ?? ""])
+            .execute(arguments: [key, (values[Fields.Expert.topics.name]?.list ?? []).joined(separator: "; "),
+                                   values[Fields.Expert.bio.name]?.text ?? ""])
     }
 
     static func removeExpert(_ db: Database, key: Int64) throws {

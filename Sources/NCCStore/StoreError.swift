@@ -11,6 +11,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case ambiguous(kind: Kind, reference: String, count: Int)
     case invalid(kind: Kind, FieldError)
     case unknownField(kind: Kind, field: String)
+    /// Code named a field of another kind (a need's status in a task's query or values).
+    case foreignField(kind: Kind, field: FieldName)
     case missingRequired(kind: Kind, field: String)
     case stillReferenced(kind: Kind, title: String, by: String)
     /// Another ncc holds the write lock longer than the busy timeout.
@@ -36,6 +38,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let kind, let error): "\(kind.singular) \(error)"
         case .unknownField(let kind, let field):
             "a \(kind.singular) has no field '\(field)' (fields: \(Schema.fields(of: kind).map(\.name).joined(separator: ", ")))"
+        case .foreignField(let kind, let field):
+            "a \(kind.singular) has no field of a \(field.kind.singular) ('\(field.name)')"
         case .missingRequired(let kind, let field): "a \(kind.singular) needs a \(field)"
         case .stillReferenced(let kind, let title, let by): "\(kind.singular) '\(title)' is still used by \(by)"
         case .busy: "database error: the database is busy in another ncc; try again"

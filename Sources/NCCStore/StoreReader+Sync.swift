@@ -196,7 +196,7 @@ extension StoreReader {
                 let stored = Table.decode(kind, row)
                 var values = stored.record.values
                 values[Operation.deletedField] = .bool(stored.deleted)
-                if withholdingPrivateContacts, kind == .person, values["shareable"]?.bool != true {
+                if withholdingPrivateContacts, kind == .person, values[Fields.Person.shareable.name]?.bool != true {
                     for name in personal { values[name] = .null }
                 }
                 out += "\(kind.rawValue) \(stored.record.id) \(CanonicalJSON.encode(values))\n"

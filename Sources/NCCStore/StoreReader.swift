@@ -62,6 +62,15 @@ public struct StoreReader {
             """), arguments: [id]) ?? 0
     }
 
+    /// Live records whose reference `field` points at `id` (`where: Fields.Decision.meeting`).
+    public func records(where field: FieldName, is id: String, limit: Int = 500) throws -> [Record] {
+        try records(field.kind, where: field.name, is: id, limit: limit)
+    }
+
+    public func countRecords(where field: FieldName, is id: String) throws -> Int {
+        try countRecords(field.kind, where: field.name, is: id)
+    }
+
     /// The name a person reads for a record: its name or title, or for an expert their person's name.
     public func title(_ kind: Kind, id: String) throws -> String {
         if Schema.titleField(of: kind) != nil {

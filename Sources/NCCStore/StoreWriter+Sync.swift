@@ -83,7 +83,7 @@ extension StoreWriter {
         guard let person = try reader.stored(.person, id: id) else { throw StoreError.notFound(kind: .person, reference: id) }
         var erased = [id]
         try erase(.person, person)
-        for expert in try reader.records(.expert, where: "person", is: id, limit: 100) {
+        for expert in try reader.records(where: Fields.Expert.person, is: id, limit: 100) {
             guard let stored = try reader.stored(.expert, id: expert.id) else { continue }
             try erase(.expert, stored)
             erased.append(expert.id)

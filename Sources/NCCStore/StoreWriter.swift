@@ -96,13 +96,41 @@ public final class StoreWriter {
         }
         if changed.isEmpty { return .unchanged }
         // Consent given: the contacts that bundles held back until now travel with it.
-        if kind == .person, changed["shareable"] == .bool(true) {
+        if kind == .person, changed[Fields.Person.shareable.name] == .bool(true) {
             for name in Schema.fields(of: kind).filter(\.personal).map(\.name) where changed[name] == nil {
                 if let value = current.record.values[name], !value.isNull { changed[name] = value }
             }
         }
         try record(kind, id: id, fields: changed, current: current)
         return .updated
+    }
+
+    /// `create` with fields named in code: `create(.task, [Fields.Task.title: .text("Plan")])`.
+    @discardableResult
+    public func create(_ kind: Kind, _ values: [FieldName: Value], id: String? = nil, generated: Bool = false) throws -> String {
+        try create(kind, Self.named(kind, values), id: id, generated: generated)
+    }
+
+    /// `update` with fields named in code.
+    @discardableResult
+    public func update(_ kind: Kind, id: String, _ values: [FieldName: Value]) throws -> Change {
+        try update(kind, id: id, Self.named(kind, values))
+    }
+
+    /// `put` with fields named in code.
+    @discardableResult
+    public func put(_ kind: Kind, id: String, _ values: [FieldName: Value]) throws -> Change {
+        try put(kind, id: id, Self.named(kind, values))
+    }
+
+    /// Values keyed by their fields' names, as operations carry them; refuses a field of another kind.
+    static func named(_ kind: Kind, _ values: [FieldName: Value]) throws -> [String: Value] {
+        var named: [String: Value] = [:]
+        for (field, value) in values {
+            guard field.kind == kind else { throw StoreError.foreignField(kind: kind, field: field) }
+            named[field.name] = value
+        }
+        return named
     }
 
     /// Creates the record with this id, or updates it if it exists (a CSV row, a re-import).

@@ -62,16 +62,21 @@ struct UIBench: ParsableCommand {
         var orgs: [String] = []
         try fresh.write { w in
             try w.beginBulkLoad()
-            for n in 1...4 { areas.append(try w.create(.workingArea, ["number": .int(n), "title": .text(Self.areas[n - 1])], generated: true)) }
-            for i in 0..<organisations {
-                orgs.append(try w.create(.organisation, ["name": .text("\(Self.orgWords[i % Self.orgWords.count]) \(i)"),
-                                                         "country": .text(Self.countries[i % Self.countries.count]),
-                                                         "kind": .text("ngo")], generated: true))
+            for n in 1...4 {
+                areas.append(try w.create(.workingArea, [Fields.WorkingArea.number: .int(n), Fields.WorkingArea.title: .text(Self.areas[n - 1])],
+                                          generated: true))
             }
-            let centre = try w.create(.centre, ["name": .text("NCC Bench"), "country": .text("SI")], generated: true)
+            for i in 0..<organisations {
+                orgs.append(try w.create(.organisation, [Fields.Organisation.name: .text("\(Self.orgWords[i % Self.orgWords.count]) \(i)"),
+                                                         Fields.Organisation.country: .text(Self.countries[i % Self.countries.count]),
+                                                         Fields.Organisation.kind: .text("ngo")], generated: true))
+            }
+            let centre = try w.create(.centre, [Fields.Centre.name: .text("NCC Bench"),
+                                                Fields.Centre.country: .text("SI")], generated: true)
             for (i, topic) in MatchBench.topics.enumerated() {
-                try w.create(.need, ["centre": .text(centre), "title": .text("Support with \(topic) \(i)"), "topics": .list([topic]),
-                                     "languages": .list(["en"]), "country": .text("SI")], generated: true)
+                try w.create(.need, [Fields.Need.centre: .text(centre), Fields.Need.title: .text("Support with \(topic) \(i)"),
+                                     Fields.Need.topics: .list([topic]),
+                                     Fields.Need.languages: .list(["en"]), Fields.Need.country: .text("SI")], generated: true)
             }
             created += 4 + organisations + 1 + MatchBench.topics.count
             try w.endBulkLoad()
@@ -82,13 +87,17 @@ struct UIBench: ParsableCommand {
                 try w.beginBulkLoad()
                 for i in batch..<min(experts, batch + 50_000) {
                     let name = "\(Self.first[i % Self.first.count]) \(Self.last[(i / Self.first.count) % Self.last.count]) \(i)"
-                    let person = try w.create(.person, ["name": .text(name), "organisation": .text(orgs[i % orgs.count]), "shareable": .bool(true)], generated: true)
+                    let person = try w.create(.person, [Fields.Person.name: .text(name),
+                                                        Fields.Person.organisation: .text(orgs[i % orgs.count]),
+                                                        Fields.Person.shareable: .bool(true)], generated: true)
                     people.append(person)
                     let topics = (0..<3).map { _ in MatchBench.topics.randomElement(using: &random)! }
-                    try w.create(.expert, ["person": .text(person), "languages": .list(["en", MatchBench.languages.randomElement(using: &random)!]),
-                                           "countries": .list([Self.countries.randomElement(using: &random)!]), "topics": .list(topics),
-                                           "availability_days": .int(Int.random(in: 0...10, using: &random)),
-                                           "bio": .text("Works on \(topics[0]) and \(topics[1]).")], generated: true)
+                    try w.create(.expert, [Fields.Expert.person: .text(person),
+                                           Fields.Expert.languages: .list(["en", MatchBench.languages.randomElement(using: &random)!]),
+                                           Fields.Expert.countries: .list([Self.countries.randomElement(using: &random)!]),
+                                           Fields.Expert.topics: .list(topics),
+                                           Fields.Expert.availabilityDays: .int(Int.random(in: 0...10, using: &random)),
+                                           Fields.Expert.bio: .text("Works on \(topics[0]) and \(topics[1]).")], generated: true)
                 }
                 try w.endBulkLoad()
             }
@@ -99,10 +108,11 @@ struct UIBench: ParsableCommand {
                 try w.beginBulkLoad()
                 for i in batch..<min(tasks, batch + 100_000) {
                     let day = 1 + i % 28, month = 1 + (i / 28) % 12
-                    try w.create(.task, ["title": .text("\(Self.verbs[i % Self.verbs.count]) \(MatchBench.topics[i % MatchBench.topics.count]) \(i)"),
-                                         "working_area": .text(areas[i % 4]), "owner": .text(people[i % people.count]),
-                                         "due": .text(String(format: "2027-%02d-%02d", month, day)),
-                                         "status": .text(Schema.taskStatuses[i % 4]), "priority": .text("normal")], generated: true)
+                    try w.create(.task, [Fields.Task.title: .text("\(Self.verbs[i % Self.verbs.count]) \(MatchBench.topics[i % MatchBench.topics.count]) \(i)"),
+                                         Fields.Task.workingArea: .text(areas[i % 4]), Fields.Task.owner: .text(people[i % people.count]),
+                                         Fields.Task.due: .text(String(format: "2027-%02d-%02d", month, day)),
+                                         Fields.Task.status: .text(Schema.taskStatuses[i % 4]),
+                                         Fields.Task.priority: .text("normal")], generated: true)
                 }
                 try w.endBulkLoad()
             }
@@ -112,9 +122,10 @@ struct UIBench: ParsableCommand {
             try w.beginBulkLoad()
             for i in 0..<meetings {
                 let day = 1 + i % 28, month = 1 + (i / 28) % 12, year = 2000 + i / 336
-                try w.create(.meeting, ["title": .text("Thematic session \(i) on \(MatchBench.topics[i % MatchBench.topics.count])"),
-                                        "kind": .text("thematic"), "start": .text(String(format: "%04d-%02d-%02dT09:00:00Z", year, month, day)),
-                                        "minutes": .text(Self.minutes)], generated: true)
+                try w.create(.meeting, [Fields.Meeting.title: .text("Thematic session \(i) on \(MatchBench.topics[i % MatchBench.topics.count])"),
+                                        Fields.Meeting.kind: .text("thematic"),
+                                        Fields.Meeting.start: .text(String(format: "%04d-%02d-%02dT09:00:00Z", year, month, day)),
+                                        Fields.Meeting.minutes: .text(Self.minutes)], generated: true)
             }
             try w.endBulkLoad()
         }
@@ -171,7 +182,7 @@ struct UIBench: ParsableCommand {
             while true {
                 let page = try r.list(.person, limit: 10_000, offset: offset)
                 if page.isEmpty { break }
-                for person in page { text += (person["name"].text ?? "") + "\n" }
+                for person in page { text += (person[Fields.Person.name].text ?? "") + "\n" }
                 offset += page.count
             }
         }

@@ -30,22 +30,24 @@ struct MatchBench: ParsableCommand {
         if have < experts {
             try store.write { w in
                 try w.beginBulkLoad()
-                let centre = try w.create(.centre, ["name": .text("NCC Bench \(have)"), "country": .text("SI")])
+                let centre = try w.create(.centre, [Fields.Centre.name: .text("NCC Bench \(have)"), Fields.Centre.country: .text("SI")])
                 for i in have..<experts {
-                    let person = try w.create(.person, ["name": .text("Expert \(i) \(Self.surnames[i % Self.surnames.count])")])
+                    let person = try w.create(.person, [Fields.Person.name: .text("Expert \(i) \(Self.surnames[i % Self.surnames.count])")])
                     let topics = (0..<3).map { _ in Self.topics.randomElement(using: &random)! }
                     try w.create(.expert, [
-                        "person": .text(person), "languages": .list([Self.languages.randomElement(using: &random)!, "en"]),
-                        "countries": .list([Self.countries.randomElement(using: &random)!]), "topics": .list(topics),
-                        "availability_days": .int(Int.random(in: 0...10, using: &random)),
-                        "bio": .text("Works on \(topics[0]) and \(topics[1]) with \(Self.partners.randomElement(using: &random)!)."),
+                        Fields.Expert.person: .text(person),
+                        Fields.Expert.languages: .list([Self.languages.randomElement(using: &random)!, "en"]),
+                        Fields.Expert.countries: .list([Self.countries.randomElement(using: &random)!]),
+                        Fields.Expert.topics: .list(topics),
+                        Fields.Expert.availabilityDays: .int(Int.random(in: 0...10, using: &random)),
+                        Fields.Expert.bio: .text("Works on \(topics[0]) and \(topics[1]) with \(Self.partners.randomElement(using: &random)!)."),
                     ])
                 }
                 for (i, topic) in Self.topics.enumerated() {
-                    try w.create(.need, ["centre": .text(centre), "title": .text("Support with \(topic) \(i)"),
-                                         "description": .text("The centre asks for help with \(topic)."),
-                                         "topics": .list([topic, Self.topics[(i + 7) % Self.topics.count]]),
-                                         "languages": .list(["en"]), "country": .text("SI")])
+                    try w.create(.need, [Fields.Need.centre: .text(centre), Fields.Need.title: .text("Support with \(topic) \(i)"),
+                                         Fields.Need.description: .text("The centre asks for help with \(topic)."),
+                                         Fields.Need.topics: .list([topic, Self.topics[(i + 7) % Self.topics.count]]),
+                                         Fields.Need.languages: .list(["en"]), Fields.Need.country: .text("SI")])
                 }
                 try w.endBulkLoad()
             }
@@ -66,7 +68,7 @@ struct MatchBench: ParsableCommand {
             var candidates: [Double] = []
             for run in 0..<50 {
                 let need = needs[run % needs.count]
-                let themes = need["topics"].list.map { topic in engine.thesaurus.concept(of: topic).map(engine.thesaurus.phrases(of:)) ?? [topic] }
+                let themes = need[Fields.Need.topics].list.map { topic in engine.thesaurus.concept(of: topic).map(engine.thesaurus.phrases(of:)) ?? [topic] }
                 let start = DispatchTime.now().uptimeNanoseconds
                 _ = try store.read { try $0.expertCandidates(themes: themes, limit: 150) }
                 candidates.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)

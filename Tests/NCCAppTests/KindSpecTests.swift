@@ -17,8 +17,8 @@ import Testing
         #expect(names.count == spec.fields.count, "a field is declared twice")
         #expect(Kind(userInput: spec.plural) == kind && Kind(userInput: kind.rawValue) == kind)
         switch spec.naming {
-        case .field(let name): #expect(names.contains(name))
-        case .reference(let name): #expect(Schema.field(name, of: kind)?.type.referencedKind != nil)
+        case .field(let name): #expect(name.kind == kind && names.contains(name.name))
+        case .reference(let name): #expect(name.kind == kind && Schema.field(name).type.referencedKind != nil)
         }
         #expect(Set(spec.listColumns).isSubset(of: names))
         #expect(Set(Schema.listOrder(of: kind)).isSubset(of: names.union(["id", "created_at"])))
@@ -32,8 +32,8 @@ import Testing
         }
         for name in App.formFields(kind) { #expect(App.fieldSpec(kind, name) != nil, "form field \(name) is no field") }
         for part in spec.parts { #expect(Schema.field(part.field, of: part.kind)?.type.referencedKind == kind) }
-        if let link = spec.linkTarget { #expect(Schema.field(link, of: kind)?.type.referencedKind != nil) }
-        for (name, _) in spec.erasure ?? [:] { #expect(names.contains(name)) }
+        if let link = spec.linkTarget { #expect(link.kind == kind && Schema.field(link).type.referencedKind != nil) }
+        for (name, _) in spec.erasure ?? [:] { #expect(name.kind == kind && names.contains(name.name)) }
         #expect((1..<Int(SearchIndex.kindSlots)).contains(spec.search.code))
     }
 

@@ -50,10 +50,11 @@ import NCCStore
             #expect(try r.search("Παπαδοπούλου").count + r.search("Οικονόμου").count + r.search("Γεωργίου").count > 0, "Greek names in Greek script")
             // Every kind of organisation appears.
             for kind in Schema.organisationKinds {
-                #expect(try r.count(RecordQuery(.organisation, conditions: [.equals("kind", .text(kind))])) > 0, "\(kind)")
+                #expect(try r.count(RecordQuery(.organisation, conditions: [.equals(Fields.Organisation.kind, .text(kind))])) > 0, "\(kind)")
             }
             // Some tasks are overdue and action items became tasks.
-            #expect(try r.count(RecordQuery(.task, conditions: [.below("due", "2026-11-23"), .notEquals("status", .text("done"))])) > 0)
+            #expect(try r.count(RecordQuery(.task, conditions: [.below(Fields.Task.due, "2026-11-23"),
+                                                                .notEquals(Fields.Task.status, .text("done"))])) > 0)
             let item = try #require(try r.list(.actionItem, limit: 1).first)
             #expect(try r.record(.task, id: item["task"].text ?? "")?["origin"] == .text(item.id))
             // Every address is an invented one.

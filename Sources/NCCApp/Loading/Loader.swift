@@ -22,6 +22,12 @@ struct Loader {
         return title
     }
 
+    /// A field's value as a list shows it: a reference by its record's title, a list joined.
+    func value(_ record: Record, _ field: FieldName) throws -> String {
+        precondition(field.kind == record.kind, "a \(record.kind.singular) has no field \(field.kind.singular).\(field.name)")
+        return try value(record, field.name)
+    }
+
     func value(_ record: Record, _ field: String) throws -> String {
         guard let spec = Schema.field(field, of: record.kind) else { return "" }
         let value = record[field]
@@ -62,7 +68,7 @@ struct Loader {
 
     /// A line naming a related record, which Enter opens. Link records show their other end.
     func refLine(_ record: Record, prefix: String = "  ") throws -> DetailLine {
-        if let link = record.kind.spec.linkTarget, let far = Schema.field(link, of: record.kind)?.type.referencedKind {
+        if let link = record.kind.spec.linkTarget, let far = Schema.field(link).type.referencedKind {
             let id = record[link].text ?? ""
             return DetailLine(prefix + (try title(far, id)), target: RecordRef(far, id))
         }

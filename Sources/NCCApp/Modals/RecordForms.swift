@@ -10,7 +10,9 @@ extension App {
     static func formFields(_ kind: Kind) -> [String] { kind.spec.form ?? Schema.fields(of: kind).map(\.name) }
 
     /// An expert's name and e-mail belong to their person record.
-    static func isPersonField(_ kind: Kind, _ name: String) -> Bool { kind == .expert && (name == "name" || name == "email") }
+    static func isPersonField(_ kind: Kind, _ name: String) -> Bool {
+        kind == .expert && (name == Fields.Person.name.name || name == Fields.Person.email.name)
+    }
 
     static func fieldSpec(_ kind: Kind, _ name: String) -> Field? {
         isPersonField(kind, name) ? Schema.field(name, of: .person) : Schema.field(name, of: kind)
@@ -21,11 +23,11 @@ extension App {
         let (kind, preset) = (new.kind, new.preset)
         var fields = Self.formFields(kind).compactMap { name -> FormField? in
             guard let spec = Self.fieldSpec(kind, name) else { return nil }
-            if let (title, id) = preset[name] { return FormField(spec, value: title, chosenID: id) }
+            if let (title, id) = preset[FieldName(kind, name)] { return FormField(spec, value: title, chosenID: id) }
             let initial = spec.defaultValue.isNull ? "" : spec.defaultValue.plain
             return FormField(spec, value: initial)
         }
-        if kind == .meeting, let i = fields.firstIndex(where: { $0.field.name == "start" }) {
+        if kind == .meeting, let i = fields.firstIndex(where: { $0.field.name == Fields.Meeting.start.name }) {
             fields[i] = FormField(fields[i].field, value: today + "T09:00Z")
         }
         state.modal = .form(FormState(title: "New \(kind.singular)", purpose: .add(kind), fields: fields))
@@ -35,7 +37,7 @@ extension App {
         guard let ref = currentRecord else { return }
         guard let record = try store.read({ try $0.record(ref.kind, id: ref.id) }) else { return }
         let names = Self.formFields(ref.kind)
-        let person = ref.kind == .expert ? try store.read { try $0.record(.person, id: record["person"].text ?? "") } : nil
+        let person = ref.kind == .expert ? try store.read { try $0.record(.person, id: record[Fields.Expert.person].text ?? "") } : nil
         let fields = try store.read { r -> [FormField] in
             let l = loader(r)
             return try names.compactMap { name -> FormField? in

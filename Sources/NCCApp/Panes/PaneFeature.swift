@@ -61,7 +61,7 @@ struct PaneList {
 /// A record about to be added: its kind and the reference fields already chosen (title, id).
 struct NewRecord {
     var kind: Kind
-    var preset: [String: (title: String, id: String)] = [:]
+    var preset: [FieldName: (title: String, id: String)] = [:]
 }
 
 extension PaneFeature {

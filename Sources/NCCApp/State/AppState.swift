@@ -199,7 +199,7 @@ public struct Message: Sendable, Hashable {
 
 /// How the Tasks pane is sorted and filtered.
 public struct TaskView: Sendable, Hashable {
-    public static let sortFields = ["due", "status", "owner", "working_area", "title"]
+    public static let sortFields = [Fields.Task.due, Fields.Task.status, Fields.Task.owner, Fields.Task.workingArea, Fields.Task.title]
     public var sortIndex = 0
     public var ascending = true
     public var status: String?

@@ -25,10 +25,12 @@ struct AddCommand: ParsableCommand {
         let store = try database.open()
         let (id, title) = try store.write { writer -> (String, String) in
             var values = try arguments.resolved(kind, arguments.values, reader: writer.reader)
-            if kind == .expert, values["person"] == nil {
+            if kind == .expert, values[Fields.Expert.person.name] == nil {
                 let person = try arguments.resolved(.person, arguments.personValues, reader: writer.reader)
-                guard person["name"] != nil else { throw CLIError("an expert needs a --name (or --person for someone already known)") }
-                values["person"] = .text(try writer.create(.person, person))
+                guard person[Fields.Person.name.name] != nil else {
+                    throw CLIError("an expert needs a --name (or --person for someone already known)")
+                }
+                values[Fields.Expert.person.name] = .text(try writer.create(.person, person))
             } else if !arguments.personValues.isEmpty {
                 throw CLIError("give either --person or the person's own fields (--name, --email, ...), not both")
             }
@@ -59,7 +61,7 @@ struct EditCommand: ParsableCommand {
         let (changes, title) = try store.write { writer -> ([Change], String) in
             let id = try writer.reader.resolve(kind, self.id)
             var changes = [try writer.update(kind, id: id, try arguments.resolved(kind, arguments.values, reader: writer.reader))]
-            if !arguments.personValues.isEmpty, let person = try writer.reader.record(kind, id: id)?["person"].text {
+            if !arguments.personValues.isEmpty, let person = try writer.reader.record(.expert, id: id)?[Fields.Expert.person].text {
                 changes.append(try writer.update(.person, id: person, try arguments.resolved(.person, arguments.personValues, reader: writer.reader)))
             }
             return (changes, try writer.reader.title(kind, id: id))

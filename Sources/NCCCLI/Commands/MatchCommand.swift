@@ -57,11 +57,11 @@ struct MatchCommand: ParsableCommand {
             let record = try engine.need(need ?? "", reader: reader)
             let matches = try engine.rank(need: record, reader: reader, filters: filters, limit: limit)
             if json {
-                Console.out(JSONText.object([("need", JSONText.object([("id", JSONText.string(record.id)), ("title", JSONText.string(record["title"].text ?? ""))])),
+                Console.out(JSONText.object([("need", JSONText.object([("id", JSONText.string(record.id)), ("title", JSONText.string(record[Fields.Need.title].text ?? ""))])),
                                              ("matches", JSONText.array(matches.map { match(json: $0, idKey: "expert_id", id: $0.expertID, nameKey: "name") }))]))
                 return
             }
-            Console.out(Console.oneLine("Experts for '\(record["title"].text ?? "")':"))
+            Console.out(Console.oneLine("Experts for '\(record[Fields.Need.title].text ?? "")':"))
             if matches.isEmpty {
                 Console.out("  No expert passes the filters; try --no-filter language or --no-filter availability.")
             }

@@ -10,7 +10,8 @@ struct FieldArguments {
     var personValues: [(field: Field, raw: String)] = []
 
     /// The person's fields an expert command takes directly (`ncc add expert --name ...`).
-    static let expertPersonFields = ["name", "email", "phone", "organisation", "role", "shareable"]
+    static let expertPersonFields = [Fields.Person.name, Fields.Person.email, Fields.Person.phone, Fields.Person.organisation,
+                                     Fields.Person.role, Fields.Person.shareable].map(\.name)
 
     init(_ arguments: [String], kind: Kind) throws {
         var index = 0

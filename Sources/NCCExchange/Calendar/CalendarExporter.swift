@@ -49,21 +49,21 @@ public struct CalendarExporter {
         var summary = Summary()
         try emit(Self.header.map(\.folded).joined())
         try store.read { reader in
-            let query = RecordQuery(.meeting, order: [("start", true)])
+            let query = RecordQuery(.meeting, order: [(Fields.Meeting.start, true)])
             // Meetings are in start order: those before the bound are the first ones, so the
             // pages start after them instead of reading and skipping them.
             var offset = 0
             if let bound {
-                offset = try reader.count(RecordQuery(.meeting, conditions: [.below("start", bound)]))
+                offset = try reader.count(RecordQuery(.meeting, conditions: [.below(Fields.Meeting.start, bound)]))
             }
             while true {
                 let page = try reader.records(query, limit: Self.pageSize, offset: offset)
                 if page.isEmpty { break }
                 for meeting in page {
-                    let agenda = try reader.records(.agendaItem, where: "meeting", is: meeting.id, limit: MeetingEvent.agendaLimit)
+                    let agenda = try reader.records(where: Fields.AgendaItem.meeting, is: meeting.id, limit: MeetingEvent.agendaLimit)
                     let more = agenda.count < MeetingEvent.agendaLimit ? 0
-                        : try reader.countRecords(.agendaItem, where: "meeting", is: meeting.id) - agenda.count
-                    guard let lines = Self.event(meeting, agenda: agenda.compactMap { $0["title"].text }, moreAgenda: more) else {
+                        : try reader.countRecords(where: Fields.AgendaItem.meeting, is: meeting.id) - agenda.count
+                    guard let lines = Self.event(meeting, agenda: agenda.compactMap { $0[Fields.AgendaItem.title].text }, moreAgenda: more) else {
                         summary.skipped += 1
                         continue
                     }
@@ -87,8 +87,8 @@ public struct CalendarExporter {
 
     /// The VEVENT of one meeting, or nil if its start is not a UTC time.
     static func event(_ meeting: Record, agenda: [String], moreAgenda: Int) -> [ContentLine]? {
-        guard let startText = meeting["start"].text, let start = CalendarTime.seconds(stored: startText) else { return nil }
-        var end = meeting["end"].text.flatMap(CalendarTime.seconds(stored:))
+        guard let startText = meeting[Fields.Meeting.start].text, let start = CalendarTime.seconds(stored: startText) else { return nil }
+        var end = meeting[Fields.Meeting.end].text.flatMap(CalendarTime.seconds(stored:))
         if let known = end, known < start { end = nil }
         let stamp = [meeting.updatedAt, meeting.createdAt].lazy.compactMap(CalendarTime.ics(stored:)).first
             ?? CalendarTime.ics(stored: startText)!
@@ -102,18 +102,18 @@ public struct CalendarExporter {
         lines.append(ContentLine("DTSTART", raw: CalendarTime.ics(stored: CalendarTime.stored(seconds: start))!))
         lines.append(ContentLine("DTEND", raw: CalendarTime.ics(stored: CalendarTime.stored(seconds: end ?? start + MeetingEvent.assumedLength))!))
         if end == nil { lines.append(ContentLine(MeetingEvent.noEndProperty, raw: "TRUE")) }
-        let title = meeting["title"].text.map { ContentLine.clean($0, multiline: false) } ?? ""
+        let title = meeting[Fields.Meeting.title].text.map { ContentLine.clean($0, multiline: false) } ?? ""
         lines.append(.text("SUMMARY", title.isEmpty ? "Meeting" : title, multiline: false))
-        let place = meeting["place"].text.map { ContentLine.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) } ?? ""
+        let place = meeting[Fields.Meeting.place].text.map { ContentLine.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) } ?? ""
         if !place.isEmpty {
             lines.append(.text("LOCATION", place, multiline: false))
-        } else if meeting["online"].bool == true {
+        } else if meeting[Fields.Meeting.online].bool == true {
             lines.append(.text("LOCATION", "Online", multiline: false))
         }
-        let kind = meeting["kind"].text.map { ContentLine.clean($0, multiline: false) }
+        let kind = meeting[Fields.Meeting.kind].text.map { ContentLine.clean($0, multiline: false) }
         let description = MeetingEvent.description(kind: kind, agenda: agenda.map { ContentLine.clean($0, multiline: false) },
                                                    moreAgenda: moreAgenda,
-                                                   minutes: meeting["minutes"].text.map { ContentLine.clean($0, multiline: true) })
+                                                   minutes: meeting[Fields.Meeting.minutes].text.map { ContentLine.clean($0, multiline: true) })
         if !description.isEmpty { lines.append(.text("DESCRIPTION", description)) }
         if let kind, !kind.isEmpty { lines.append(.text("CATEGORIES", kind, multiline: false)) }
         lines.append(ContentLine("END", raw: "VEVENT"))

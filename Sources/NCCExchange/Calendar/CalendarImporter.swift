@@ -44,7 +44,7 @@ public struct CalendarImporter {
         var line: Int
         var uid: String
         var id: String
-        var values: [String: Value]
+        var values: [FieldName: Value]
     }
 
     private struct DryRun: Error { var summary: Summary }
@@ -192,22 +192,22 @@ public struct CalendarImporter {
             }
             return value
         }
-        var values: [String: Value] = [:]
+        var values: [FieldName: Value] = [:]
         let title = text("SUMMARY", multiline: false) ?? ""
-        values["title"] = .text(title.isEmpty ? "Untitled event" : title)
-        values["start"] = .text(CalendarTime.stored(seconds: start.seconds))
-        values["end"] = end.map { .text(CalendarTime.stored(seconds: $0)) } ?? .null
+        values[Fields.Meeting.title] = .text(title.isEmpty ? "Untitled event" : title)
+        values[Fields.Meeting.start] = .text(CalendarTime.stored(seconds: start.seconds))
+        values[Fields.Meeting.end] = end.map { .text(CalendarTime.stored(seconds: $0)) } ?? .null
         let location = text("LOCATION", multiline: false) ?? ""
         if location.lowercased() == "online" {
-            values["place"] = .null
-            values["online"] = .bool(true)
+            values[Fields.Meeting.place] = .null
+            values[Fields.Meeting.online] = .bool(true)
         } else {
-            values["place"] = location.isEmpty ? .null : .text(location)
+            values[Fields.Meeting.place] = location.isEmpty ? .null : .text(location)
         }
         let categories = block.all("CATEGORIES").flatMap { ContentLine.splitList($0.value) }
-        if let kind = MeetingEvent.kind(fromCategories: categories) ?? MeetingEvent.kind(fromTitle: title) { values["kind"] = .text(kind) }
+        if let kind = MeetingEvent.kind(fromCategories: categories) ?? MeetingEvent.kind(fromTitle: title) { values[Fields.Meeting.kind] = .text(kind) }
         if let description = text("DESCRIPTION", multiline: true), let minutes = MeetingEvent.minutes(fromDescription: description) {
-            values["minutes"] = .text(minutes)
+            values[Fields.Meeting.minutes] = .text(minutes)
         }
         return Event(line: block.line, uid: uid, id: MeetingEvent.recordID(forUID: uid), values: values)
     }

@@ -29,7 +29,7 @@ public struct ContactsExporter {
     private func write(emit: (String) throws -> Void) throws -> Int {
         var count = 0
         try store.read { reader in
-            let query = RecordQuery(.person, conditions: [.equals("shareable", .bool(true))])
+            let query = RecordQuery(.person, conditions: [.equals(Fields.Person.shareable, .bool(true))])
             var offset = 0
             while true {
                 let page = try reader.records(query, limit: Self.pageSize, offset: offset)
@@ -38,9 +38,9 @@ public struct ContactsExporter {
                 var organisations: [String: String] = [:]
                 for person in page {
                     var organisation: String?
-                    if let id = person["organisation"].text {
+                    if let id = person[Fields.Person.organisation].text {
                         if let known = organisations[id] { organisation = known } else {
-                            let name = try reader.record(.organisation, id: id)?["name"].text
+                            let name = try reader.record(.organisation, id: id)?[Fields.Organisation.name].text
                             organisations[id] = name ?? ""
                             organisation = name
                         }
@@ -56,25 +56,25 @@ public struct ContactsExporter {
 
     /// The vCard of one person.
     static func card(_ person: Record, organisation: String?) -> [ContentLine] {
-        func value(_ field: String) -> String? {
+        func value(_ field: FieldName) -> String? {
             guard let text = person[field].text else { return nil }
             let clean = ContentLine.clean(text, multiline: false).trimmingCharacters(in: .whitespaces)
             return clean.isEmpty ? nil : clean
         }
-        let name = value("name") ?? "(no name)"
+        let name = value(Fields.Person.name) ?? "(no name)"
         var lines = [
             ContentLine("BEGIN", raw: "VCARD"),
             ContentLine("VERSION", raw: "4.0"),
             .text("FN", name, multiline: false),
             .components("N", structuredName(name)),
         ]
-        if let email = value("email") { lines.append(.text("EMAIL", email, multiline: false)) }
-        if let phone = value("phone") { lines.append(.text("TEL", phone, multiline: false)) }
+        if let email = value(Fields.Person.email) { lines.append(.text("EMAIL", email, multiline: false)) }
+        if let phone = value(Fields.Person.phone) { lines.append(.text("TEL", phone, multiline: false)) }
         if let organisation = organisation.map({ ContentLine.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) }),
            !organisation.isEmpty {
             lines.append(.components("ORG", [organisation]))
         }
-        if let role = value("role") { lines.append(.text("ROLE", role, multiline: false)) }
+        if let role = value(Fields.Person.role) { lines.append(.text("ROLE", role, multiline: false)) }
         lines.append(ContentLine("UID", raw: "urn:uuid:" + uuid(of: person.id)))
         lines.append(ContentLine("END", raw: "VCARD"))
         return lines

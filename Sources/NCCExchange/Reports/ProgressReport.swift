@@ -204,54 +204,54 @@ public struct ProgressReport {
     private func readTasks(_ reader: StoreReader, into model: inout Model) throws {
         var areas: [Area] = []
         try ReportPages.each(reader, RecordQuery(.workingArea)) { record in
-            areas.append(Area(id: record.id, number: record["number"].int, title: record["title"].text ?? ""))
+            areas.append(Area(id: record.id, number: record[Fields.WorkingArea.number].int, title: record[Fields.WorkingArea.title].text ?? ""))
             return true
         }
         // Tasks of no working area, when there are any, come last.
         areas.append(Area(number: nil, title: "No working area"))
-        let notDone = RecordQuery.Condition.notEquals("status", .text("done"))
-        let dueBeforeEnd = RecordQuery.Condition.below("due", model.to)
+        let notDone = RecordQuery.Condition.notEquals(Fields.Task.status, .text("done"))
+        let dueBeforeEnd = RecordQuery.Condition.below(Fields.Task.due, model.to)
         for index in areas.indices {
-            let inArea = RecordQuery.Condition.equals("working_area", areas[index].id.map(Value.text) ?? .null)
+            let inArea = RecordQuery.Condition.equals(Fields.Task.workingArea, areas[index].id.map(Value.text) ?? .null)
             func count(_ conditions: RecordQuery.Condition...) throws -> Int {
                 try reader.count(RecordQuery(.task, conditions: [inArea] + conditions))
             }
-            areas[index].todo = try count(.equals("status", .text("todo")))
-            areas[index].doing = try count(.equals("status", .text("doing")))
-            areas[index].blocked = try count(.equals("status", .text("blocked")))
-            areas[index].done = try count(.equals("status", .text("done")))
+            areas[index].todo = try count(.equals(Fields.Task.status, .text("todo")))
+            areas[index].doing = try count(.equals(Fields.Task.status, .text("doing")))
+            areas[index].blocked = try count(.equals(Fields.Task.status, .text("blocked")))
+            areas[index].done = try count(.equals(Fields.Task.status, .text("done")))
             areas[index].overdue = try count(notDone, dueBeforeEnd)
         }
         if areas.last?.total == 0 { areas.removeLast() }
         model.areas = areas
 
-        let overdue = RecordQuery(.task, conditions: [notDone, dueBeforeEnd], order: [("due", true), ("title", true)])
+        let overdue = RecordQuery(.task, conditions: [notDone, dueBeforeEnd], order: [(Fields.Task.due, true), (Fields.Task.title, true)])
         model.overdueTotal = try reader.count(overdue)
         model.overdue = try reader.records(overdue, limit: Self.overdueListed).map { task in
             OverdueTask(
-                title: task["title"].text ?? "",
-                area: try task["working_area"].text.map { id in
+                title: task[Fields.Task.title].text ?? "",
+                area: try task[Fields.Task.workingArea].text.map { id in
                     if let known = areas.first(where: { $0.id == id }) { return known.label }
                     return try reader.title(.workingArea, id: id)
                 },
-                owner: try task["owner"].text.map { try reader.title(.person, id: $0) },
-                due: task["due"].text ?? "", status: task["status"].text ?? "")
+                owner: try task[Fields.Task.owner].text.map { try reader.title(.person, id: $0) },
+                due: task[Fields.Task.due].text ?? "", status: task[Fields.Task.status].text ?? "")
         }
     }
 
     private func readMeetings(_ reader: StoreReader, into model: inout Model) throws {
         // In start order, the meetings before the period are the first ones: skip them by count.
-        let before = try reader.count(RecordQuery(.meeting, conditions: [.below("start", model.from)]))
+        let before = try reader.count(RecordQuery(.meeting, conditions: [.below(Fields.Meeting.start, model.from)]))
         let after = Dates.adding(days: 1, to: model.to)!
-        try ReportPages.each(reader, RecordQuery(.meeting, order: [("start", true)]), from: before) { meeting in
-            let start = meeting["start"].text ?? ""
+        try ReportPages.each(reader, RecordQuery(.meeting, order: [(Fields.Meeting.start, true)]), from: before) { meeting in
+            let start = meeting[Fields.Meeting.start].text ?? ""
             guard start < after else { return false }
-            let decisions = try ReportPages.all(reader, RecordQuery(.decision, conditions: [.equals("meeting", .text(meeting.id))]))
+            let decisions = try ReportPages.all(reader, RecordQuery(.decision, conditions: [.equals(Fields.Decision.meeting, .text(meeting.id))]))
             model.meetings.append(Meeting(
-                id: meeting.id, title: meeting["title"].text ?? "", kind: meeting["kind"].text ?? "", start: start,
-                end: meeting["end"].text, place: meeting["place"].text, online: meeting["online"].bool ?? false,
-                attendees: try reader.countRecords(.attendance, where: "meeting", is: meeting.id),
-                decisions: decisions.map { $0["text"].text ?? "" },
+                id: meeting.id, title: meeting[Fields.Meeting.title].text ?? "", kind: meeting[Fields.Meeting.kind].text ?? "", start: start,
+                end: meeting[Fields.Meeting.end].text, place: meeting[Fields.Meeting.place].text, online: meeting[Fields.Meeting.online].bool ?? false,
+                attendees: try reader.countRecords(where: Fields.Attendance.meeting, is: meeting.id),
+                decisions: decisions.map { $0[Fields.Decision.text].text ?? "" },
                 held: String(start.prefix(10)) <= model.today))
             return true
         }
@@ -266,36 +266,37 @@ public struct ProgressReport {
         var needOrder: [String] = []
         let statuses = Schema.engagementStatuses
         func take(_ engagement: Record) throws {
-            let status = engagement["status"].text ?? "proposed"
+            let status = engagement[Fields.Engagement.status].text ?? "proposed"
             let ended = ["done", "declined"].contains(status) ? String(engagement.updatedAt.prefix(10)) : nil
-            if let end = engagement["ends"].text ?? ended, end < model.from { return }
+            if let end = engagement[Fields.Engagement.ends].text ?? ended, end < model.from { return }
             if let index = statuses.firstIndex(of: status) { model.engagements.byStatus[index].count += 1 }
-            if let feedback = engagement["feedback"].int {
+            if let feedback = engagement[Fields.Engagement.feedback].int {
                 model.engagements.feedbackCount += 1
                 model.engagements.feedbackSum += feedback
             }
-            let expert = try engagement["expert"].text.map { try reader.title(.expert, id: $0) } ?? ""
-            let notes = ReportText.line(engagement["notes"].text ?? "")
+            let expert = try engagement[Fields.Engagement.expert].text.map { try reader.title(.expert, id: $0) } ?? ""
+            let notes = ReportText.line(engagement[Fields.Engagement.notes].text ?? "")
             if !notes.isEmpty {
                 model.engagements.notesTotal += 1
                 if model.engagements.notes.count < Self.notesListed {
-                    let need = try engagement["need"].text.map { try reader.title(.need, id: $0) } ?? ""
+                    let need = try engagement[Fields.Engagement.need].text.map { try reader.title(.need, id: $0) } ?? ""
                     model.engagements.notes.append(Note(expert: expert, need: need, status: status,
                                                         excerpt: ReportText.excerpt(notes, limit: Self.excerptLength)))
                 }
             }
-            if status == "agreed" || status == "done", let need = engagement["need"].text {
+            if status == "agreed" || status == "done", let need = engagement[Fields.Engagement.need].text {
                 if needs[need] == nil { needOrder.append(need) }
                 needs[need, default: []].append("\(expert) (\(status))")
             }
         }
         // Dated ones, latest start first; then undated ones, latest recorded first.
-        try ReportPages.each(reader, RecordQuery(.engagement, conditions: [.below("starts", after)], order: [("starts", false)])) {
+        try ReportPages.each(reader, RecordQuery(.engagement, conditions: [.below(Fields.Engagement.starts, after)], order: [(Fields.Engagement.starts, false)])) {
             try take($0)
             return true
         }
-        try ReportPages.each(reader, RecordQuery(.engagement, conditions: [.equals("starts", .null), .below("created_at", after)],
-                                                 order: [("created_at", false)])) {
+        try ReportPages.each(reader, RecordQuery(.engagement, conditions: [.equals(Fields.Engagement.starts, .null),
+                                                                           .below(.createdAt(.engagement), after)],
+                                                 order: [(.createdAt(.engagement), false)])) {
             try take($0)
             return true
         }
@@ -303,10 +304,10 @@ public struct ProgressReport {
         var answered: [(key: String, id: String, need: AnsweredNeed)] = []
         for id in needOrder {
             guard let need = try reader.record(.need, id: id) else { continue }
-            let title = need["title"].text ?? ""
+            let title = need[Fields.Need.title].text ?? ""
             answered.append((Folding.key(title), id, AnsweredNeed(
-                title: title, centre: try need["centre"].text.map { try reader.title(.centre, id: $0) },
-                deadline: need["deadline"].text, status: need["status"].text ?? "",
+                title: title, centre: try need[Fields.Need.centre].text.map { try reader.title(.centre, id: $0) },
+                deadline: need[Fields.Need.deadline].text, status: need[Fields.Need.status].text ?? "",
                 experts: needs[id, default: []].sorted { Folding.key($0) < Folding.key($1) })))
         }
         model.answeredNeeds = answered.sorted { ($0.key, $0.id) < ($1.key, $1.id) }.prefix(Self.needsListed).map(\.need)

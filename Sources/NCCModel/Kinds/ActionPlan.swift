@@ -4,11 +4,11 @@ extension KindSpec {
     static let workingArea = KindSpec(
         singular: "working area", plural: "working-areas",
         fields: [
-            Field("number", .integer(1...99)),
-            Field("title", .text, required: true),
-            Field("description", .longText),
+            Field(Fields.WorkingArea.number, .integer(1...99)),
+            Field(Fields.WorkingArea.title, .text, required: true),
+            Field(Fields.WorkingArea.description, .longText),
         ],
-        naming: .field("title"),
+        naming: .field(Fields.WorkingArea.title),
         listColumns: ["number", "title"],
         listOrder: ["number", "id"],
         csv: CSVLayout(columns: ["id", "number", "title", "description"], required: ["title"]),
@@ -18,18 +18,18 @@ extension KindSpec {
     static let task = KindSpec(
         singular: "task", plural: "tasks",
         fields: [
-            Field("title", .text, required: true),
-            Field("description", .longText),
-            Field("working_area", .reference(.workingArea)),
-            Field("owner", .reference(.person)),
-            Field("centre", .reference(.centre)),
-            Field("due", .date),
-            Field("status", .choice(Schema.taskStatuses), default: .text("todo")),
-            Field("priority", .choice(["low", "normal", "high"]), default: .text("normal")),
-            Field("origin", .reference(.actionItem)),
-            Field("tags", .tags),
+            Field(Fields.Task.title, .text, required: true),
+            Field(Fields.Task.description, .longText),
+            Field(Fields.Task.workingArea, .reference(.workingArea)),
+            Field(Fields.Task.owner, .reference(.person)),
+            Field(Fields.Task.centre, .reference(.centre)),
+            Field(Fields.Task.due, .date),
+            Field(Fields.Task.status, .choice(Schema.taskStatuses), default: .text("todo")),
+            Field(Fields.Task.priority, .choice(["low", "normal", "high"]), default: .text("normal")),
+            Field(Fields.Task.origin, .reference(.actionItem)),
+            Field(Fields.Task.tags, .tags),
         ],
-        naming: .field("title"),
+        naming: .field(Fields.Task.title),
         listColumns: ["title", "status", "due", "owner", "working_area"],
         listOrder: ["due", "id"],
         csv: CSVLayout(columns: ["id", "title", "description", "working_area", "owner", "centre", "due", "status", "priority",
@@ -37,4 +37,27 @@ extension KindSpec {
         form: ["title", "status", "due", "owner", "working_area", "centre", "priority", "tags", "description"],
         search: .indexed(code: 10),
         group: .tasks, isMain: true)
+}
+
+extension Fields {
+    public enum WorkingArea {
+        public static let number = FieldName(.workingArea, "number")
+        public static let title = FieldName(.workingArea, "title")
+        public static let description = FieldName(.workingArea, "description")
+        public static let all = [number, title, description]
+    }
+
+    public enum Task {
+        public static let title = FieldName(.task, "title")
+        public static let description = FieldName(.task, "description")
+        public static let workingArea = FieldName(.task, "working_area")
+        public static let owner = FieldName(.task, "owner")
+        public static let centre = FieldName(.task, "centre")
+        public static let due = FieldName(.task, "due")
+        public static let status = FieldName(.task, "status")
+        public static let priority = FieldName(.task, "priority")
+        public static let origin = FieldName(.task, "origin")
+        public static let tags = FieldName(.task, "tags")
+        public static let all = [title, description, workingArea, owner, centre, due, status, priority, origin, tags]
+    }
 }

@@ -29,19 +29,19 @@ public struct KindSpec: Sendable {
     public var parts: [Part]
     /// For a record that links two others (a membership, an attendance): the field naming the
     /// far end, which is what a list of related records shows and opens.
-    public var linkTarget: String?
+    public var linkTarget: FieldName?
     /// Where a member looks for it (the app's jump list opens it there).
     public var group: RecordGroup
     /// Named in the CLI's help and counted by `ncc demo` and `ncc init`; the others (parts of
     /// meetings, links) are reachable under their own names but stay out of the way.
     public var isMain: Bool
     /// What `ncc forget` turns its personal fields into, or nil when it holds none.
-    public var erasure: [String: Value]?
+    public var erasure: [FieldName: Value]?
 
     public init(singular: String, plural: String, fields: [Field], naming: Naming, listColumns: [String],
                 listOrder: [String]? = nil, csv: CSVLayout? = nil, form: [String]? = nil, search: SearchEntry,
-                parts: [Part] = [], linkTarget: String? = nil, group: RecordGroup, isMain: Bool,
-                erasure: [String: Value]? = nil) {
+                parts: [Part] = [], linkTarget: FieldName? = nil, group: RecordGroup, isMain: Bool,
+                erasure: [FieldName: Value]? = nil) {
         self.singular = singular
         self.plural = plural
         self.fields = fields
@@ -61,8 +61,8 @@ public struct KindSpec: Sendable {
     /// What a record is called by: a field of its own, or the title of the record a reference
     /// points at (an expert is called by their person's name).
     public enum Naming: Sendable, Hashable {
-        case field(String)
-        case reference(String)
+        case field(FieldName)
+        case reference(FieldName)
     }
 
     /// A CSV file's columns, and those it must have: what names a record and what it cannot
@@ -94,9 +94,10 @@ public struct KindSpec: Sendable {
     public struct Part: Sendable, Hashable {
         public var kind: Kind
         public var field: String
-        public init(_ kind: Kind, _ field: String) {
-            self.kind = kind
-            self.field = field
+        /// The part's field that points at its whole (`Fields.Membership.centre`).
+        public init(_ field: FieldName) {
+            self.kind = field.kind
+            self.field = field.name
         }
     }
 }

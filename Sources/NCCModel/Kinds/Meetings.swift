@@ -4,33 +4,33 @@ extension KindSpec {
     static let meeting = KindSpec(
         singular: "meeting", plural: "meetings",
         fields: [
-            Field("title", .text, required: true),
-            Field("kind", .choice(Schema.meetingKinds), default: .text("quarterly")),
-            Field("start", .dateTime, required: true),
-            Field("end", .dateTime),
-            Field("place", .text),
-            Field("online", .bool, default: .bool(false)),
-            Field("minutes", .longText),
+            Field(Fields.Meeting.title, .text, required: true),
+            Field(Fields.Meeting.kind, .choice(Schema.meetingKinds), default: .text("quarterly")),
+            Field(Fields.Meeting.start, .dateTime, required: true),
+            Field(Fields.Meeting.end, .dateTime),
+            Field(Fields.Meeting.place, .text),
+            Field(Fields.Meeting.online, .bool, default: .bool(false)),
+            Field(Fields.Meeting.minutes, .longText),
         ],
-        naming: .field("title"),
+        naming: .field(Fields.Meeting.title),
         listColumns: ["start", "title", "kind", "place"],
         listOrder: ["start", "id"],
         csv: CSVLayout(columns: ["id", "title", "kind", "start", "place", "attendees", "minutes"], required: ["title", "start"]),
         form: ["title", "kind", "start", "place", "online"],
         search: .indexed(code: 11),
-        parts: [Part(.agendaItem, "meeting"), Part(.attendance, "meeting"), Part(.decision, "meeting"),
-                Part(.actionItem, "meeting")],
+        parts: [Part(Fields.AgendaItem.meeting), Part(Fields.Attendance.meeting), Part(Fields.Decision.meeting),
+                Part(Fields.ActionItem.meeting)],
         group: .meetings, isMain: true)
 
     static let agendaItem = KindSpec(
         singular: "agenda item", plural: "agenda-items",
         fields: [
-            Field("meeting", .reference(.meeting), required: true),
-            Field("position", .integer(0...9999), default: .int(0)),
-            Field("title", .text, required: true),
-            Field("notes", .longText),
+            Field(Fields.AgendaItem.meeting, .reference(.meeting), required: true),
+            Field(Fields.AgendaItem.position, .integer(0...9999), default: .int(0)),
+            Field(Fields.AgendaItem.title, .text, required: true),
+            Field(Fields.AgendaItem.notes, .longText),
         ],
-        naming: .field("title"),
+        naming: .field(Fields.AgendaItem.title),
         listColumns: ["meeting", "position", "title"],
         listOrder: ["meeting", "position", "id"],
         search: .indexed(code: 12),
@@ -40,23 +40,23 @@ extension KindSpec {
     static let attendance = KindSpec(
         singular: "attendance", plural: "attendances",
         fields: [
-            Field("meeting", .reference(.meeting), required: true),
-            Field("person", .reference(.person), required: true),
+            Field(Fields.Attendance.meeting, .reference(.meeting), required: true),
+            Field(Fields.Attendance.person, .reference(.person), required: true),
         ],
-        naming: .reference("person"),
+        naming: .reference(Fields.Attendance.person),
         listColumns: ["meeting", "person"],
         search: .notIndexed(code: 13),
-        linkTarget: "person",
+        linkTarget: Fields.Attendance.person,
         group: .meetings, isMain: false)
 
     static let decision = KindSpec(
         singular: "decision", plural: "decisions",
         fields: [
-            Field("meeting", .reference(.meeting), required: true),
-            Field("position", .integer(0...9999), default: .int(0)),
-            Field("text", .longText, required: true),
+            Field(Fields.Decision.meeting, .reference(.meeting), required: true),
+            Field(Fields.Decision.position, .integer(0...9999), default: .int(0)),
+            Field(Fields.Decision.text, .longText, required: true),
         ],
-        naming: .field("text"),
+        naming: .field(Fields.Decision.text),
         listColumns: ["meeting", "position", "text"],
         listOrder: ["meeting", "position", "id"],
         search: .indexed(code: 14),
@@ -66,14 +66,57 @@ extension KindSpec {
     static let actionItem = KindSpec(
         singular: "action item", plural: "action-items",
         fields: [
-            Field("meeting", .reference(.meeting), required: true),
-            Field("text", .longText, required: true),
-            Field("owner", .reference(.person)),
-            Field("due", .date),
-            Field("task", .reference(.task)),
+            Field(Fields.ActionItem.meeting, .reference(.meeting), required: true),
+            Field(Fields.ActionItem.text, .longText, required: true),
+            Field(Fields.ActionItem.owner, .reference(.person)),
+            Field(Fields.ActionItem.due, .date),
+            Field(Fields.ActionItem.task, .reference(.task)),
         ],
-        naming: .field("text"),
+        naming: .field(Fields.ActionItem.text),
         listColumns: ["meeting", "text", "owner", "due"],
         search: .indexed(code: 15),
         group: .meetings, isMain: false)
+}
+
+extension Fields {
+    public enum Meeting {
+        public static let title = FieldName(.meeting, "title")
+        public static let kind = FieldName(.meeting, "kind")
+        public static let start = FieldName(.meeting, "start")
+        public static let end = FieldName(.meeting, "end")
+        public static let place = FieldName(.meeting, "place")
+        public static let online = FieldName(.meeting, "online")
+        public static let minutes = FieldName(.meeting, "minutes")
+        public static let all = [title, kind, start, end, place, online, minutes]
+    }
+
+    public enum AgendaItem {
+        public static let meeting = FieldName(.agendaItem, "meeting")
+        public static let position = FieldName(.agendaItem, "position")
+        public static let title = FieldName(.agendaItem, "title")
+        public static let notes = FieldName(.agendaItem, "notes")
+        public static let all = [meeting, position, title, notes]
+    }
+
+    public enum Attendance {
+        public static let meeting = FieldName(.attendance, "meeting")
+        public static let person = FieldName(.attendance, "person")
+        public static let all = [meeting, person]
+    }
+
+    public enum Decision {
+        public static let meeting = FieldName(.decision, "meeting")
+        public static let position = FieldName(.decision, "position")
+        public static let text = FieldName(.decision, "text")
+        public static let all = [meeting, position, text]
+    }
+
+    public enum ActionItem {
+        public static let meeting = FieldName(.actionItem, "meeting")
+        public static let text = FieldName(.actionItem, "text")
+        public static let owner = FieldName(.actionItem, "owner")
+        public static let due = FieldName(.actionItem, "due")
+        public static let task = FieldName(.actionItem, "task")
+        public static let all = [meeting, text, owner, due, task]
+    }
 }

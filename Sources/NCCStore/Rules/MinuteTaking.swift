@@ -5,16 +5,17 @@ import NCCModel
 extension StoreWriter {
     /// Adds a line at the end of a meeting's minutes.
     public func appendToMinutes(meeting: String, note: String) throws {
-        let minutes = try reader.record(.meeting, id: meeting)?["minutes"].text ?? ""
+        let minutes = try reader.record(.meeting, id: meeting)?[Fields.Meeting.minutes].text ?? ""
         let joined = minutes.isEmpty || minutes.hasSuffix("\n") ? minutes + note : minutes + "\n" + note
-        try update(.meeting, id: meeting, ["minutes": .text(joined)])
+        try update(.meeting, id: meeting, [Fields.Meeting.minutes: .text(joined)])
     }
 
     /// Records a decision after the meeting's others.
     @discardableResult
     public func recordDecision(meeting: String, text: String) throws -> String {
-        let position = try reader.countRecords(.decision, where: "meeting", is: meeting)
-        return try create(.decision, ["meeting": .text(meeting), "text": .text(text), "position": .int(position)])
+        let position = try reader.countRecords(where: Fields.Decision.meeting, is: meeting)
+        return try create(.decision, [Fields.Decision.meeting: .text(meeting), Fields.Decision.text: .text(text),
+                                      Fields.Decision.position: .int(position)])
     }
 
     /// Records an action item and the task it becomes, linked both ways (the task's origin, the
@@ -23,11 +24,12 @@ extension StoreWriter {
     public func recordActionItem(meeting: String, text: String, owner: Value = .null, due: Value = .null) throws
         -> (item: String, task: String)
     {
-        let item = try create(.actionItem, ["meeting": .text(meeting), "text": .text(text), "owner": owner, "due": due])
+        let item = try create(.actionItem, [Fields.ActionItem.meeting: .text(meeting), Fields.ActionItem.text: .text(text),
+                                            Fields.ActionItem.owner: owner, Fields.ActionItem.due: due])
         let meetingTitle = try reader.title(.meeting, id: meeting)
-        let task = try create(.task, ["title": .text(text), "owner": owner, "due": due, "origin": .text(item),
-                                      "description": .text("Action item of \(meetingTitle)")])
-        try update(.actionItem, id: item, ["task": .text(task)])
+        let task = try create(.task, [Fields.Task.title: .text(text), Fields.Task.owner: owner, Fields.Task.due: due,
+                                      Fields.Task.origin: .text(item), Fields.Task.description: .text("Action item of \(meetingTitle)")])
+        try update(.actionItem, id: item, [Fields.ActionItem.task: .text(task)])
         return (item, task)
     }
 }

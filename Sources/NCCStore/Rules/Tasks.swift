@@ -6,8 +6,8 @@ extension StoreWriter {
     /// returns the new status.
     @discardableResult
     public func advanceTaskStatus(_ id: String) throws -> String {
-        let next = Self.status(after: try reader.record(.task, id: id)?["status"].text)
-        try update(.task, id: id, ["status": .text(next)])
+        let next = Self.status(after: try reader.record(.task, id: id)?[Fields.Task.status].text)
+        try update(.task, id: id, [Fields.Task.status: .text(next)])
         return next
     }
 

@@ -130,13 +130,13 @@ extension App {
         case .add(let kind):
             var values = try values(form, w.reader)
             if kind == .expert {
-                values["person"] = .text(try w.create(.person, try self.values(form, w.reader, person: true)))
+                values[Fields.Expert.person.name] = .text(try w.create(.person, try self.values(form, w.reader, person: true)))
             }
             let id = try w.create(kind, values)
             return "Added \(kind.singular) '\(try w.reader.title(kind, id: id))'"
         case .edit(let ref):
             var change = try w.update(ref.kind, id: ref.id, try values(form, w.reader))
-            if ref.kind == .expert, let person = try w.reader.record(.expert, id: ref.id)?["person"].text {
+            if ref.kind == .expert, let person = try w.reader.record(.expert, id: ref.id)?[Fields.Expert.person].text {
                 if try w.update(.person, id: person, try values(form, w.reader, person: true)) == .updated { change = .updated }
             }
             return change == .unchanged ? "Nothing changed" : "Saved \(ref.kind.singular) '\(try w.reader.title(ref.kind, id: ref.id))'"
@@ -145,16 +145,17 @@ extension App {
             return "Note saved"
         case .feedback(let engagement):
             let values = try values(form, w.reader)
-            let feedback = values["feedback"] ?? .null
-            try w.completeEngagement(engagement, feedback: feedback, notes: values["notes"] ?? .null, today: today)
+            let feedback = values[Fields.Engagement.feedback.name] ?? .null
+            try w.completeEngagement(engagement, feedback: feedback, notes: values[Fields.Engagement.notes.name] ?? .null, today: today)
             return "The engagement is done, with feedback \(feedback.int ?? 0)/5"
         case .decision(let meeting):
             try w.recordDecision(meeting: meeting, text: form.fields[0].text)
             return "Decision saved"
         case .actionItem(let meeting):
             let values = try values(form, w.reader)
-            let text = values["text"]?.text ?? ""
-            try w.recordActionItem(meeting: meeting, text: text, owner: values["owner"] ?? .null, due: values["due"] ?? .null)
+            let text = values[Fields.ActionItem.text.name]?.text ?? ""
+            try w.recordActionItem(meeting: meeting, text: text, owner: values[Fields.ActionItem.owner.name] ?? .null,
+                                   due: values[Fields.ActionItem.due.name] ?? .null)
             return "Action item saved; it is task '\(text)'"
         }
     }

@@ -29,25 +29,26 @@ enum DirectoryPane: PaneFeature {
     static func newRecord(_ app: App) throws -> NewRecord? {
         let state = app.state
         if state.region == .detail, let top = state.detail.stack.last, top.kind == .organisation {
-            return NewRecord(kind: .person, preset: ["organisation": (try app.store.read { try $0.title(.organisation, id: top.id) }, top.id)])
+            return NewRecord(kind: .person, preset: [Fields.Person.organisation: (try app.store.read { try $0.title(.organisation, id: top.id) }, top.id)])
         } else if state.region == .detail, let row = state.list.selectedRow, row.kind == .centre {
-            return NewRecord(kind: .organisation, preset: ["centre": (row.cells[1], row.id)])
+            return NewRecord(kind: .organisation, preset: [Fields.Organisation.centre: (row.cells[1], row.id)])
         }
         return NewRecord(kind: .centre)
     }
 
     static let columns = [ColumnSpec("Country", 14), ColumnSpec("Centre", 0), ColumnSpec("Consortia", 18), ColumnSpec("Status", 7, whole: true)]
-    static let query = RecordQuery(.centre, order: [("country", true), ("name", true)])
+    static let query = RecordQuery(.centre, order: [(Fields.Centre.country, true), (Fields.Centre.name, true)])
     static let filterKinds: [Kind] = [.centre, .organisation, .person]
 
     static func row(_ centre: Record, previous: Record?, _ loader: Loader) throws -> ListRow {
-        let memberships = try loader.reader.records(.membership, where: "centre", is: centre.id, limit: 10)
-        let consortia = try memberships.map { try loader.title(.consortium, $0["consortium"].text) }.joined(separator: ", ")
-        let country = centre["country"].text ?? ""
-        let newGroup = previous?["country"].text != country
+        let memberships = try loader.reader.records(where: Fields.Membership.centre, is: centre.id, limit: 10)
+        let consortia = try memberships.map { try loader.title(.consortium, $0[Fields.Membership.consortium].text) }.joined(separator: ", ")
+        let country = centre[Fields.Centre.country].text ?? ""
+        let newGroup = previous?[Fields.Centre.country].text != country
         return ListRow(kind: .centre, id: centre.id,
-                       cells: [newGroup ? Loader.countryName(country) : "", centre["name"].text ?? "", consortia, centre["status"].text ?? ""],
-                       role: centre["status"].text == "closed" ? "ui.text.dim" : nil)
+                       cells: [newGroup ? Loader.countryName(country) : "", centre[Fields.Centre.name].text ?? "", consortia,
+                               centre[Fields.Centre.status].text ?? ""],
+                       role: centre[Fields.Centre.status].text == "closed" ? "ui.text.dim" : nil)
     }
 
     static func hitRow(_ hit: SearchHit, _ loader: Loader) throws -> ListRow {
@@ -55,12 +56,12 @@ enum DirectoryPane: PaneFeature {
         var detail = hit.kind.singular
         if let record = try loader.reader.record(hit.kind, id: hit.id) {
             switch hit.kind {
-            case .centre: country = record["country"].text ?? ""
+            case .centre: country = record[Fields.Centre.country].text ?? ""
             case .organisation:
-                country = record["country"].text ?? ""
-                detail = "organisation · " + (try loader.value(record, "kind"))
+                country = record[Fields.Organisation.country].text ?? ""
+                detail = "organisation · " + (try loader.value(record, Fields.Organisation.kind))
             case .person:
-                let org = try loader.value(record, "organisation")
+                let org = try loader.value(record, Fields.Person.organisation)
                 detail = org.isEmpty ? "person" : "person · \(org)"
             default: break
             }
@@ -74,38 +75,42 @@ enum DirectoryPane: PaneFeature {
             return try loader.genericDetail(ref)
         }
         let reader = loader.reader
-        var lines = [DetailLine(centre["name"].text ?? "", .title)]
-        lines.append(DetailLine("\(Loader.countryName(centre["country"].text ?? "")) · \(centre["status"].text ?? "")", .dim))
-        for field in ["website", "email"] {
-            if let v = centre[field].text { lines.append(DetailLine("\(loader.label(field)): \(v)", .field(field))) }
+        var lines = [DetailLine(centre[Fields.Centre.name].text ?? "", .title)]
+        let country = Loader.countryName(centre[Fields.Centre.country].text ?? "")
+        lines.append(DetailLine("\(country) · \(centre[Fields.Centre.status].text ?? "")", .dim))
+        for field in [Fields.Centre.website, Fields.Centre.email] {
+            if let v = centre[field].text { lines.append(DetailLine("\(loader.label(field.name)): \(v)", .field(field.name))) }
         }
-        if let topics = Optional(centre["topics"].list), !topics.isEmpty {
-            lines.append(DetailLine("Topics: " + topics.joined(separator: ", "), .field("topics")))
+        if let topics = Optional(centre[Fields.Centre.topics].list), !topics.isEmpty {
+            lines.append(DetailLine("Topics: " + topics.joined(separator: ", "), .field(Fields.Centre.topics.name)))
         }
-        if let description = centre["description"].text {
+        if let description = centre[Fields.Centre.description].text {
             lines.append(DetailLine(""))
             lines += description.split(separator: "\n").map { DetailLine(String($0)) }
         }
-        let memberships = try reader.records(.membership, where: "centre", is: ref.id, limit: 20)
+        let memberships = try reader.records(where: Fields.Membership.centre, is: ref.id, limit: 20)
         Loader.section("Consortia", memberships.isEmpty ? [] : try memberships.map { try loader.refLine($0) }, into: &lines)
-        let organisations = try reader.records(.organisation, where: "centre", is: ref.id, limit: 50)
+        let organisations = try reader.records(where: Fields.Organisation.centre, is: ref.id, limit: 50)
         var orgLines: [DetailLine] = []
         for organisation in organisations {
-            let role = organisation["role"].text.map { " (\($0))" } ?? ""
-            orgLines.append(DetailLine("  \(organisation["name"].text ?? "")\(role)", target: RecordRef(.organisation, organisation.id)))
-            for person in try reader.records(.person, where: "organisation", is: organisation.id, limit: 20) {
-                let role = person["role"].text.map { " · \($0)" } ?? ""
-                orgLines.append(DetailLine("      \(person["name"].text ?? "")\(role)", .dim, target: RecordRef(.person, person.id)))
+            let role = organisation[Fields.Organisation.role].text.map { " (\($0))" } ?? ""
+            orgLines.append(DetailLine("  \(organisation[Fields.Organisation.name].text ?? "")\(role)",
+                                       target: RecordRef(.organisation, organisation.id)))
+            for person in try reader.records(where: Fields.Person.organisation, is: organisation.id, limit: 20) {
+                let role = person[Fields.Person.role].text.map { " · \($0)" } ?? ""
+                orgLines.append(DetailLine("      \(person[Fields.Person.name].text ?? "")\(role)", .dim, target: RecordRef(.person, person.id)))
             }
         }
         Loader.section("Partner organisations and contacts", orgLines, into: &lines)
-        let needs = try reader.records(RecordQuery(.need, conditions: [.equals("centre", .text(ref.id)), .equals("status", .text("open"))]), limit: 30)
+        let needs = try reader.records(RecordQuery(.need, conditions: [.equals(Fields.Need.centre, .text(ref.id)),
+                                                                       .equals(Fields.Need.status, .text("open"))]), limit: 30)
         Loader.section("Open needs", try needs.map { try loader.refLine($0) }, into: &lines)
-        let tasks = try reader.records(RecordQuery(.task, conditions: [.equals("centre", .text(ref.id)), .notEquals("status", .text("done"))]), limit: 30)
+        let tasks = try reader.records(RecordQuery(.task, conditions: [.equals(Fields.Task.centre, .text(ref.id)),
+                                                                       .notEquals(Fields.Task.status, .text("done"))]), limit: 30)
         Loader.section("Tasks", tasks.map { task in
-            let due = task["due"].text.map { " · due \($0)" } ?? ""
-            let overdue = (task["due"].text ?? "9999") < loader.today
-            return DetailLine("  [\(task["status"].text ?? "")] \(task["title"].text ?? "")\(due)", overdue ? .warning : .text,
+            let due = task[Fields.Task.due].text.map { " · due \($0)" } ?? ""
+            let overdue = (task[Fields.Task.due].text ?? "9999") < loader.today
+            return DetailLine("  [\(task[Fields.Task.status].text ?? "")] \(task[Fields.Task.title].text ?? "")\(due)", overdue ? .warning : .text,
                               target: RecordRef(.task, task.id))
         }, into: &lines)
         return lines

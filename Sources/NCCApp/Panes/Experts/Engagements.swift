@@ -84,8 +84,8 @@ extension ExpertsPane {
             try app.reloadAll(force: true)
         case .needsFeedback:
             app.state.modal = .form(FormState(title: "Engagement done: how did it go?", purpose: .feedback(engagement: id), fields: [
-                FormField(Schema.field("feedback", of: .engagement)!, label: "Feedback 1-5"),
-                FormField(Schema.field("notes", of: .engagement)!, label: "Notes"),
+                FormField(Schema.field(Fields.Engagement.feedback), label: "Feedback 1-5"),
+                FormField(Schema.field(Fields.Engagement.notes), label: "Notes"),
             ]))
         case .nothingFollows(let status):
             app.state.message = Message("This engagement is \(status); nothing follows", .warning)

@@ -53,40 +53,43 @@ enum ExpertsPane: PaneFeature {
 
     static let expertColumns = [ColumnSpec("Expert", 22), ColumnSpec("Languages", 9), ColumnSpec("Days", 4, whole: true), ColumnSpec("Topics", 0)]
     static let needColumns = [ColumnSpec("Need", 0), ColumnSpec("Centre", 16), ColumnSpec("Status", 7, whole: true), ColumnSpec("Deadline", 10, whole: true)]
-    static let expertQuery = RecordQuery(.expert, order: [("person", true)])
-    static let needQuery = RecordQuery(.need, order: [("status", false), ("deadline", true)])
+    static let expertQuery = RecordQuery(.expert, order: [(Fields.Expert.person, true)])
+    static let needQuery = RecordQuery(.need, order: [(Fields.Need.status, false), (Fields.Need.deadline, true)])
 
     static func expertRow(_ expert: Record, _ loader: Loader) throws -> ListRow {
-        let days = expert["availability_days"].int ?? 0
+        let days = expert[Fields.Expert.availabilityDays].int ?? 0
         return ListRow(kind: .expert, id: expert.id,
-                       cells: [try loader.title(.person, expert["person"].text), expert["languages"].list.joined(separator: " "),
-                               String(days), expert["topics"].list.joined(separator: ", ")],
+                       cells: [try loader.title(.person, expert[Fields.Expert.person].text), expert[Fields.Expert.languages].list.joined(separator: " "),
+                               String(days), expert[Fields.Expert.topics].list.joined(separator: ", ")],
                        role: days == 0 ? "ui.text.dim" : nil)
     }
 
     static func needRow(_ need: Record, _ loader: Loader) throws -> ListRow {
         ListRow(kind: .need, id: need.id,
-                cells: [need["title"].text ?? "", try loader.value(need, "centre"), need["status"].text ?? "", need["deadline"].text ?? ""],
-                role: need["status"].text == "open" ? nil : "ui.text.dim")
+                cells: [need[Fields.Need.title].text ?? "", try loader.value(need, Fields.Need.centre), need[Fields.Need.status].text ?? "",
+                        need[Fields.Need.deadline].text ?? ""],
+                role: need[Fields.Need.status].text == "open" ? nil : "ui.text.dim")
     }
 
     /// A need with its engagements and its ranked experts, best first: a score bar, the top
     /// reasons inline, and the full explanation under the selected expert.
     static func needDetail(_ ref: RecordRef, _ loader: Loader, engine: MatchEngine, filters: MatchFilters) throws -> [DetailLine] {
         guard let need = try loader.reader.record(.need, id: ref.id) else { return try loader.genericDetail(ref) }
-        var lines = [DetailLine(need["title"].text ?? "", .title)]
-        let centre = try loader.title(.centre, need["centre"].text)
-        let languages = need["languages"].list.joined(separator: ", ")
-        lines.append(DetailLine("\(centre) · \(need["status"].text ?? "") · languages \(languages.isEmpty ? "any" : languages)" +
-                                (need["deadline"].text.map { " · deadline \($0)" } ?? ""), .dim))
-        if !need["topics"].list.isEmpty { lines.append(DetailLine("Topics: " + need["topics"].list.joined(separator: ", "), .field("topics"))) }
-        if let description = need["description"].text {
+        var lines = [DetailLine(need[Fields.Need.title].text ?? "", .title)]
+        let centre = try loader.title(.centre, need[Fields.Need.centre].text)
+        let languages = need[Fields.Need.languages].list.joined(separator: ", ")
+        lines.append(DetailLine("\(centre) · \(need[Fields.Need.status].text ?? "") · languages \(languages.isEmpty ? "any" : languages)" +
+                                (need[Fields.Need.deadline].text.map { " · deadline \($0)" } ?? ""), .dim))
+        let topics = need[Fields.Need.topics].list
+        if !topics.isEmpty { lines.append(DetailLine("Topics: " + topics.joined(separator: ", "), .field(Fields.Need.topics.name))) }
+        if let description = need[Fields.Need.description].text {
             lines += description.split(separator: "\n").map { DetailLine(String($0)) }
         }
-        let engagements = try loader.reader.records(.engagement, where: "need", is: ref.id, limit: 50)
+        let engagements = try loader.reader.records(where: Fields.Engagement.need, is: ref.id, limit: 50)
         Loader.section("Engagements (s moves one on, x declines)", try engagements.map { engagement in
-            let feedback = engagement["feedback"].int.map { " · feedback \($0)/5" } ?? ""
-            return DetailLine("  [\(engagement["status"].text ?? "")] \(try loader.title(.expert, engagement["expert"].text))\(feedback)",
+            let feedback = engagement[Fields.Engagement.feedback].int.map { " · feedback \($0)/5" } ?? ""
+            let expert = try loader.title(.expert, engagement[Fields.Engagement.expert].text)
+            return DetailLine("  [\(engagement[Fields.Engagement.status].text ?? "")] \(expert)\(feedback)",
                               target: RecordRef(.engagement, engagement.id))
         }, into: &lines)
         lines.append(DetailLine(""))

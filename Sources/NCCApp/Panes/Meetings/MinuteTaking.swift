@@ -43,12 +43,12 @@ extension MeetingsPane {
                                           fields: [FormField(Field("note", .text, required: true), label: "Note")]))
         case .decision:
             app.state.modal = .form(FormState(title: "Decision of \(title)", purpose: .decision(meeting: meeting),
-                                          fields: [FormField(Schema.field("text", of: .decision)!, label: "Decision")]))
+                                          fields: [FormField(Schema.field(Fields.Decision.text), label: "Decision")]))
         case .actionItem:
             app.state.modal = .form(FormState(title: "Action item of \(title)", purpose: .actionItem(meeting: meeting), fields: [
-                FormField(Field("text", .text, required: true), label: "Action"),
-                FormField(Schema.field("owner", of: .actionItem)!),
-                FormField(Schema.field("due", of: .actionItem)!),
+                FormField(Field(Fields.ActionItem.text, .text, required: true), label: "Action"),
+                FormField(Schema.field(Fields.ActionItem.owner)),
+                FormField(Schema.field(Fields.ActionItem.due)),
             ]))
         }
     }
@@ -59,7 +59,7 @@ extension MeetingsPane {
             app.state.message = Message("Select a meeting first", .warning)
             return .none
         }
-        let minutes = try app.store.read { try $0.record(.meeting, id: meeting)?["minutes"].text } ?? ""
+        let minutes = try app.store.read { try $0.record(.meeting, id: meeting)?[Fields.Meeting.minutes].text } ?? ""
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-minutes-\(UUID().uuidString).md").path
         try Data(minutes.utf8).write(to: URL(fileURLWithPath: file))
         app.editingMinutes = (meeting, file)
@@ -82,7 +82,7 @@ extension MeetingsPane {
             return
         }
         do {
-            let change = try app.store.write { try $0.update(.meeting, id: meeting, ["minutes": .text(text)]) }
+            let change = try app.store.write { try $0.update(.meeting, id: meeting, [Fields.Meeting.minutes: .text(text)]) }
             try? FileManager.default.removeItem(atPath: file)
             app.state.message = Message(change == .unchanged ? "The minutes are unchanged" : "Saved the minutes")
             try app.reloadAll(force: true)

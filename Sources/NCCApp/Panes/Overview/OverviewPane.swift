@@ -90,11 +90,12 @@ enum OverviewPane: PaneFeature {
     static let countAtOnceMeetings = 2000
     static let countAtOnceExperts = 1000
 
-    static let availableExperts = RecordQuery(.expert, conditions: [.notEquals("availability_days", .int(0)),
-                                                                   .notEquals("availability_days", .null)])
+    static let availableExperts = RecordQuery(.expert, conditions: [.notEquals(Fields.Expert.availabilityDays, .int(0)),
+                                                                   .notEquals(Fields.Expert.availabilityDays, .null)])
     static func overdueQuery(_ today: String) -> RecordQuery {
         // No index serves "due before today": SQLite reads the table once and keeps the first few.
-        RecordQuery(.task, conditions: [.notEquals("status", .text("done")), .below("due", today)], order: [("due", true), ("title", true)])
+        RecordQuery(.task, conditions: [.notEquals(Fields.Task.status, .text("done")), .below(Fields.Task.due, today)],
+                    order: [(Fields.Task.due, true), (Fields.Task.title, true)])
     }
 
     // MARK: - Reading
@@ -108,11 +109,13 @@ enum OverviewPane: PaneFeature {
         let areas = try reader.records(areaQuery, limit: areasCharted)
         figures.moreAreas = max(0, try reader.count(areaQuery) - areas.count)
         figures.areas = areas.map { area in
-            Area(id: area.id, title: (area["number"].int.map { "WA\($0) " } ?? "") + SyncPane.oneLine(area["title"].text ?? ""))
+            Area(id: area.id, title: (area[Fields.WorkingArea.number].int.map { "WA\($0) " } ?? "")
+                + SyncPane.oneLine(area[Fields.WorkingArea.title].text ?? ""))
         } + [Area(id: nil, title: "No working area")]
 
         // Open needs without an agreed (or done) engagement, soonest deadline first; their topics.
-        let openNeeds = RecordQuery(.need, conditions: [.equals("status", .text("open"))], order: [("deadline", true), ("title", true)])
+        let openNeeds = RecordQuery(.need, conditions: [.equals(Fields.Need.status, .text("open"))],
+                                    order: [(Fields.Need.deadline, true), (Fields.Need.title, true)])
         figures.openNeeds = try reader.count(openNeeds)
         var topics: [String: Topic] = [:]
         var order: [String] = []
@@ -122,7 +125,7 @@ enum OverviewPane: PaneFeature {
             figures.needsScanned += needs.count
             for need in needs {
                 var seen = Set<String>()
-                for topic in need["topics"].list {
+                for topic in need[Fields.Need.topics].list {
                     let name = SyncPane.oneLine(topic)
                     let key = Folding.key(name)
                     guard !key.isEmpty, seen.insert(key).inserted else { continue }
@@ -130,15 +133,15 @@ enum OverviewPane: PaneFeature {
                     topics[key, default: Topic(key: key, name: name, needs: 0)].needs += 1
                 }
                 let answered = try reader.count(RecordQuery(.engagement, conditions: [
-                    .equals("need", .text(need.id)), .oneOf("status", ["agreed", "done"]),
+                    .equals(Fields.Engagement.need, .text(need.id)), .oneOf(Fields.Engagement.status, ["agreed", "done"]),
                 ]))
                 guard answered == 0 else { continue }
                 figures.unansweredCount += 1
                 guard figures.unanswered.count < listed else { continue }
-                var parts = [need["title"].text ?? ""]
-                let centre = try loader.title(.centre, need["centre"].text)
+                var parts = [need[Fields.Need.title].text ?? ""]
+                let centre = try loader.title(.centre, need[Fields.Need.centre].text)
                 if !centre.isEmpty { parts.append(centre) }
-                let deadline = need["deadline"].text
+                let deadline = need[Fields.Need.deadline].text
                 if let deadline { parts.append("deadline \(deadline)") }
                 figures.unanswered.append(Item(text: parts.map { SyncPane.oneLine($0) }.joined(separator: " · "),
                                                ref: RecordRef(.need, need.id), warning: deadline.map { $0 < today } ?? false))
@@ -149,8 +152,8 @@ enum OverviewPane: PaneFeature {
         figures.conflicts = try reader.conflicts().count
         // Large: more records than counting at once can visit in a few milliseconds. Each probe
         // pages in an index (tasks by title, meetings by start, experts by name) to the bound.
-        figures.large = try !reader.records(RecordQuery(.task, order: [("title", true)]), limit: 1, offset: countAtOnceTasks).isEmpty
-            || !reader.records(RecordQuery(.meeting, order: [("start", true)]), limit: 1, offset: countAtOnceMeetings).isEmpty
+        figures.large = try !reader.records(RecordQuery(.task, order: [(Fields.Task.title, true)]), limit: 1, offset: countAtOnceTasks).isEmpty
+            || !reader.records(RecordQuery(.meeting, order: [(Fields.Meeting.start, true)]), limit: 1, offset: countAtOnceMeetings).isEmpty
             || !reader.records(availableExperts, limit: 1, offset: countAtOnceExperts).isEmpty
         return figures
     }
@@ -161,29 +164,30 @@ enum OverviewPane: PaneFeature {
         let today = figures.today
         var counts = Counts()
         counts.overdueFirst = try reader.records(overdueQuery(today), limit: listed).map { task in
-            var parts = [task["due"].text ?? "", task["title"].text ?? ""]
-            let owner = try loader.title(.person, task["owner"].text)
+            var parts = [task[Fields.Task.due].text ?? "", task[Fields.Task.title].text ?? ""]
+            let owner = try loader.title(.person, task[Fields.Task.owner].text)
             if !owner.isEmpty { parts.append(owner) }
-            parts.append(task["status"].text ?? "")
+            parts.append(task[Fields.Task.status].text ?? "")
             return Item(text: parts.map { SyncPane.oneLine($0) }.joined(separator: " · "), ref: RecordRef(.task, task.id), warning: true)
         }
 
         // Upcoming meetings: in start order, those before today come first, so skip them by count.
-        let meetings = RecordQuery(.meeting, order: [("start", true)])
-        let past = try reader.count(RecordQuery(.meeting, conditions: [.below("start", today)]))
+        let meetings = RecordQuery(.meeting, order: [(Fields.Meeting.start, true)])
+        let past = try reader.count(RecordQuery(.meeting, conditions: [.below(Fields.Meeting.start, today)]))
         counts.upcoming = try reader.count(meetings) - past
         counts.upcomingFirst = try reader.records(meetings, limit: listed, offset: past).map { meeting in
-            let place = meeting["online"].bool == true ? "online" : meeting["place"].text ?? ""
-            let parts = [String((meeting["start"].text ?? "").prefix(10)), meeting["title"].text ?? "", place].filter { !$0.isEmpty }
+            let place = meeting[Fields.Meeting.online].bool == true ? "online" : meeting[Fields.Meeting.place].text ?? ""
+            let parts = [String((meeting[Fields.Meeting.start].text ?? "").prefix(10)), meeting[Fields.Meeting.title].text ?? "", place]
+                .filter { !$0.isEmpty }
             return Item(text: parts.map { SyncPane.oneLine($0) }.joined(separator: " · "), ref: RecordRef(.meeting, meeting.id))
         }
 
         if cancelled() { throw CancellationError() }
         for area in figures.areas {
-            let inArea = RecordQuery.Condition.equals("working_area", area.id.map(Value.text) ?? .null)
+            let inArea = RecordQuery.Condition.equals(Fields.Task.workingArea, area.id.map(Value.text) ?? .null)
             counts.tasks.append(try Schema.taskStatuses.map { status in
                 if cancelled() { throw CancellationError() }
-                return try reader.count(RecordQuery(.task, conditions: [inArea, .equals("status", .text(status))]))
+                return try reader.count(RecordQuery(.task, conditions: [inArea, .equals(Fields.Task.status, .text(status))]))
             })
         }
         if cancelled() { throw CancellationError() }
@@ -196,7 +200,7 @@ enum OverviewPane: PaneFeature {
             let batch = try reader.records(availableExperts, limit: min(page, expertsScanned - read), offset: read)
             read += batch.count
             for expert in batch {
-                for key in Set(expert["topics"].list.map { Folding.key(SyncPane.oneLine($0)) }) where wanted.contains(key) {
+                for key in Set(expert[Fields.Expert.topics].list.map { Folding.key(SyncPane.oneLine($0)) }) where wanted.contains(key) {
                     counts.experts[key, default: 0] += 1
                 }
             }

@@ -56,7 +56,7 @@ extension TasksPane {
             app.state.tasks.owner = nil
             app.state.tasks.ownerName = nil
         } else if let row = app.state.list.selectedRow, let task = try app.store.read({ try $0.record(.task, id: row.id) }),
-                  let owner = task["owner"].text {
+                  let owner = task[Fields.Task.owner].text {
             app.state.tasks.owner = owner
             app.state.tasks.ownerName = try app.store.read { try $0.title(.person, id: owner) }
         } else {
@@ -83,7 +83,7 @@ extension TasksPane {
         } else {
             app.state.tasks.area = areas[0].id
         }
-        app.state.tasks.areaTitle = areas.first { $0.id == app.state.tasks.area }?["title"].text
+        app.state.tasks.areaTitle = areas.first { $0.id == app.state.tasks.area }?[Fields.WorkingArea.title].text
         try app.reloadList(.tasks)
     }
 }
