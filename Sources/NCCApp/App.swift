@@ -170,7 +170,7 @@ public final class App {
 
     /// An error as one line on the message line; nothing else changes.
     func fail(_ error: any Error) {
-        state.message = Message(SyncPane.oneLine(String(describing: error)), .error)
+        state.message = Message(OneLine.of(String(describing: error)), .error)
     }
 
     /// Saves what `$EDITOR` left in the minutes' file (see `MeetingsPane.finishEditing`).

@@ -75,34 +75,29 @@ struct RowWriter {
     /// The row's id column, else the record already called the same, else a stable id from the name.
     func recordID(_ row: [String: String], own: [FieldName: Value], person: [FieldName: Value]) throws -> String {
         if let cell = row["id"], !cell.trimmingCharacters(in: .whitespaces).isEmpty { return StableID.from(cell, kind: kind) }
-        switch kind {
-        case .expert:
-            guard let name = person[Fields.Person.name]?.text else { throw RowProblem("name: an expert needs a name") }
-            if let id = try? reader.resolve(.expert, name) { return id }
-            return StableID.make(.expert, name)
-        case .engagement:
-            let expert = own[Fields.Engagement.expert]?.text ?? "", need = own[Fields.Engagement.need]?.text ?? ""
-            let existing = try reader.records(RecordQuery(.engagement, conditions: [.equals(Fields.Engagement.expert, .text(expert)),
-                                                                                    .equals(Fields.Engagement.need, .text(need))]), limit: 1)
-            return existing.first?.id ?? StableID.make(.engagement, expert + "/" + need)
-        default:
-            guard let field = Schema.titleField(of: kind).map({ FieldName(kind, $0) }), let title = own[field]?.text else {
-                throw RowProblem("\(Schema.titleField(of: kind) ?? "name"): a \(kind.singular) needs one")
+        switch kind.spec.csv?.identity ?? .name {
+        case .personName:
+            guard let personName = person[Fields.Person.name]?.text else {
+                throw RowProblem("name: an \(kind.singular) needs a name")
             }
-            // A need's title is only unique within its centre, a meeting's at its start
-            // ("Quarterly meeting"): those match the record with the same title and scope.
-            let scopeField = kind == .need ? Fields.Need.centre : kind == .meeting ? Fields.Meeting.start : nil
-            if let scopeField {
-                let scope = own[scopeField] ?? .null
-                let stable = StableID.make(kind, (scope.text ?? "") + "/" + title)
-                let same = try reader.records(RecordQuery(kind, conditions: [.equals(field, .text(title)), .equals(scopeField, scope)]), limit: 2)
-                if same.count == 1 { return same[0].id }
-                if same.count > 1, !same.contains(where: { $0.id == stable }) {
-                    let at = scopeField == Fields.Meeting.start ? "time" : scopeField.name
-                    throw RowProblem("\(field.name): several \(kind.plural) are called '\(title)' at this \(at); give the row an id")
-                }
-                return stable
+            if let id = try? reader.resolve(kind, personName) { return id }
+            return StableID.make(kind, personName)
+        case .pair(let one, let other):
+            let a = own[one]?.text ?? "", b = own[other]?.text ?? ""
+            let existing = try reader.records(RecordQuery(kind, conditions: [.equals(one, .text(a)), .equals(other, .text(b))]), limit: 1)
+            return existing.first?.id ?? StableID.make(kind, a + "/" + b)
+        case .nameWithin(let scopeField, let at):
+            let (field, title) = try name(own)
+            let scope = own[scopeField] ?? .null
+            let stable = StableID.make(kind, (scope.text ?? "") + "/" + title)
+            let same = try reader.records(RecordQuery(kind, conditions: [.equals(field, .text(title)), .equals(scopeField, scope)]), limit: 2)
+            if same.count == 1 { return same[0].id }
+            if same.count > 1, !same.contains(where: { $0.id == stable }) {
+                throw RowProblem("\(field.name): several \(kind.plural) are called '\(title)' at this \(at); give the row an id")
             }
+            return stable
+        case .name:
+            let (field, title) = try name(own)
             let stable = StableID.make(kind, title)
             do {
                 let id = try reader.resolve(kind, title)
@@ -114,6 +109,14 @@ struct RowWriter {
             } catch StoreError.notFound {}
             return stable
         }
+    }
+
+    /// What names the row's record: its title field and the text in it.
+    private func name(_ own: [FieldName: Value]) throws -> (field: FieldName, title: String) {
+        guard let field = Schema.titleField(of: kind).map({ FieldName(kind, $0) }), let title = own[field]?.text else {
+            throw RowProblem("\(Schema.titleField(of: kind) ?? "name"): a \(kind.singular) needs one")
+        }
+        return (field, title)
     }
 
     /// An expert's person: the one they already have, else the person of that name, else a new one.

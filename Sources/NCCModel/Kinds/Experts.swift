@@ -17,7 +17,7 @@ extension KindSpec {
         naming: .reference(Fields.Expert.person),
         listColumns: ["person", "country", "languages", "availability_days", "topics"],
         csv: CSVLayout(columns: ["id", "name", "email", "organisation", "country", "languages", "countries", "topics", "bio",
-                                 "availability_days"], required: ["name"]),
+                                 "availability_days"], required: ["name"], identity: .personName),
         form: ["name", "email", "country", "languages", "countries", "topics", "availability_days", "bio"],
         search: .indexed(code: 6),
         parts: [Part(Fields.Engagement.expert)],
@@ -40,7 +40,7 @@ extension KindSpec {
         naming: .field(Fields.Need.title),
         listColumns: ["title", "centre", "status", "deadline", "topics"],
         csv: CSVLayout(columns: ["id", "centre", "title", "description", "topics", "languages", "country", "deadline"],
-                       required: ["centre", "title"]),
+                       required: ["centre", "title"], identity: .nameWithin(Fields.Need.centre, where: "centre")),
         form: ["title", "centre", "description", "topics", "languages", "country", "deadline", "status"],
         search: .indexed(code: 7),
         parts: [Part(Fields.Engagement.need)],
@@ -61,7 +61,7 @@ extension KindSpec {
         naming: .reference(Fields.Engagement.expert),
         listColumns: ["expert", "need", "status", "feedback"],
         csv: CSVLayout(columns: ["id", "expert", "need", "status", "starts", "ends", "feedback", "notes"],
-                       required: ["expert", "need"]),
+                       required: ["expert", "need"], identity: .pair(Fields.Engagement.expert, Fields.Engagement.need)),
         search: .indexed(code: 8, onlyWithText: true),
         group: .experts, isMain: true)
 }

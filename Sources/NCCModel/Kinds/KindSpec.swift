@@ -70,10 +70,28 @@ public struct KindSpec: Sendable {
     public struct CSVLayout: Sendable, Hashable {
         public var columns: [String]
         public var required: [String]
-        public init(columns: [String], required: [String]) {
+        /// How a row without an id finds the record it updates.
+        public var identity: RowIdentity
+        public init(columns: [String], required: [String], identity: RowIdentity = .name) {
             self.columns = columns
             self.required = required
+            self.identity = identity
         }
+    }
+
+    /// How a CSV row without an id finds the record it updates, so that importing the same file
+    /// twice updates the same records (else a stable id is made from what names it).
+    public enum RowIdentity: Sendable, Hashable {
+        /// The record of the same name.
+        case name
+        /// The record of the same name with the same value of another field, for names that are
+        /// unique only within it (a need's title within its centre, a meeting's at its start);
+        /// `where` words the field in messages ("at this time").
+        case nameWithin(FieldName, where: String)
+        /// An expert: by their person's name.
+        case personName
+        /// A link between two records (an engagement: its expert and need).
+        case pair(FieldName, FieldName)
     }
 
     /// A kind's fixed code in the search index's rowids (`key * 64 + code`, 1...63; never

@@ -38,7 +38,6 @@ enum DirectoryPane: PaneFeature {
 
     static let columns = [ColumnSpec("Country", 14), ColumnSpec("Centre", 0), ColumnSpec("Consortia", 18), ColumnSpec("Status", 7, whole: true)]
     static let query = RecordQuery(.centre, order: [(Fields.Centre.country, true), (Fields.Centre.name, true)])
-    static let filterKinds: [Kind] = [.centre, .organisation, .person]
 
     static func row(_ centre: Record, previous: Record?, _ loader: Loader) throws -> ListRow {
         let memberships = try loader.reader.records(where: Fields.Membership.centre, is: centre.id, limit: 10)
@@ -51,20 +50,26 @@ enum DirectoryPane: PaneFeature {
                        role: centre[Fields.Centre.status].text == "closed" ? "ui.text.dim" : nil)
     }
 
+    /// What the directory's filter finds, and how a hit reads in the list: its country and a word
+    /// on what it is.
+    static let hitKinds: [(kind: Kind, describe: @Sendable (Record, Loader) throws -> (country: String, detail: String))] = [
+        (.centre, { centre, _ in (centre[Fields.Centre.country].text ?? "", "centre") }),
+        (.organisation, { organisation, loader in
+            (organisation[Fields.Organisation.country].text ?? "",
+             "organisation · " + (try loader.value(organisation, Fields.Organisation.kind)))
+        }),
+        (.person, { person, loader in
+            let org = try loader.value(person, Fields.Person.organisation)
+            return ("", org.isEmpty ? "person" : "person · \(org)")
+        }),
+    ]
+    static let filterKinds = hitKinds.map(\.kind)
+
     static func hitRow(_ hit: SearchHit, _ loader: Loader) throws -> ListRow {
-        var country = ""
-        var detail = hit.kind.singular
-        if let record = try loader.reader.record(hit.kind, id: hit.id) {
-            switch hit.kind {
-            case .centre: country = record[Fields.Centre.country].text ?? ""
-            case .organisation:
-                country = record[Fields.Organisation.country].text ?? ""
-                detail = "organisation · " + (try loader.value(record, Fields.Organisation.kind))
-            case .person:
-                let org = try loader.value(record, Fields.Person.organisation)
-                detail = org.isEmpty ? "person" : "person · \(org)"
-            default: break
-            }
+        var (country, detail) = ("", hit.kind.singular)
+        if let record = try loader.reader.record(hit.kind, id: hit.id),
+           let describe = hitKinds.first(where: { $0.kind == hit.kind })?.describe {
+            (country, detail) = try describe(record, loader)
         }
         return ListRow(kind: hit.kind, id: hit.id, cells: [Loader.countryName(country), hit.title, detail, ""])
     }

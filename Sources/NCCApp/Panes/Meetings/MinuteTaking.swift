@@ -98,14 +98,14 @@ extension MeetingsPane {
         }
         let title = try app.store.read { try $0.title(.meeting, id: meeting) }
         let suggestion = app.databaseFolder.appendingPathComponent("\(FileNames.slug(title, fallback: "minutes")).md").path
-        app.state.modal = .prompt(PromptState(title: "Write the minutes of '\(SyncPane.oneLine(title, limit: 50))' (Markdown)",
+        app.state.modal = .prompt(PromptState(title: "Write the minutes of '\(OneLine.of(title, limit: 50))' (Markdown)",
                                           label: "File", input: TextInput(suggestion), purpose: .exportMinutes(meeting: meeting)))
     }
 
     static func exportMinutes(_ meeting: String, to path: String, _ app: App) {
         do {
             let written = try MinutesWriter(store: app.store).write(meeting: meeting, to: path)
-            app.state.message = Message("Wrote the minutes to \(SyncPane.oneLine(written))")
+            app.state.message = Message("Wrote the minutes to \(OneLine.of(written))")
         } catch {
             app.fail(error)
         }

@@ -127,7 +127,7 @@ extension OverviewPane {
         app.state.details[.tasks] = DetailState()
         try app.switchTo(.tasks)
         app.state.region = .list
-        app.state.message = Message("Tasks of \(SyncPane.oneLine(link.areaTitle)), status \(link.status); c clears the filters, 0 goes back to the Overview")
+        app.state.message = Message("Tasks of \(OneLine.of(link.areaTitle)), status \(link.status); c clears the filters, 0 goes back to the Overview")
     }
 
     // MARK: - The progress report
@@ -141,7 +141,7 @@ extension OverviewPane {
     static func exportReport(to path: String, _ app: App) {
         do {
             let written = try ProgressReport(store: app.store, today: app.today).write(.html, from: nil, to: nil, file: path)
-            app.state.message = Message("Wrote the progress report to \(SyncPane.oneLine(written))")
+            app.state.message = Message("Wrote the progress report to \(OneLine.of(written))")
         } catch {
             app.fail(error)
         }

@@ -110,7 +110,7 @@ enum OverviewPane: PaneFeature {
         figures.moreAreas = max(0, try reader.count(areaQuery) - areas.count)
         figures.areas = areas.map { area in
             Area(id: area.id, title: (area[Fields.WorkingArea.number].int.map { "WA\($0) " } ?? "")
-                + SyncPane.oneLine(area[Fields.WorkingArea.title].text ?? ""))
+                + OneLine.of(area[Fields.WorkingArea.title].text ?? ""))
         } + [Area(id: nil, title: "No working area")]
 
         // Open needs without an agreed (or done) engagement, soonest deadline first; their topics.
@@ -126,7 +126,7 @@ enum OverviewPane: PaneFeature {
             for need in needs {
                 var seen = Set<String>()
                 for topic in need[Fields.Need.topics].list {
-                    let name = SyncPane.oneLine(topic)
+                    let name = OneLine.of(topic)
                     let key = Folding.key(name)
                     guard !key.isEmpty, seen.insert(key).inserted else { continue }
                     if topics[key] == nil { order.append(key) }
@@ -143,7 +143,7 @@ enum OverviewPane: PaneFeature {
                 if !centre.isEmpty { parts.append(centre) }
                 let deadline = need[Fields.Need.deadline].text
                 if let deadline { parts.append("deadline \(deadline)") }
-                figures.unanswered.append(Item(text: parts.map { SyncPane.oneLine($0) }.joined(separator: " · "),
+                figures.unanswered.append(Item(text: parts.map { OneLine.of($0) }.joined(separator: " · "),
                                                ref: RecordRef(.need, need.id), warning: deadline.map { $0 < today } ?? false))
             }
         }
@@ -168,7 +168,7 @@ enum OverviewPane: PaneFeature {
             let owner = try loader.title(.person, task[Fields.Task.owner].text)
             if !owner.isEmpty { parts.append(owner) }
             parts.append(task[Fields.Task.status].text ?? "")
-            return Item(text: parts.map { SyncPane.oneLine($0) }.joined(separator: " · "), ref: RecordRef(.task, task.id), warning: true)
+            return Item(text: parts.map { OneLine.of($0) }.joined(separator: " · "), ref: RecordRef(.task, task.id), warning: true)
         }
 
         // Upcoming meetings: in start order, those before today come first, so skip them by count.
@@ -179,7 +179,7 @@ enum OverviewPane: PaneFeature {
             let place = meeting[Fields.Meeting.online].bool == true ? "online" : meeting[Fields.Meeting.place].text ?? ""
             let parts = [String((meeting[Fields.Meeting.start].text ?? "").prefix(10)), meeting[Fields.Meeting.title].text ?? "", place]
                 .filter { !$0.isEmpty }
-            return Item(text: parts.map { SyncPane.oneLine($0) }.joined(separator: " · "), ref: RecordRef(.meeting, meeting.id))
+            return Item(text: parts.map { OneLine.of($0) }.joined(separator: " · "), ref: RecordRef(.meeting, meeting.id))
         }
 
         if cancelled() { throw CancellationError() }
@@ -200,7 +200,7 @@ enum OverviewPane: PaneFeature {
             let batch = try reader.records(availableExperts, limit: min(page, expertsScanned - read), offset: read)
             read += batch.count
             for expert in batch {
-                for key in Set(expert[Fields.Expert.topics].list.map { Folding.key(SyncPane.oneLine($0)) }) where wanted.contains(key) {
+                for key in Set(expert[Fields.Expert.topics].list.map { Folding.key(OneLine.of($0)) }) where wanted.contains(key) {
                     counts.experts[key, default: 0] += 1
                 }
             }

@@ -37,7 +37,7 @@ extension SyncPane {
             }
             let count = SyncPane.counted(result.summary)
             let changes = SyncPane.changes(result.summary)
-            let replica = SyncPane.oneLine(producer.replica)
+            let replica = OneLine.of(producer.replica)
             let question: String
             if trust {
                 question = "Unknown signer \(producer.fingerprint) (replica \(replica); \(count)\(changes.isEmpty ? "" : ": " + changes)): trust it and import?"
@@ -64,13 +64,13 @@ extension SyncPane {
             }
             let result = try BundleImporter(store: app.store).apply(bundle, trust: trust, backups: Backups(store: app.store))
             let changes = SyncPane.changes(result.summary)
-            var text = "Imported \(SyncPane.counted(result.summary)) from \(SyncPane.oneLine(result.manifest.producer.replica))"
+            var text = "Imported \(SyncPane.counted(result.summary)) from \(OneLine.of(result.manifest.producer.replica))"
             if !changes.isEmpty { text += ": " + changes }
             if result.newlyTrusted { text += "; its key is trusted now" }
             if let backup = result.backup {
                 // Beside the database: named from its folder, so the message line shows all of it.
                 let folder = URL(fileURLWithPath: app.store.path).deletingLastPathComponent().path + "/"
-                text += " (backup: \(SyncPane.oneLine(backup.hasPrefix(folder) ? String(backup.dropFirst(folder.count)) : backup)))"
+                text += " (backup: \(OneLine.of(backup.hasPrefix(folder) ? String(backup.dropFirst(folder.count)) : backup)))"
             }
             app.state.message = Message(text)
         } catch {
@@ -96,7 +96,7 @@ extension SyncPane {
         guard let identity = app.identity else { return startExport(app) }
         do {
             let written = try BundleWriter(store: app.store, identity: identity).write(to: path)
-            app.state.message = Message("Wrote \(written.manifest.operations) operations to \(SyncPane.oneLine(path)) (\(written.bytes) bytes)")
+            app.state.message = Message("Wrote \(written.manifest.operations) operations to \(OneLine.of(path)) (\(written.bytes) bytes)")
         } catch {
             app.fail(error)
         }

@@ -76,9 +76,9 @@ enum SyncPane: PaneFeature {
         let conflicts = try reader.conflicts(limit: conflictLimit)
 
         var lines = [DetailLine("This replica", .title)]
-        lines.append(DetailLine("  Replica id: \(oneLine(replica))", .field("replica")))
+        lines.append(DetailLine("  Replica id: \(OneLine.of(replica))", .field("replica")))
         lines.append(DetailLine("  Key fingerprint: \(fingerprint ?? "none (no signing key here, so export is off)")", .field("fingerprint")))
-        lines.append(DetailLine("  Database: \(oneLine(path))", .field("path")))
+        lines.append(DetailLine("  Database: \(OneLine.of(path))", .field("path")))
         lines.append(DetailLine("  Operations recorded: \(operations)", .field("operations")))
 
         lines.append(DetailLine(""))
@@ -88,7 +88,7 @@ enum SyncPane: PaneFeature {
         }
         for peer in peers {
             let status = peer.revoked ? "revoked" : peer.trusted ? "trusted" : "untrusted"
-            lines.append(DetailLine("  \(oneLine(peer.replica)) · \(status)", peer.revoked ? .warning : .text))
+            lines.append(DetailLine("  \(OneLine.of(peer.replica)) · \(status)", peer.revoked ? .warning : .text))
             let key = Identity.fingerprint(ofPublicKey: peer.publicKey) ?? "unreadable"
             lines.append(DetailLine("      key \(key) · last import \(time(peer.lastImport)) · last export \(time(peer.lastExport))", .dim))
         }
@@ -103,10 +103,10 @@ enum SyncPane: PaneFeature {
         for conflict in conflicts {
             let current = valueText(conflict.current, field: conflict.field, of: conflict.kind, loader)
             let other = valueText(conflict.value, field: conflict.field, of: conflict.kind, loader)
-            choices.append(ConflictChoice(line: lines.count, kind: conflict.kind, record: conflict.record, title: oneLine(conflict.title),
+            choices.append(ConflictChoice(line: lines.count, kind: conflict.kind, record: conflict.record, title: OneLine.of(conflict.title),
                                           field: conflict.field, current: conflict.current, other: conflict.value,
                                           currentText: current, otherText: other))
-            lines.append(DetailLine("  \(conflict.kind.singular) · \(oneLine(conflict.title)) · \(loader.label(conflict.field))",
+            lines.append(DetailLine("  \(conflict.kind.singular) · \(OneLine.of(conflict.title)) · \(loader.label(conflict.field))",
                                     target: RecordRef(conflict.kind, conflict.record)))
             lines.append(DetailLine("      now: \(current)"))
             lines.append(DetailLine("      other: \(other)", .dim))
@@ -123,29 +123,20 @@ enum SyncPane: PaneFeature {
         if field == Operation.deletedField { return value.bool == true ? "deleted" : "not deleted" }
         switch value {
         case .null: return "(empty)"
-        case .list(let items): return oneLine(items.joined(separator: ", "))
+        case .list(let items): return OneLine.of(items.joined(separator: ", "))
         case .bool(let b): return b ? "yes" : "no"
         case .text(let id):
             if let target = Schema.field(field, of: kind)?.type.referencedKind {
-                return oneLine((try? loader.title(target, id)) ?? id)
+                return OneLine.of((try? loader.title(target, id)) ?? id)
             }
-            return oneLine(value.plain)
-        default: return oneLine(value.plain)
+            return OneLine.of(value.plain)
+        default: return OneLine.of(value.plain)
         }
-    }
-
-    /// Text from the database or a bundle as one line: line breaks show as ↵, and a very long
-    /// text is cut (the screen could not show more of it anyway).
-    static func oneLine(_ text: String, limit: Int = 400) -> String {
-        var lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
-        lines.removeAll { $0.isEmpty }
-        let joined = lines.joined(separator: " ↵ ")
-        return joined.count > limit ? String(joined.prefix(limit)) + "…" : joined
     }
 
     /// A stamp time (`2026-11-23T10:04:00Z`) for people, or "never".
     static func time(_ stamp: String?) -> String {
-        guard let stamp, stamp.count >= 16 else { return stamp.map { oneLine($0) } ?? "never" }
+        guard let stamp, stamp.count >= 16 else { return stamp.map { OneLine.of($0) } ?? "never" }
         return String(stamp.prefix(10)) + " " + String(stamp.dropFirst(11).prefix(5)) + " UTC"
     }
 
