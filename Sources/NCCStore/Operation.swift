@@ -47,8 +47,13 @@ public struct Operation: Sendable, Hashable {
 
 /// The fields `ncc forget` erases, and what they become.
 public enum Erasure {
+    /// Made once: an import asks for every operation it receives.
+    private static let byKind: [Kind: [String: Value]?] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { kind in
+        (kind, kind.spec.erasure.map { erasure in Dictionary(uniqueKeysWithValues: erasure.map { ($0.key.name, $0.value) }) })
+    })
+
     public static func fields(of kind: Kind) -> [String: Value]? {
-        kind.spec.erasure.map { erasure in Dictionary(uniqueKeysWithValues: erasure.map { ($0.key.name, $0.value) }) }
+        byKind[kind] ?? nil
     }
 
     /// The operation's fields with every personal value replaced.

@@ -6,37 +6,39 @@
 /// Adding a kind: a case in `Kind`, its spec in a file of its own under `Kinds/`, the line that
 /// maps the case to it in `Kind.spec` (the compiler asks for it), and the migration that makes
 /// its table. `KindSpecTests` walks every kind through all of the above.
-public struct KindSpec: Sendable {
+/// A class, not a struct: it is a table entry that every read and write looks at, and handing out
+/// a reference costs one retain where a copy of its dozen fields cost a dozen.
+public final class KindSpec: Sendable {
     /// In messages: "working area".
-    public var singular: String
+    public let singular: String
     /// The word a user types on the command line: "working-areas".
-    public var plural: String
+    public let plural: String
     /// Its fields, in the order `ncc show` and the detail list them.
-    public var fields: [Field]
+    public let fields: [Field]
     /// What a record is called by.
-    public var naming: Naming
+    public let naming: Naming
     /// The columns `ncc list` shows, most telling first.
-    public var listColumns: [String]
+    public let listColumns: [String]
     /// How `ncc list` orders it; nil: by its name, then id.
-    public var listOrder: [String]?
+    public let listOrder: [String]?
     /// Its CSV file, or nil when it has none (the parts of meetings travel with their meeting).
-    public var csv: CSVLayout?
+    public let csv: CSVLayout?
     /// The fields a form shows, in the order a person fills them in; nil: every field.
-    public var form: [String]?
+    public let form: [String]?
     /// Where it sits in the one full-text index.
-    public var search: SearchEntry
+    public let search: SearchEntry
     /// Records of other kinds that belong to one of this kind and go when it goes.
-    public var parts: [Part]
+    public let parts: [Part]
     /// For a record that links two others (a membership, an attendance): the field naming the
     /// far end, which is what a list of related records shows and opens.
-    public var linkTarget: FieldName?
+    public let linkTarget: FieldName?
     /// Where a member looks for it (the app's jump list opens it there).
-    public var group: RecordGroup
+    public let group: RecordGroup
     /// Named in the CLI's help and counted by `ncc demo` and `ncc init`; the others (parts of
     /// meetings, links) are reachable under their own names but stay out of the way.
-    public var isMain: Bool
+    public let isMain: Bool
     /// What `ncc forget` turns its personal fields into, or nil when it holds none.
-    public var erasure: [FieldName: Value]?
+    public let erasure: [FieldName: Value]?
 
     public init(singular: String, plural: String, fields: [Field], naming: Naming, listColumns: [String],
                 listOrder: [String]? = nil, csv: CSVLayout? = nil, form: [String]? = nil, search: SearchEntry,
