@@ -36,7 +36,8 @@ public enum ColorMapping {
     /// The 16 ANSI colours as xterm draws them.
     static let basic: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+        (255, 255, 255),
     ]
 
     public static func nearestBasic(_ rgb: (UInt8, UInt8, UInt8), colors: Int) -> Int {
@@ -47,15 +48,23 @@ public enum ColorMapping {
 
     static func rgb(ofIndexed n: UInt8) -> (UInt8, UInt8, UInt8) {
         let i = Int(n)
-        if i < 16 { let c = basic[i]; return (UInt8(c.0), UInt8(c.1), UInt8(c.2)) }
-        if i >= 232 { let v = UInt8(8 + (i - 232) * 10); return (v, v, v) }
+        if i < 16 {
+            let c = basic[i]
+            return (UInt8(c.0), UInt8(c.1), UInt8(c.2))
+        }
+        if i >= 232 {
+            let v = UInt8(8 + (i - 232) * 10)
+            return (v, v, v)
+        }
         let c = i - 16
         return (UInt8(cube[c / 36]), UInt8(cube[c / 6 % 6]), UInt8(cube[c % 6]))
     }
 
     static func distance(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Int {
         // Weighted by how the eye sees the channels.
-        let dr = a.0 - b.0, dg = a.1 - b.1, db = a.2 - b.2
+        let dr = a.0 - b.0
+        let dg = a.1 - b.1
+        let db = a.2 - b.2
         return 3 * dr * dr + 4 * dg * dg + 2 * db * db
     }
 }

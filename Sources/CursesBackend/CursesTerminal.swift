@@ -20,12 +20,16 @@ public final class CursesTerminal {
     /// Bytes written to the terminal since the last call to `resetWrittenBytes` (for benchmarks).
     private let attributes: (bold: UInt32, dim: UInt32, underline: UInt32, reverse: UInt32, italic: UInt32)
 
-    private struct Pair: Hashable { var fg: Color; var bg: Color }
+    private struct Pair: Hashable {
+        var fg: Color
+        var bg: Color
+    }
 
     /// Takes over the terminal. `noColor` (the NO_COLOR convention) draws with attributes only.
     public init(mouse: Bool = true, noColor: Bool = false) throws {
         guard isatty(STDIN_FILENO) != 0, isatty(STDOUT_FILENO) != 0 else {
-            throw TerminalError(description: "the full-screen app needs a terminal; for scripts use the subcommands (see 'ncc --help')")
+            throw TerminalError(
+                description: "the full-screen app needs a terminal; for scripts use the subcommands (see 'ncc --help')")
         }
         self.noColor = noColor
         // The user's locale first, or ncurses cannot draw UTF-8.
@@ -64,7 +68,8 @@ public final class CursesTerminal {
                 if cell.isContinuation { continue }
                 var text = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
                 if text.isEmpty { text = [wchar_t(32)] }
-                _ = ncc_put_cell(Int32(run.y), Int32(x), text, Int32(text.count), attributeBits(cell.style), pair(cell.style))
+                _ = ncc_put_cell(
+                    Int32(run.y), Int32(x), text, Int32(text.count), attributeBits(cell.style), pair(cell.style))
             }
         }
         if let cursor = buffer.cursor {
@@ -126,13 +131,15 @@ public final class CursesTerminal {
             last = nil
             return .resize(width: size.width, height: size.height)
         case KEY_MOUSE:
-            var x: Int32 = 0, y: Int32 = 0
-            let button: MouseButton? = switch ncc_read_mouse(&x, &y) {
-            case 1: .left
-            case 4: .wheelUp
-            case 5: .wheelDown
-            default: nil
-            }
+            var x: Int32 = 0
+            var y: Int32 = 0
+            let button: MouseButton? =
+                switch ncc_read_mouse(&x, &y) {
+                case 1: .left
+                case 4: .wheelUp
+                case 5: .wheelDown
+                default: nil
+                }
             return button.map { .mouse(MouseEvent(button: $0, x: Int(x), y: Int(y))) }
         default:
             if value >= KEY_F0 + 1, value <= KEY_F0 + 12 { return .key(.function(Int(value - KEY_F0))) }
@@ -175,9 +182,12 @@ public final class CursesTerminal {
     static func directColorTerminal() -> String? {
         let environment = ProcessInfo.processInfo.environment
         guard ["truecolor", "24bit"].contains(environment["COLORTERM"]?.lowercased() ?? ""),
-              let term = environment["TERM"], term.hasPrefix("xterm"), !term.hasSuffix("-direct") else { return nil }
-        let folders = [environment["TERMINFO"], environment["HOME"].map { $0 + "/.terminfo" },
-                       "/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo"].compactMap { $0 }
+            let term = environment["TERM"], term.hasPrefix("xterm"), !term.hasSuffix("-direct")
+        else { return nil }
+        let folders = [
+            environment["TERMINFO"], environment["HOME"].map { $0 + "/.terminfo" },
+            "/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo",
+        ].compactMap { $0 }
         let installed = folders.contains { FileManager.default.fileExists(atPath: $0 + "/x/xterm-direct") }
         return installed ? "xterm-direct" : nil
     }

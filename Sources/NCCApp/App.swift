@@ -43,8 +43,11 @@ public final class App {
     /// This replica's signing key, for exporting bundles (nil: export says it cannot sign).
     let identity: Identity?
 
-    public init(store: Store, width: Int, height: Int, today: String = Dates.today(), matchSettings: MatchSettings = MatchSettings(),
-                identity: Identity? = nil, loadDemo: @escaping (Store) throws -> String) throws {
+    public init(
+        store: Store, width: Int, height: Int, today: String = Dates.today(),
+        matchSettings: MatchSettings = MatchSettings(),
+        identity: Identity? = nil, loadDemo: @escaping (Store) throws -> String
+    ) throws {
         self.store = store
         self.identity = identity
         self.engine = MatchEngine(settings: matchSettings)
@@ -53,7 +56,9 @@ public final class App {
         state = AppState(width: width, height: height)
         state.replica = store.replicaID
         state.databasePath = store.path
-        let empty = try store.read { r in try [Kind.centre, .expert, .task, .meeting].allSatisfy { try r.count($0) == 0 } }
+        let empty = try store.read { r in
+            try [Kind.centre, .expert, .task, .meeting].allSatisfy { try r.count($0) == 0 }
+        }
         // A database with data opens on the Overview; an empty one on the welcome screen.
         state.pane = empty ? .welcome : .overview
         if !empty { state.region = .detail }
@@ -126,7 +131,8 @@ public final class App {
         case .help: state.modal = .help
         case .toggleMouse:
             state.mouse.toggle()
-            state.message = Message(state.mouse ? "Mouse on: click selects, the wheel scrolls" : "Mouse off: the terminal selects text")
+            state.message = Message(
+                state.mouse ? "Mouse on: click selects, the wheel scrolls" : "Mouse off: the terminal selects text")
             return .setMouse(state.mouse)
         case .up: try move(by: -1)
         case .down: try move(by: 1)
@@ -146,8 +152,11 @@ public final class App {
         case .edit: try startEdit()
         case .delete: try askDelete()
         default:
-            if let pane = Pane.tabs.first(where: { $0.showAction == action }) { try switchTo(pane) }
-            else { return try state.pane.feature.perform(action, self) ?? .none }
+            if let pane = Pane.tabs.first(where: { $0.showAction == action }) {
+                try switchTo(pane)
+            } else {
+                return try state.pane.feature.perform(action, self) ?? .none
+            }
         }
         return .none
     }

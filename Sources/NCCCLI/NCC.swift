@@ -18,7 +18,8 @@ public struct NCC: ParsableCommand {
             CalendarCommand.self, ImportICSCommand.self, ContactsCommand.self,
             MinutesCommand.self, ReportCommand.self,
             WhoamiCommand.self, ExportCommand.self, ImportCommand.self, InspectCommand.self, PeersCommand.self,
-            SyncCommand.self, ConflictsCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self, CheckCommand.self,
+            SyncCommand.self, ConflictsCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self,
+            CheckCommand.self,
         ],
         defaultSubcommand: TuiCommand.self
     )
@@ -47,7 +48,7 @@ public enum CLI {
             fail(error.summary, code: 1)
         } catch let error as ExitCode {
             exit(error.rawValue)
-        } catch where NCC.exitCode(for: error) == .success {
+        } catch  where NCC.exitCode(for: error) == .success {
             // `--help` and `help SUBCOMMAND` arrive as a command that throws a clean exit.
             NCC.exit(withError: error)
         } catch {

@@ -18,7 +18,9 @@ public struct DemoError: Error, CustomStringConvertible {
 public enum DemoData {
     /// Loads demo data into a store without centres, in one transaction: all of it or nothing.
     /// `scale` multiplies the invented parts; the real ones appear once.
-    public static func load(into store: Store, seed: UInt64 = 1, scale: Int = 1, today: String = Dates.today()) throws -> DemoSummary {
+    public static func load(into store: Store, seed: UInt64 = 1, scale: Int = 1, today: String = Dates.today()) throws
+        -> DemoSummary
+    {
         guard scale >= 1 else { throw DemoError(description: "the scale must be 1 or more") }
         let started = Date()
         if try store.read({ try $0.count(.centre) }) > 0 {
@@ -28,13 +30,14 @@ public enum DemoData {
         try store.write { writer in
             if scale > 1 { try writer.beginBulkLoad() }
             // The records are invented on a thread of their own while this one writes them.
-            try Handoff<DemoWrite>.run(make: { handoff in
-                var builder = DemoBuilder(pipe: handoff, random: SeededRandom(seed: seed), today: today)
-                try builder.addPublicFacts()
-                for unit in 0..<scale { try builder.addInvented(unit: unit) }
-                try builder.addRealMeetingAttendance()
-                counts.byKind = builder.counts
-            }, use: { try $0.apply(to: writer) })
+            try Handoff<DemoWrite>.run(
+                make: { handoff in
+                    var builder = DemoBuilder(pipe: handoff, random: SeededRandom(seed: seed), today: today)
+                    try builder.addPublicFacts()
+                    for unit in 0..<scale { try builder.addInvented(unit: unit) }
+                    try builder.addRealMeetingAttendance()
+                    counts.byKind = builder.counts
+                }, use: { try $0.apply(to: writer) })
             if scale > 1 { try writer.endBulkLoad() }
         }
         return DemoSummary(counts: counts.byKind, seconds: Date().timeIntervalSince(started))

@@ -23,7 +23,9 @@ struct SeededRandom: RandomNumberGenerator {
     mutating func pick<T>(_ items: [T], count: Int) -> [T] {
         var pool = items
         var chosen: [T] = []
-        for _ in 0..<min(count, pool.count) { chosen.append(pool.remove(at: Int.random(in: 0..<pool.count, using: &self))) }
+        for _ in 0..<min(count, pool.count) {
+            chosen.append(pool.remove(at: Int.random(in: 0..<pool.count, using: &self)))
+        }
         return chosen
     }
 

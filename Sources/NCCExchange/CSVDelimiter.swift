@@ -19,7 +19,9 @@ enum CSVDelimiter {
         for byte in header {
             if byte == UInt8(ascii: "\"") { quoted.toggle() } else if !quoted { found.insert(byte) }
         }
-        for candidate in [",", ";", "\t"] as [UnicodeScalar] where found.contains(UInt8(candidate.value)) { return candidate }
+        for candidate in [",", ";", "\t"] as [UnicodeScalar] where found.contains(UInt8(candidate.value)) {
+            return candidate
+        }
         return ","
     }
 }

@@ -14,7 +14,10 @@ public struct CSVExporter {
 
     public func exportCSV(_ kind: Kind, to path: String) throws -> Int {
         guard CSVTable.kinds.contains(kind) else {
-            throw CSVFileError(description: "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))")
+            throw CSVFileError(
+                description:
+                    "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))"
+            )
         }
         if path == "-" {
             // Appending keeps the shell's file offset when standard output is a file.
@@ -95,20 +98,24 @@ public struct CSVExporter {
         return count
     }
 
-    private func cell(_ column: String, of record: Record, _ reader: StoreReader, _ names: UniqueNames) throws -> String {
+    private func cell(_ column: String, of record: Record, _ reader: StoreReader, _ names: UniqueNames) throws -> String
+    {
         if column == "id" { return record.id }
         if record.kind == .centre, column == CSVTable.consortiumColumn {
             return try reader.records(where: Fields.Membership.centre, is: record.id, limit: 10_000)
-                .compactMap { $0[Fields.Membership.consortium].text }.map { try names.reference(.consortium, $0) }.sorted().joined(separator: ";")
+                .compactMap { $0[Fields.Membership.consortium].text }.map { try names.reference(.consortium, $0) }
+                .sorted().joined(separator: ";")
         }
         if record.kind == .meeting, column == CSVTable.attendeesColumn {
             return try reader.records(where: Fields.Attendance.meeting, is: record.id, limit: 10_000)
-                .compactMap { $0[Fields.Attendance.person].text }.map { try names.reference(.person, $0) }.sorted().joined(separator: ";")
+                .compactMap { $0[Fields.Attendance.person].text }.map { try names.reference(.person, $0) }.sorted()
+                .joined(separator: ";")
         }
         guard let (field, onPerson) = CSVTable.field(column, of: record.kind) else { return "" }
         var source = record
         if onPerson {
-            guard let person = try record[Fields.Expert.person].text.flatMap({ try reader.record(.person, id: $0) }) else { return "" }
+            guard let person = try record[Fields.Expert.person].text.flatMap({ try reader.record(.person, id: $0) })
+            else { return "" }
             source = person
         }
         let value = source[field.name]
@@ -128,7 +135,8 @@ final class UniqueNames {
     func reference(_ kind: Kind, _ id: String) throws -> String {
         if let known = cache[id] { return known }
         let title = try reader.title(kind, id: id)
-        let unique = (try? reader.resolve(kind, title)) == id
+        let unique =
+            (try? reader.resolve(kind, title)) == id
             && !title.contains(";") && title.trimmingCharacters(in: .whitespaces) == title
         let result = unique ? title : id
         cache[id] = result

@@ -24,7 +24,8 @@ public struct CSVImportError: Error, CustomStringConvertible {
     public var file: String
     public var description: String {
         let more = badRows - problems.count
-        return "\(file): \(badRows) bad row\(badRows == 1 ? "" : "s")\(more > 0 ? " (\(problems.count) shown, and \(more) more)" : ""); nothing was imported"
+        return
+            "\(file): \(badRows) bad row\(badRows == 1 ? "" : "s")\(more > 0 ? " (\(problems.count) shown, and \(more) more)" : ""); nothing was imported"
     }
 }
 
@@ -44,7 +45,10 @@ public struct CSVImporter {
 
     public func importCSV(_ kind: Kind, from path: String, dryRun: Bool = false) throws -> CSVImportSummary {
         guard CSVTable.kinds.contains(kind) else {
-            throw CSVFileError(description: "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))")
+            throw CSVFileError(
+                description:
+                    "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))"
+            )
         }
         let name = (path as NSString).lastPathComponent
         var isFolder: ObjCBool = false
@@ -63,18 +67,27 @@ public struct CSVImporter {
             // The stream reader skips a leading byte order mark itself.
             reader = try CSVReader(stream: input, hasHeaderRow: true, delimiter: CSVDelimiter.of(path))
         } catch CSVError.cannotReadHeaderRow {
-            throw CSVFileError(description: "\(name): the file is empty; the first line must name the columns (\(CSVTable.header(for: kind).joined(separator: ",")))")
+            throw CSVFileError(
+                description:
+                    "\(name): the file is empty; the first line must name the columns (\(CSVTable.header(for: kind).joined(separator: ",")))"
+            )
         } catch {
             throw CSVFileError(description: "\(name): \(Self.describe(error))")
         }
         guard var header = reader.headerRow, !(header.count == 1 && header[0].isEmpty) else {
-            throw CSVFileError(description: "\(name): the file is empty; the first line must name the columns (\(CSVTable.header(for: kind).joined(separator: ",")))")
+            throw CSVFileError(
+                description:
+                    "\(name): the file is empty; the first line must name the columns (\(CSVTable.header(for: kind).joined(separator: ",")))"
+            )
         }
         if let first = header.first, first.hasPrefix("\u{FEFF}") { header[0] = String(first.dropFirst()) }
         header = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         let known = CSVTable.header(for: kind)
         if let unknown = header.first(where: { !known.contains($0) }) {
-            throw CSVFileError(description: "\(name): unknown column '\(Sanitized.one(unknown))' (columns of \(kind.plural): \(known.joined(separator: ",")))")
+            throw CSVFileError(
+                description:
+                    "\(name): unknown column '\(Sanitized.one(unknown))' (columns of \(kind.plural): \(known.joined(separator: ",")))"
+            )
         }
         var seen = Set<String>()
         if let twice = header.first(where: { !seen.insert($0).inserted }) {
@@ -97,7 +110,9 @@ public struct CSVImporter {
                     summary.rows += 1
                     do {
                         guard cells.count == header.count else {
-                            throw RowProblem("has \(cells.count) column\(cells.count == 1 ? "" : "s"), the header has \(header.count)")
+                            throw RowProblem(
+                                "has \(cells.count) column\(cells.count == 1 ? "" : "s"), the header has \(header.count)"
+                            )
                         }
                         // Lines are at most 1 MB; a quoted cell may span many, but not hold more.
                         if let big = cells.firstIndex(where: { $0.utf8.count > TextFileCheck.maxLineBytes }) {
@@ -110,7 +125,9 @@ public struct CSVImporter {
                         }
                     } catch {
                         badRows += 1
-                        if problems.count < Self.maxProblems { problems.append("\(name):\(line): \(Self.describe(error))") }
+                        if problems.count < Self.maxProblems {
+                            problems.append("\(name):\(line): \(Self.describe(error))")
+                        }
                     }
                 }
                 if let error = reader.error, !Self.isEndOfFile(error) {

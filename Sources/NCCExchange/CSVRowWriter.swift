@@ -19,23 +19,32 @@ struct RowWriter {
         for column in header {
             guard let (field, onPerson) = CSVTable.field(column, of: kind), let cell = row[column] else { continue }
             let value = try parse(cell, field, column: column)
-            if onPerson { person[FieldName(.person, field.name)] = value } else { own[FieldName(kind, field.name)] = value }
+            if onPerson {
+                person[FieldName(.person, field.name)] = value
+            } else {
+                own[FieldName(kind, field.name)] = value
+            }
         }
         let id = try recordID(row, own: own, person: person)
         var related: [Change] = []
         if kind == .expert {
-            let personID = try expertPerson(id, name: person[Fields.Person.name]?.text, email: person[Fields.Person.email]?.text)
+            let personID = try expertPerson(
+                id, name: person[Fields.Person.name]?.text, email: person[Fields.Person.email]?.text)
             related.append(try writer.put(.person, id: personID, person))
             own[Fields.Expert.person] = .text(personID)
         }
         let change = try writer.put(kind, id: id, own)
         if kind == .centre, let cell = row[CSVTable.consortiumColumn] {
-            related.append(try setLinks(from: Fields.Membership.centre, id, to: Fields.Membership.consortium,
-                                        try FieldInput.items(cell).map { try reference(.consortium, $0, column: "consortium") }))
+            related.append(
+                try setLinks(
+                    from: Fields.Membership.centre, id, to: Fields.Membership.consortium,
+                    try FieldInput.items(cell).map { try reference(.consortium, $0, column: "consortium") }))
         }
         if kind == .meeting, let cell = row[CSVTable.attendeesColumn] {
-            related.append(try setLinks(from: Fields.Attendance.meeting, id, to: Fields.Attendance.person,
-                                        try FieldInput.items(cell).map { try reference(.person, $0, column: "attendees") }))
+            related.append(
+                try setLinks(
+                    from: Fields.Attendance.meeting, id, to: Fields.Attendance.person,
+                    try FieldInput.items(cell).map { try reference(.person, $0, column: "attendees") }))
         }
         // The row counts as new when its record is; as updated when anything about it changed.
         if change == .created { return .created }
@@ -74,7 +83,9 @@ struct RowWriter {
 
     /// The row's id column, else the record already called the same, else a stable id from the name.
     func recordID(_ row: [String: String], own: [FieldName: Value], person: [FieldName: Value]) throws -> String {
-        if let cell = row["id"], !cell.trimmingCharacters(in: .whitespaces).isEmpty { return StableID.from(cell, kind: kind) }
+        if let cell = row["id"], !cell.trimmingCharacters(in: .whitespaces).isEmpty {
+            return StableID.from(cell, kind: kind)
+        }
         switch kind.spec.csv?.identity ?? .name {
         case .personName:
             guard let personName = person[Fields.Person.name]?.text else {
@@ -83,17 +94,21 @@ struct RowWriter {
             if let id = try? reader.resolve(kind, personName) { return id }
             return StableID.make(kind, personName)
         case .pair(let one, let other):
-            let a = own[one]?.text ?? "", b = own[other]?.text ?? ""
-            let existing = try reader.records(RecordQuery(kind, conditions: [.equals(one, .text(a)), .equals(other, .text(b))]), limit: 1)
+            let a = own[one]?.text ?? ""
+            let b = own[other]?.text ?? ""
+            let existing = try reader.records(
+                RecordQuery(kind, conditions: [.equals(one, .text(a)), .equals(other, .text(b))]), limit: 1)
             return existing.first?.id ?? StableID.make(kind, a + "/" + b)
         case .nameWithin(let scopeField, let at):
             let (field, title) = try name(own)
             let scope = own[scopeField] ?? .null
             let stable = StableID.make(kind, (scope.text ?? "") + "/" + title)
-            let same = try reader.records(RecordQuery(kind, conditions: [.equals(field, .text(title)), .equals(scopeField, scope)]), limit: 2)
+            let same = try reader.records(
+                RecordQuery(kind, conditions: [.equals(field, .text(title)), .equals(scopeField, scope)]), limit: 2)
             if same.count == 1 { return same[0].id }
             if same.count > 1, !same.contains(where: { $0.id == stable }) {
-                throw RowProblem("\(field.name): several \(kind.plural) are called '\(title)' at this \(at); give the row an id")
+                throw RowProblem(
+                    "\(field.name): several \(kind.plural) are called '\(title)' at this \(at); give the row an id")
             }
             return stable
         case .name:
@@ -124,9 +139,12 @@ struct RowWriter {
     func expertPerson(_ expertID: String, name: String?, email: String?) throws -> String {
         if let existing = try reader.record(.expert, id: expertID)?[Fields.Expert.person].text { return existing }
         if let name {
-            let namesakes = try reader.records(RecordQuery(.person, conditions: [.equals(Fields.Person.name, .text(name))]), limit: 50)
+            let namesakes = try reader.records(
+                RecordQuery(.person, conditions: [.equals(Fields.Person.name, .text(name))]), limit: 50)
             if namesakes.count == 1 { return namesakes[0].id }
-            if let email, let match = namesakes.first(where: { $0[Fields.Person.email].text == email }) { return match.id }
+            if let email, let match = namesakes.first(where: { $0[Fields.Person.email].text == email }) {
+                return match.id
+            }
         }
         return StableID.make(.person, "expert/" + expertID)
     }

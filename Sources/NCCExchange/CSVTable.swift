@@ -19,7 +19,9 @@ public enum CSVTable {
 
     /// The field a column fills: the kind's own, or (for experts) their person's.
     static func field(_ column: String, of kind: Kind) -> (field: Field, onPerson: Bool)? {
-        if kind == .expert, personColumns.contains(column) { return Schema.field(column, of: .person).map { ($0, true) } }
+        if kind == .expert, personColumns.contains(column) {
+            return Schema.field(column, of: .person).map { ($0, true) }
+        }
         return Schema.field(column, of: kind).map { ($0, false) }
     }
 }
@@ -35,8 +37,11 @@ enum StableID {
         var hash = Array(Insecure.SHA1.hash(data: bytes).prefix(16))
         hash[6] = (hash[6] & 0x0F) | 0x50
         hash[8] = (hash[8] & 0x3F) | 0x80
-        let uuid = UUID(uuid: (hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
-                               hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]))
+        let uuid = UUID(
+            uuid: (
+                hash[0], hash[1], hash[2], hash[3], hash[4], hash[5], hash[6], hash[7],
+                hash[8], hash[9], hash[10], hash[11], hash[12], hash[13], hash[14], hash[15]
+            ))
         return uuid.uuidString.lowercased()
     }
 

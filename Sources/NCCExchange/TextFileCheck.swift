@@ -16,11 +16,13 @@ enum TextFileCheck {
         stream.open()
         defer { stream.close() }
         guard stream.streamStatus == .open else {
-            throw CSVFileError(description: "cannot read \(path)\(stream.streamError.map { ": \($0.localizedDescription)" } ?? "")")
+            throw CSVFileError(
+                description: "cannot read \(path)\(stream.streamError.map { ": \($0.localizedDescription)" } ?? "")")
         }
         var bytes = ChunkedBytes(stream: stream)
         var decoder = UTF8()
-        var line = 1, lineBytes = 0
+        var line = 1
+        var lineBytes = 0
         while true {
             switch decoder.decode(&bytes) {
             case .scalarValue(let scalar):
@@ -39,7 +41,8 @@ enum TextFileCheck {
                 }
                 return
             case .error:
-                throw CSVFileError(description: "\(name):\(line): the file is not UTF-8 text; save it as UTF-8 and try again")
+                throw CSVFileError(
+                    description: "\(name):\(line): the file is not UTF-8 text; save it as UTF-8 and try again")
             }
         }
     }

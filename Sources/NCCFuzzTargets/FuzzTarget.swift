@@ -17,11 +17,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
         init() {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-fuzz-\(getpid())")
-            try? FileManager.default.createDirectory(at: folder.appendingPathComponent("ncc/themes"), withIntermediateDirectories: true)
+            try? FileManager.default.createDirectory(
+                at: folder.appendingPathComponent("ncc/themes"), withIntermediateDirectories: true)
             store = try! Store.open(path: folder.appendingPathComponent("fuzz.sqlite").path)
             try? store.write { w in
                 if try w.reader.count(.centre) == 0 {
-                    try w.create(.centre, [Fields.Centre.name: .text("NCC Lietuva"), Fields.Centre.country: .text("LT")])
+                    try w.create(
+                        .centre, [Fields.Centre.name: .text("NCC Lietuva"), Fields.Centre.country: .text("LT")])
                 }
             }
         }

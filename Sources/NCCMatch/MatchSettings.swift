@@ -51,7 +51,9 @@ public struct MatchSettings: Sendable, Equatable {
     public static func load(environment: [String: String]) throws -> MatchSettings {
         let path = configPath(environment: environment)
         guard let data = FileManager.default.contents(atPath: path) else { return MatchSettings() }
-        guard let text = String(data: data, encoding: .utf8) else { throw Problem(description: "\(path): not UTF-8 text") }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw Problem(description: "\(path): not UTF-8 text")
+        }
         return try parse(text, file: path)
     }
 
@@ -73,19 +75,27 @@ public struct MatchSettings: Sendable, Equatable {
                 case "workload": settings.workload = value
                 case "feedback": settings.feedback = value
                 case "conflict_penalty":
-                    guard value <= 1 else { throw Problem(description: "\(file): match.conflict_penalty: must be between 0 and 1") }
+                    guard value <= 1 else {
+                        throw Problem(description: "\(file): match.conflict_penalty: must be between 0 and 1")
+                    }
                     settings.conflictPenalty = value
                 case "topic_column": settings.topicColumn = value
                 case "bio_column": settings.bioColumn = value
                 default:
-                    throw Problem(description: "\(file): match.\(key): unknown setting (text, topics, country, workload, feedback, conflict_penalty, topic_column, bio_column)")
+                    throw Problem(
+                        description:
+                            "\(file): match.\(key): unknown setting (text, topics, country, workload, feedback, conflict_penalty, topic_column, bio_column)"
+                    )
                 }
             }
             let sum = settings.text + settings.topics + settings.country + settings.workload + settings.feedback
             guard sum > 0 else { throw Problem(description: "\(file): [match] weights add up to 0") }
             // Scale to a sum of 1 so that scores stay in [0, 1] whatever the user wrote.
-            settings.text /= sum; settings.topics /= sum; settings.country /= sum
-            settings.workload /= sum; settings.feedback /= sum
+            settings.text /= sum
+            settings.topics /= sum
+            settings.country /= sum
+            settings.workload /= sum
+            settings.feedback /= sum
         }
         if let thesaurus = table["thesaurus"]?.table, let groups = thesaurus["groups"]?.array {
             for group in groups {

@@ -24,7 +24,9 @@ struct TextRelevance {
     }
 
     static func tokens(_ text: String) -> [Substring] {
-        let folded = text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased()
+        let folded =
+            text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.lowercased()
             : text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return folded.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
     }
@@ -46,7 +48,8 @@ struct TextRelevance {
 
     /// Scores for experts: relevance, their topics with matched words marked, and bio words matched.
     func rank(_ experts: [(id: String, topics: [String], bio: String)], mark: (String, String))
-        -> [(id: String, relevance: Double, topics: String, bio: String)] {
+        -> [(id: String, relevance: Double, topics: String, bio: String)]
+    {
         let topicTokens = experts.map { Self.tokens($0.topics.joined(separator: " ")) }
         let bioTokens = experts.map { Self.tokens($0.bio) }
         let topicAverage = Double(topicTokens.reduce(0) { $0 + $1.count }) / Double(max(experts.count, 1))
@@ -57,7 +60,8 @@ struct TextRelevance {
             let markedTopics = experts[i].topics.joined(separator: "; ")
                 .split(separator: " ", omittingEmptySubsequences: false).map { token -> String in
                     let key = Self.tokens(String(token)).first.map(String.init) ?? ""
-                    return words.contains(where: { !key.isEmpty && key.hasPrefix($0) }) ? mark.0 + token + mark.1 : String(token)
+                    return words.contains(where: { !key.isEmpty && key.hasPrefix($0) })
+                        ? mark.0 + token + mark.1 : String(token)
                 }.joined(separator: " ")
             let bioWords = bio.matched.sorted().map { mark.0 + $0 + mark.1 }.joined(separator: " ")
             return (experts[i].id, topicWeight * topics.score + bioWeight * bio.score, markedTopics, bioWords)

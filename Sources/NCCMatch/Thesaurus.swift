@@ -8,11 +8,16 @@ public struct Thesaurus: Sendable {
     private var conceptOf: [String: Int] = [:]
 
     public static let curated: [[String]] = [
-        ["impact measurement", "social impact assessment", "SROI", "social return on investment", "outcome indicators",
-         "impact evaluation", "theory of change"],
+        [
+            "impact measurement", "social impact assessment", "SROI", "social return on investment",
+            "outcome indicators",
+            "impact evaluation", "theory of change",
+        ],
         ["ecosystem mapping", "stakeholder mapping", "actor mapping", "ecosystem analysis"],
-        ["social finance", "blended finance", "financial instruments", "impact investment", "financial mechanisms",
-         "sustainable funding"],
+        [
+            "social finance", "blended finance", "financial instruments", "impact investment", "financial mechanisms",
+            "sustainable funding",
+        ],
         ["Horizon Europe", "EU Missions", "EU programmes", "research and innovation funding"],
         ["coastal communities", "islands", "blue economy communities"],
         ["rural communities", "rural development", "depopulating areas"],

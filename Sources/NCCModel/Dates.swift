@@ -6,8 +6,9 @@ public enum Dates {
     public static func normalizedDate(_ s: String) -> String? {
         let parts = s.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, (1...2).contains(parts[1].count), (1...2).contains(parts[2].count),
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
-              (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(m), d >= 1, d <= daysIn(month: m, year: y)
+        else { return nil }
         return format(y, m, d)
     }
 
@@ -21,7 +22,8 @@ public enum Dates {
         guard halves.count == 2 else { return nil }
         let clock = halves[1].split(separator: ":", omittingEmptySubsequences: false)
         guard (2...3).contains(clock.count), clock.allSatisfy({ $0.count == 2 }),
-              let h = Int(clock[0]), let mi = Int(clock[1]), (0...23).contains(h), (0...59).contains(mi) else { return nil }
+            let h = Int(clock[0]), let mi = Int(clock[1]), (0...23).contains(h), (0...59).contains(mi)
+        else { return nil }
         let sec = clock.count == 3 ? Int(clock[2]) : 0
         guard let sec, (0...59).contains(sec) else { return nil }
         return date + "T" + pad2(h) + ":" + pad2(mi) + ":" + pad2(sec) + "Z"

@@ -61,7 +61,10 @@ public struct Field: Sendable, Hashable {
     /// The value a newly created record gets when none is given.
     public var defaultValue: Value
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, personal: Bool = false, default defaultValue: Value = .null) {
+    public init(
+        _ name: String, _ type: FieldType, required: Bool = false, personal: Bool = false,
+        default defaultValue: Value = .null
+    ) {
         self.name = name
         self.type = type
         self.required = required
@@ -70,7 +73,10 @@ public struct Field: Sendable, Hashable {
     }
 
     /// A field of a kind's spec, named by its constant in `Fields`.
-    public init(_ name: FieldName, _ type: FieldType, required: Bool = false, personal: Bool = false, default defaultValue: Value = .null) {
+    public init(
+        _ name: FieldName, _ type: FieldType, required: Bool = false, personal: Bool = false,
+        default defaultValue: Value = .null
+    ) {
         self.init(name.name, type, required: required, personal: personal, default: defaultValue)
     }
 

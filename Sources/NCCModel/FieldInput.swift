@@ -41,7 +41,9 @@ public enum FieldInput {
             default: throw fail("'\(trimmed)' is not true or false")
             }
         case .date:
-            guard let date = Dates.normalizedDate(trimmed) else { throw fail("'\(trimmed)' is not a valid date YYYY-MM-DD") }
+            guard let date = Dates.normalizedDate(trimmed) else {
+                throw fail("'\(trimmed)' is not a valid date YYYY-MM-DD")
+            }
             return .text(date)
         case .dateTime:
             guard let time = Dates.normalizedDateTime(trimmed) else {
@@ -69,7 +71,8 @@ public enum FieldInput {
         case .email:
             let parts = trimmed.split(separator: "@", omittingEmptySubsequences: false)
             guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-                  !trimmed.contains(where: { $0.isWhitespace }) else {
+                !trimmed.contains(where: { $0.isWhitespace })
+            else {
                 throw fail("'\(trimmed)' is not an e-mail address")
             }
             return .text(trimmed)
@@ -126,7 +129,8 @@ public enum Text {
     /// Whether text holds a line break (LF, VT, FF, CR, NEL, LS or PS), scanning bytes rather
     /// than grapheme clusters: this runs for every one-line value written.
     public static func hasLineBreak(_ s: String) -> Bool {
-        var previous: UInt8 = 0, beforePrevious: UInt8 = 0
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
         for byte in s.utf8 {
             if (0x0A...0x0D).contains(byte) { return true }
             if previous == 0xC2 && byte == 0x85 { return true }

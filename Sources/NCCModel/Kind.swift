@@ -53,9 +53,11 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
     /// Parses what a user types: plural or singular, dashes or underscores, any case.
     public init?(userInput: String) {
         let word = userInput.lowercased().replacingOccurrences(of: "_", with: "-")
-        guard let kind = Kind.allCases.first(where: {
-            $0.plural == word || $0.rawValue.replacingOccurrences(of: "_", with: "-") == word
-        }) else { return nil }
+        guard
+            let kind = Kind.allCases.first(where: {
+                $0.plural == word || $0.rawValue.replacingOccurrences(of: "_", with: "-") == word
+            })
+        else { return nil }
         self = kind
     }
 

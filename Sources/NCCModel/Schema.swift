@@ -16,11 +16,14 @@ public enum Schema {
 
     /// A field named in code; every `Fields` constant names one (`FieldNameTests`).
     public static func field(_ name: FieldName) -> Field {
-        guard let field = byName[name.kind]![name.name] else { preconditionFailure("a \(name.kind.singular) has no field \(name.name)") }
+        guard let field = byName[name.kind]![name.name] else {
+            preconditionFailure("a \(name.kind.singular) has no field \(name.name)")
+        }
         return field
     }
 
-    private static let table: [Kind: [Field]] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { ($0, $0.spec.fields) })
+    private static let table: [Kind: [Field]] = Dictionary(
+        uniqueKeysWithValues: Kind.allCases.map { ($0, $0.spec.fields) })
     private static let byName: [Kind: [String: Field]] = table.mapValues { fields in
         Dictionary(uniqueKeysWithValues: fields.map { ($0.name, $0) })
     }

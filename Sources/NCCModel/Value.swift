@@ -27,11 +27,17 @@ public enum Value: Sendable, Hashable, Codable {
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let i = try? c.decode(Int.self) { self = .int(i) }
-        else if let s = try? c.decode(String.self) { self = .text(s) }
-        else { self = .list(try c.decode([String].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let i = try? c.decode(Int.self) {
+            self = .int(i)
+        } else if let s = try? c.decode(String.self) {
+            self = .text(s)
+        } else {
+            self = .list(try c.decode([String].self))
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -22,8 +22,10 @@ public struct ExpertTextHit: Sendable, Hashable {
 extension StoreReader {
     /// Experts whose topics or bios hold any of the terms (each a word, matched as a prefix),
     /// best first, with the two columns weighed apart.
-    public func expertTextHits(anyOf terms: [String], topicWeight: Double, bioWeight: Double, limit: Int,
-                               mark: (String, String) = ("[", "]")) throws -> [ExpertTextHit] {
+    public func expertTextHits(
+        anyOf terms: [String], topicWeight: Double, bioWeight: Double, limit: Int,
+        mark: (String, String) = ("[", "]")
+    ) throws -> [ExpertTextHit] {
         let words = Set(terms.flatMap { $0.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) })
         guard !words.isEmpty else { return [] }
         let query = words.sorted().map { "\"\($0)\"*" }.joined(separator: " OR ")
@@ -39,9 +41,12 @@ extension StoreReader {
             WHERE expert_text MATCH ? AND e.deleted = 0
             ORDER BY best.score
             """
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [
-            topicWeight, bioWeight, query, limit, mark.0, mark.1, mark.0, mark.1, query,
-        ]).map { ExpertTextHit(expertID: $0[0], relevance: $0[1], topics: $0[2] ?? "", bio: $0[3] ?? "") }
+        return try Row.fetchAll(
+            db.cachedStatement(sql: sql),
+            arguments: [
+                topicWeight, bioWeight, query, limit, mark.0, mark.1, mark.0, mark.1, query,
+            ]
+        ).map { ExpertTextHit(expertID: $0[0], relevance: $0[1], topics: $0[2] ?? "", bio: $0[3] ?? "") }
     }
 }
 
@@ -60,11 +65,13 @@ extension StoreReader {
         let sql = "SELECT rowid FROM expert_text WHERE expert_text MATCH ? ORDER BY rowid DESC LIMIT ?"
         var keys: [Int64] = []
         if groups.count > 1 {
-            keys = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [groups.joined(separator: " AND "), limit])
+            keys = try Int64.fetchAll(
+                db.cachedStatement(sql: sql), arguments: [groups.joined(separator: " AND "), limit])
         }
         if keys.count < limit {
             let seen = Set(keys)
-            let more = try Int64.fetchAll(db.cachedStatement(sql: sql), arguments: [groups.joined(separator: " OR "), limit + keys.count])
+            let more = try Int64.fetchAll(
+                db.cachedStatement(sql: sql), arguments: [groups.joined(separator: " OR "), limit + keys.count])
             keys += more.filter { !seen.contains($0) }.prefix(limit - keys.count)
         }
         return keys
@@ -73,9 +80,12 @@ extension StoreReader {
     /// The topics and bio of the given experts (by key), for ranking them in memory.
     public func expertTexts(keys: [Int64]) throws -> [(id: String, topics: [String], bio: String)] {
         guard !keys.isEmpty else { return [] }
-        return try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT id, topics, bio FROM expert WHERE key IN (SELECT value FROM json_each(?)) AND deleted = 0
-            """), arguments: ["[" + keys.map(String.init).joined(separator: ",") + "]"]).map {
+        return try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT id, topics, bio FROM expert WHERE key IN (SELECT value FROM json_each(?)) AND deleted = 0
+                    """), arguments: ["[" + keys.map(String.init).joined(separator: ",") + "]"]
+        ).map {
             (id: $0[0], topics: CanonicalJSON.decodeList(($0[1] as String?) ?? "[]"), bio: ($0[2] as String?) ?? "")
         }
     }
@@ -85,9 +95,11 @@ extension StoreReader {
     public func expertWordFrequencies(_ words: [String]) throws -> (experts: Int, frequencies: [String: Int]) {
         var frequencies: [String: Int] = [:]
         for word in Set(words) {
-            let rows = try Int.fetchAll(db.cachedStatement(sql: """
-                SELECT doc FROM expert_words WHERE term >= ? AND term < ? LIMIT 64
-                """), arguments: [word, word + "\u{10FFFF}"])
+            let rows = try Int.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT doc FROM expert_words WHERE term >= ? AND term < ? LIMIT 64
+                        """), arguments: [word, word + "\u{10FFFF}"])
             // Several words sharing the prefix may sit in one expert: the largest count is a floor
             // and the sum a ceiling; the larger of the two halves is a fair estimate.
             frequencies[word] = max(rows.max() ?? 0, rows.reduce(0, +) / 2)

@@ -48,7 +48,8 @@ struct FoldedWords {
     /// A byte before a word: ASCII that is neither a letter nor a digit (any byte of a non-ASCII
     /// character counts as part of a word).
     private static func separates(_ byte: UInt8) -> Bool {
-        byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A) && !(byte >= 0x41 && byte <= 0x5A)
+        byte < 0x80 && !(byte >= 0x30 && byte <= 0x39) && !(byte >= 0x61 && byte <= 0x7A)
+            && !(byte >= 0x41 && byte <= 0x5A)
     }
 
     /// About `length` words around the first that a query word begins, the matched ones between

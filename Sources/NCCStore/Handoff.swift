@@ -22,9 +22,11 @@ public final class Handoff<Item: Sendable>: @unchecked Sendable {
     /// Runs `make` on a thread of its own, which sends items, and `use` on this thread for every
     /// item in order. Returns when both sides are done; throws the first failure of either, once
     /// the other side has stopped.
-    public static func run(batchSize: Int = 512, batchesAhead: Int = 8,
-                           make: @escaping @Sendable (Handoff<Item>) throws -> Void,
-                           use: (Item) throws -> Void) throws {
+    public static func run(
+        batchSize: Int = 512, batchesAhead: Int = 8,
+        make: @escaping @Sendable (Handoff<Item>) throws -> Void,
+        use: (Item) throws -> Void
+    ) throws {
         try run(batchSize: batchSize, batchesAhead: batchesAhead, make: make) { handoff in
             while let item = try handoff.take() { try use(item) }
         }
@@ -33,9 +35,11 @@ public final class Handoff<Item: Sendable>: @unchecked Sendable {
     /// Runs `make` on a thread of its own, which sends items, and `consume` on this thread, which
     /// takes them (`take`) at its own pace. Returns `consume`'s result once both sides are done;
     /// throws the first failure of either, once the other side has stopped.
-    public static func run<Result>(batchSize: Int = 512, batchesAhead: Int = 8,
-                                   make: @escaping @Sendable (Handoff<Item>) throws -> Void,
-                                   consume: (Handoff<Item>) throws -> Result) throws -> Result {
+    public static func run<Result>(
+        batchSize: Int = 512, batchesAhead: Int = 8,
+        make: @escaping @Sendable (Handoff<Item>) throws -> Void,
+        consume: (Handoff<Item>) throws -> Result
+    ) throws -> Result {
         let handoff = Handoff(batchSize: batchSize, batchesAhead: batchesAhead)
         let made = DispatchSemaphore(value: 0)
         let maker = Thread {

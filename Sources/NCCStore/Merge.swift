@@ -43,10 +43,12 @@ struct Merge {
             if !isCreate { for name in op.fields.keys { stamps[name] = stamp } }
             let title = try reader.title(of: kind, values: op.fields)
             let columns = ["id", "sort_key", "deleted", "base_stamp", "stamps", "created_at", "updated_at"] + names
-            var arguments: [DatabaseValue] = [op.record.databaseValue, Folding.key(title).databaseValue,
-                                              (deleted ? 1 : 0).databaseValue, (isCreate ? stamp : "").databaseValue,
-                                              stamps.isEmpty ? .null : CanonicalJSON.encode(stamps).databaseValue,
-                                              time.databaseValue, time.databaseValue]
+            var arguments: [DatabaseValue] = [
+                op.record.databaseValue, Folding.key(title).databaseValue,
+                (deleted ? 1 : 0).databaseValue, (isCreate ? stamp : "").databaseValue,
+                stamps.isEmpty ? .null : CanonicalJSON.encode(stamps).databaseValue,
+                time.databaseValue, time.databaseValue,
+            ]
             arguments += names.map { Table.databaseValue(op.fields[$0]!) }
             let sql = isCreate ? Table.createSQL[kind]! : Table.insertSQL(kind, columns)
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(values: arguments))
@@ -63,7 +65,8 @@ struct Merge {
             let held = current.stamp(of: name)
             let seen = Operation.seenStamps(op.prev[name])
             if !seen.isEmpty { try dropConflicts(record: op.record, field: name, stamps: seen) }
-            let heldValue = name == Operation.deletedField ? .bool(current.deleted) : current.record.values[name] ?? .null
+            let heldValue =
+                name == Operation.deletedField ? .bool(current.deleted) : current.record.values[name] ?? .null
             if stamp > held {
                 winners[name] = value
                 stamps[name] = stamp
@@ -85,8 +88,9 @@ struct Merge {
         assignments += ["stamps = ?", "updated_at = max(updated_at, ?)", "created_at = min(created_at, ?)"]
         arguments += [CanonicalJSON.encode(stamps).databaseValue, time.databaseValue, time.databaseValue]
         arguments.append(current.key.databaseValue)
-        try db.execute(sql: "UPDATE \(Table.name(kind)) SET \(assignments.joined(separator: ", ")) WHERE key = ?",
-                       arguments: StatementArguments(values: arguments))
+        try db.execute(
+            sql: "UPDATE \(Table.name(kind)) SET \(assignments.joined(separator: ", ")) WHERE key = ?",
+            arguments: StatementArguments(values: arguments))
 
         var values = current.record.values
         for (name, value) in winners where name != Operation.deletedField { values[name] = value }
@@ -101,8 +105,9 @@ struct Merge {
         let title = try reader.title(of: kind, values: values)
         let oldTitle = try reader.title(of: kind, values: current.record.values)
         if title != oldTitle {
-            try db.execute(sql: "UPDATE \(Table.name(kind)) SET sort_key = ? WHERE key = ?",
-                           arguments: [Folding.key(title), current.key])
+            try db.execute(
+                sql: "UPDATE \(Table.name(kind)) SET sort_key = ? WHERE key = ?",
+                arguments: [Folding.key(title), current.key])
         }
         try index(kind, key: current.key, id: op.record, title: title, values: values)
         if title != oldTitle { try retitleDependents(of: kind, id: op.record, title: title) }
@@ -114,8 +119,10 @@ struct Merge {
     private func keepConflict(_ kind: Kind, record: String, field: String, stamp: String, value: Value) throws {
         var json = ""
         CanonicalJSON.append(value, to: &json)
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO conflict (kind, record, field, stamp, value) VALUES (?, ?, ?, ?, ?)")
-            .execute(arguments: [kind.rawValue, record, field, stamp, json])
+        try db.cachedStatement(
+            sql: "INSERT OR REPLACE INTO conflict (kind, record, field, stamp, value) VALUES (?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [kind.rawValue, record, field, stamp, json])
     }
 
     private func dropConflicts(record: String, field: String, stamps: [String]) throws {
@@ -128,14 +135,16 @@ struct Merge {
     private func erase(_ kind: Kind, record: String) throws {
         try db.execute(sql: "INSERT OR IGNORE INTO erased (record) VALUES (?)", arguments: [record])
         guard let erased = Erasure.fields(of: kind) else { return }
-        let rows = try Row.fetchAll(db, sql: "SELECT replica, seq, fields FROM op WHERE kind = ? AND record = ?",
-                                    arguments: [kind.rawValue, record])
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT replica, seq, fields FROM op WHERE kind = ? AND record = ?",
+            arguments: [kind.rawValue, record])
         for row in rows {
             let fields = try CanonicalJSON.decodeFields(row[2])
             let scrubbed = Erasure.scrub(fields, of: kind)
             if scrubbed != fields {
-                try db.execute(sql: "UPDATE op SET fields = ? WHERE replica = ? AND seq = ?",
-                               arguments: [CanonicalJSON.encode(scrubbed), row[0] as String, row[1] as Int])
+                try db.execute(
+                    sql: "UPDATE op SET fields = ? WHERE replica = ? AND seq = ?",
+                    arguments: [CanonicalJSON.encode(scrubbed), row[0] as String, row[1] as Int])
             }
         }
         for name in erased.keys {
@@ -143,7 +152,9 @@ struct Merge {
         }
     }
 
-    private func index(_ kind: Kind, key: Int64, id: String, title: String, values: [String: Value], isNew: Bool = false) throws {
+    private func index(
+        _ kind: Kind, key: Int64, id: String, title: String, values: [String: Value], isNew: Bool = false
+    ) throws {
         guard SearchIndex.isIndexed(kind) else { return }
         if kind == .expert { try SearchIndex.putExpert(db, key: key, values: values, isNew: isNew) }
         let body = SearchIndex.body(kind, values)
@@ -160,14 +171,18 @@ struct Merge {
     private func retitleDependents(of kind: Kind, id: String, title: String) throws {
         for dependent in Kind.allCases {
             guard let field = Schema.titleReference(of: dependent),
-                  Schema.field(field, of: dependent)?.type.referencedKind == kind else { continue }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT \(Table.selectColumns(dependent)) FROM \(Table.name(dependent)) WHERE \(Table.quoted(field)) = ? AND deleted = 0
-                """, arguments: [id])
+                Schema.field(field, of: dependent)?.type.referencedKind == kind
+            else { continue }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Table.selectColumns(dependent)) FROM \(Table.name(dependent)) WHERE \(Table.quoted(field)) = ? AND deleted = 0
+                    """, arguments: [id])
             for row in rows {
                 let stored = Table.decode(dependent, row)
-                try db.execute(sql: "UPDATE \(Table.name(dependent)) SET sort_key = ? WHERE key = ?",
-                               arguments: [Folding.key(title), stored.key])
+                try db.execute(
+                    sql: "UPDATE \(Table.name(dependent)) SET sort_key = ? WHERE key = ?",
+                    arguments: [Folding.key(title), stored.key])
                 try index(dependent, key: stored.key, id: stored.record.id, title: title, values: stored.record.values)
                 try retitleDependents(of: dependent, id: stored.record.id, title: title)
             }

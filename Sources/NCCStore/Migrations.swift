@@ -10,79 +10,84 @@ enum Migrations {
         }
         migrator.registerMigration("v2 expert matching index") { db in
             // Experts' topics and bios in columns of their own, so matching can weigh them apart.
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE expert_text USING fts5(
-                    topics, bio, tokenize = "unicode61 remove_diacritics 2"
-                );
-                INSERT INTO expert_text (rowid, topics, bio)
-                    SELECT key, coalesce(topics, ''), coalesce(bio, '') FROM expert WHERE deleted = 0;
-                -- How many experts use each word: the inverse document frequency of ranking.
-                CREATE VIRTUAL TABLE expert_words USING fts5vocab(expert_text, 'row');
-                """)
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE expert_text USING fts5(
+                        topics, bio, tokenize = "unicode61 remove_diacritics 2"
+                    );
+                    INSERT INTO expert_text (rowid, topics, bio)
+                        SELECT key, coalesce(topics, ''), coalesce(bio, '') FROM expert WHERE deleted = 0;
+                    -- How many experts use each word: the inverse document frequency of ranking.
+                    CREATE VIRTUAL TABLE expert_words USING fts5vocab(expert_text, 'row');
+                    """)
         }
         migrator.registerMigration("v3 sync: conflicts, peers, erasures") { db in
-            try db.execute(sql: """
-                -- A field's concurrent values that lost the merge and wait for a person to choose.
-                -- Every replica holding the same operations holds the same rows (see Merge).
-                CREATE TABLE conflict (
-                    kind TEXT NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
-                    stamp TEXT NOT NULL, value TEXT NOT NULL,
-                    PRIMARY KEY (record, field, stamp)
-                ) WITHOUT ROWID;
-                -- Other installations whose bundles we have seen: their key, our trust in it, and
-                -- what they told us they hold (so the next bundle for them leaves that out).
-                CREATE TABLE peer (
-                    replica TEXT PRIMARY KEY,
-                    public_key TEXT NOT NULL,
-                    trusted INTEGER NOT NULL DEFAULT 0,
-                    revoked INTEGER NOT NULL DEFAULT 0,
-                    knowledge TEXT NOT NULL DEFAULT '{}',
-                    last_import TEXT,
-                    last_export TEXT,
-                    last_bundle TEXT
-                ) WITHOUT ROWID;
-                -- People (and their expert profiles) whose personal data was erased: any later
-                -- operation on them arrives with those fields blanked.
-                CREATE TABLE erased (record TEXT PRIMARY KEY) WITHOUT ROWID;
-                """)
+            try db.execute(
+                sql: """
+                    -- A field's concurrent values that lost the merge and wait for a person to choose.
+                    -- Every replica holding the same operations holds the same rows (see Merge).
+                    CREATE TABLE conflict (
+                        kind TEXT NOT NULL, record TEXT NOT NULL, field TEXT NOT NULL,
+                        stamp TEXT NOT NULL, value TEXT NOT NULL,
+                        PRIMARY KEY (record, field, stamp)
+                    ) WITHOUT ROWID;
+                    -- Other installations whose bundles we have seen: their key, our trust in it, and
+                    -- what they told us they hold (so the next bundle for them leaves that out).
+                    CREATE TABLE peer (
+                        replica TEXT PRIMARY KEY,
+                        public_key TEXT NOT NULL,
+                        trusted INTEGER NOT NULL DEFAULT 0,
+                        revoked INTEGER NOT NULL DEFAULT 0,
+                        knowledge TEXT NOT NULL DEFAULT '{}',
+                        last_import TEXT,
+                        last_export TEXT,
+                        last_bundle TEXT
+                    ) WITHOUT ROWID;
+                    -- People (and their expert profiles) whose personal data was erased: any later
+                    -- operation on them arrives with those fields blanked.
+                    CREATE TABLE erased (record TEXT PRIMARY KEY) WITHOUT ROWID;
+                    """)
         }
         migrator.registerMigration("v4 indexes that serve the lists' order") { db in
             // Lists put empty values last (`due IS NULL, due`): an index on those expressions
             // lets SQLite read a page of a million tasks in order instead of sorting them all.
-            try db.execute(sql: """
-                DROP INDEX task_due;
-                CREATE INDEX task_due ON task(due IS NULL, due, id);
-                """)
+            try db.execute(
+                sql: """
+                    DROP INDEX task_due;
+                    CREATE INDEX task_due ON task(due IS NULL, due, id);
+                    """)
         }
         migrator.registerMigration("v5 search index: one-letter prefixes") { db in
             // A filter's first keystroke is one letter, and FTS5 gathers the entries of every word
             // starting with it before it can return any (15 ms over a million tasks). An index of
             // first letters answers it at once (5 ms), for 75% more index (30 MB there) and no
             // measurable time when it is built. FTS5 takes the option only when a table is made.
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE search_v5 USING fts5(
-                    kind UNINDEXED, record UNINDEXED, title, body, folded,
-                    tokenize = "unicode61 remove_diacritics 2", prefix = '1'
-                );
-                INSERT INTO search_v5 (rowid, kind, record, title, body, folded)
-                    SELECT rowid, kind, record, title, body, folded FROM search;
-                DROP TABLE search;
-                ALTER TABLE search_v5 RENAME TO search;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE search_v5 USING fts5(
+                        kind UNINDEXED, record UNINDEXED, title, body, folded,
+                        tokenize = "unicode61 remove_diacritics 2", prefix = '1'
+                    );
+                    INSERT INTO search_v5 (rowid, kind, record, title, body, folded)
+                        SELECT rowid, kind, record, title, body, folded FROM search;
+                    DROP TABLE search;
+                    ALTER TABLE search_v5 RENAME TO search;
+                    """)
         }
         migrator.registerMigration("v6 search index: room for 64 kinds") { db in
             // Rowids were `key * 16 + code`, with one code left for the kinds to come; they are now
             // `key * 64 + code` (SearchIndex.kindSlots). The codes and the order of keys stay.
-            try db.execute(sql: """
-                CREATE VIRTUAL TABLE search_v6 USING fts5(
-                    kind UNINDEXED, record UNINDEXED, title, body, folded,
-                    tokenize = "unicode61 remove_diacritics 2", prefix = '1'
-                );
-                INSERT INTO search_v6 (rowid, kind, record, title, body, folded)
-                    SELECT (rowid / 16) * 64 + rowid % 16, kind, record, title, body, folded FROM search;
-                DROP TABLE search;
-                ALTER TABLE search_v6 RENAME TO search;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE search_v6 USING fts5(
+                        kind UNINDEXED, record UNINDEXED, title, body, folded,
+                        tokenize = "unicode61 remove_diacritics 2", prefix = '1'
+                    );
+                    INSERT INTO search_v6 (rowid, kind, record, title, body, folded)
+                        SELECT (rowid / 16) * 64 + rowid % 16, kind, record, title, body, folded FROM search;
+                    DROP TABLE search;
+                    ALTER TABLE search_v6 RENAME TO search;
+                    """)
         }
         return migrator
     }

@@ -14,8 +14,10 @@ public struct Operation: Sendable, Hashable {
     /// that a receiver can tell a later edit from a concurrent one.
     public var prev: [String: String]
 
-    public init(replica: String, seq: Int, stamp: Stamp, kind: Kind, record: String,
-                fields: [String: Value], prev: [String: String]) {
+    public init(
+        replica: String, seq: Int, stamp: Stamp, kind: Kind, record: String,
+        fields: [String: Value], prev: [String: String]
+    ) {
         self.replica = replica
         self.seq = seq
         self.stamp = stamp
@@ -48,9 +50,15 @@ public struct Operation: Sendable, Hashable {
 /// The fields `ncc forget` erases, and what they become.
 public enum Erasure {
     /// Made once: an import asks for every operation it receives.
-    private static let byKind: [Kind: [String: Value]?] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { kind in
-        (kind, kind.spec.erasure.map { erasure in Dictionary(uniqueKeysWithValues: erasure.map { ($0.key.name, $0.value) }) })
-    })
+    private static let byKind: [Kind: [String: Value]?] = Dictionary(
+        uniqueKeysWithValues: Kind.allCases.map { kind in
+            (
+                kind,
+                kind.spec.erasure.map { erasure in
+                    Dictionary(uniqueKeysWithValues: erasure.map { ($0.key.name, $0.value) })
+                }
+            )
+        })
 
     public static func fields(of kind: Kind) -> [String: Value]? {
         byKind[kind] ?? nil

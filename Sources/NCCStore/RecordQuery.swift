@@ -36,7 +36,10 @@ public struct RecordQuery: Sendable, Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(kind)
         hasher.combine(conditions)
-        for (field, ascending) in order { hasher.combine(field); hasher.combine(ascending) }
+        for (field, ascending) in order {
+            hasher.combine(field)
+            hasher.combine(ascending)
+        }
     }
 
     func whereClause() throws -> (String, [DatabaseValue]) {
@@ -46,7 +49,9 @@ public struct RecordQuery: Sendable, Hashable {
             switch condition {
             case .equals(let field, let value):
                 try check(field)
-                if value.isNull { parts.append("\(Table.quoted(field.name)) IS NULL") } else {
+                if value.isNull {
+                    parts.append("\(Table.quoted(field.name)) IS NULL")
+                } else {
                     parts.append("\(Table.quoted(field.name)) = ?")
                     arguments.append(Table.databaseValue(value))
                 }
@@ -91,7 +96,8 @@ public struct RecordQuery: Sendable, Hashable {
     /// Refuses a field of another kind, or a name that is neither a field nor a housekeeping column.
     private func check(_ field: FieldName) throws {
         guard field.kind == kind else { throw StoreError.foreignField(kind: kind, field: field) }
-        guard Schema.field(field.name, of: kind) != nil || field.name == "created_at" || field.name == "updated_at" else {
+        guard Schema.field(field.name, of: kind) != nil || field.name == "created_at" || field.name == "updated_at"
+        else {
             throw StoreError.unknownField(kind: kind, field: field.name)
         }
     }
@@ -105,14 +111,18 @@ extension StoreReader {
             SELECT \(Table.selectColumns(query.kind)) FROM \(Table.name(query.kind))
             WHERE \(condition) ORDER BY \(try query.orderClause()) LIMIT ? OFFSET ?
             """
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values: arguments + [limit.databaseValue, offset.databaseValue]))
-            .map { Table.decode(query.kind, $0).record }
+        return try Row.fetchAll(
+            db.cachedStatement(sql: sql),
+            arguments: StatementArguments(values: arguments + [limit.databaseValue, offset.databaseValue])
+        )
+        .map { Table.decode(query.kind, $0).record }
     }
 
     public func count(_ query: RecordQuery) throws -> Int {
         let (condition, arguments) = try query.whereClause()
-        return try Int.fetchOne(db.cachedStatement(sql: "SELECT count(*) FROM \(Table.name(query.kind)) WHERE \(condition)"),
-                                arguments: StatementArguments(values: arguments)) ?? 0
+        return try Int.fetchOne(
+            db.cachedStatement(sql: "SELECT count(*) FROM \(Table.name(query.kind)) WHERE \(condition)"),
+            arguments: StatementArguments(values: arguments)) ?? 0
     }
 
     /// Where a record sits in a query's order (to select it after a jump), or nil if it is not in it.
@@ -120,7 +130,8 @@ extension StoreReader {
     public func position(of id: String, in query: RecordQuery) throws -> Int? {
         let (condition, arguments) = try query.whereClause()
         let sql = "SELECT id FROM \(Table.name(query.kind)) WHERE \(condition) ORDER BY \(try query.orderClause())"
-        let cursor = try String.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(values: arguments))
+        let cursor = try String.fetchCursor(
+            db.cachedStatement(sql: sql), arguments: StatementArguments(values: arguments))
         var index = 0
         while let next = try cursor.next() {
             if next == id { return index }

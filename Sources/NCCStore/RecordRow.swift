@@ -1,7 +1,7 @@
 import Foundation
-import Synchronization
 import GRDB
 import NCCModel
+import Synchronization
 
 /// A record as it sits in its table, with the stamps the merge compares.
 struct StoredRecord {
@@ -31,7 +31,8 @@ enum Table {
     static func insertSQL(_ kind: Kind, _ columns: [String]) -> String {
         let key = kind.rawValue + "|" + columns.joined(separator: ",")
         if let known = insertCache.withLock({ $0[key] }) { return known }
-        let sql = "INSERT INTO \(name(kind)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+        let sql =
+            "INSERT INTO \(name(kind)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
         insertCache.withLock { $0[key] = sql }
         return sql
     }
@@ -39,17 +40,24 @@ enum Table {
     static let insertCache = Mutex<[String: String]>([:])
 
     /// The INSERT of a record created with every field, per kind (the common case, built once).
-    static let createSQL: [Kind: String] = Dictionary(uniqueKeysWithValues: Kind.allCases.map { kind in
-        let columns = ["id", "sort_key", "deleted", "base_stamp", "stamps", "created_at", "updated_at"] + Schema.fields(of: kind).map(\.name)
-        return (kind, "INSERT INTO \(name(kind)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))")
-    })
+    static let createSQL: [Kind: String] = Dictionary(
+        uniqueKeysWithValues: Kind.allCases.map { kind in
+            let columns =
+                ["id", "sort_key", "deleted", "base_stamp", "stamps", "created_at", "updated_at"]
+                + Schema.fields(of: kind).map(\.name)
+            return (
+                kind,
+                "INSERT INTO \(name(kind)) (\(columns.map(quoted).joined(separator: ", "))) VALUES (\(columns.map { _ in "?" }.joined(separator: ", ")))"
+            )
+        })
 
     static func selectColumns(_ kind: Kind) -> String { selectColumnsByKind[kind]! }
 
     // Spelled once: every read of a record asks for them.
-    private static let selectColumnsByKind = Dictionary(uniqueKeysWithValues: Kind.allCases.map { kind in
-        (kind, housekeepingColumns + ", " + Schema.fields(of: kind).map { quoted($0.name) }.joined(separator: ", "))
-    })
+    private static let selectColumnsByKind = Dictionary(
+        uniqueKeysWithValues: Kind.allCases.map { kind in
+            (kind, housekeepingColumns + ", " + Schema.fields(of: kind).map { quoted($0.name) }.joined(separator: ", "))
+        })
 
     static func databaseValue(_ value: Value) -> DatabaseValue {
         switch value {
@@ -94,7 +102,8 @@ enum Table {
 public enum Folding {
     public static func key(_ text: String) -> String {
         // ASCII needs only lower case; everything else goes through Foundation's folding.
-        text.utf8.allSatisfy({ $0 < 0x80 }) ? text.lowercased()
+        text.utf8.allSatisfy({ $0 < 0x80 })
+            ? text.lowercased()
             : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }

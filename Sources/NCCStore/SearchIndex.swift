@@ -33,8 +33,10 @@ enum SearchIndex {
     static func putExpert(_ db: Database, key: Int64, values: [String: Value], isNew: Bool) throws {
         if !isNew { try removeExpert(db, key: key) }
         try db.cachedStatement(sql: "INSERT INTO expert_text (rowid, topics, bio) VALUES (?, ?, ?)")
-            .execute(arguments: [key, (values[Fields.Expert.topics.name]?.list ?? []).joined(separator: "; "),
-                                   values[Fields.Expert.bio.name]?.text ?? ""])
+            .execute(arguments: [
+                key, (values[Fields.Expert.topics.name]?.list ?? []).joined(separator: "; "),
+                values[Fields.Expert.bio.name]?.text ?? "",
+            ])
     }
 
     static func removeExpert(_ db: Database, key: Int64) throws {
@@ -45,10 +47,14 @@ enum SearchIndex {
         try db.cachedStatement(sql: "DELETE FROM search WHERE rowid = ?").execute(arguments: [rowid(kind, key: key)])
     }
 
-    static func put(_ db: Database, kind: Kind, key: Int64, id: String, title: String, body: String, isNew: Bool = false) throws {
+    static func put(
+        _ db: Database, kind: Kind, key: Int64, id: String, title: String, body: String, isNew: Bool = false
+    ) throws {
         if !isNew { try remove(db, kind: kind, key: key) }
-        try db.cachedStatement(sql: "INSERT INTO search (rowid, kind, record, title, body, folded) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [rowid(kind, key: key), kind.rawValue, id, title, body, folded(title + "\n" + body)])
+        try db.cachedStatement(
+            sql: "INSERT INTO search (rowid, kind, record, title, body, folded) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [rowid(kind, key: key), kind.rawValue, id, title, body, folded(title + "\n" + body)])
     }
 
     /// SQLite's unicode61 tokenizer removes Latin diacritics only, so `ελενη` would not find
@@ -59,7 +65,9 @@ enum SearchIndex {
         guard text.utf8.contains(where: { $0 >= 0xCD }) else { return "" }
         var words: [String] = []
         for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-            guard word.unicodeScalars.contains(where: { $0.value >= 0x370 && $0.properties.isAlphabetic }) else { continue }
+            guard word.unicodeScalars.contains(where: { $0.value >= 0x370 && $0.properties.isAlphabetic }) else {
+                continue
+            }
             let plain = word.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
             if plain != word.lowercased() { words.append(plain) }
         }

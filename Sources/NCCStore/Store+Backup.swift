@@ -46,9 +46,12 @@ extension Store {
             defer { try? queue.close() }
             let result = try queue.read { try String.fetchOne($0, sql: "PRAGMA integrity_check") }
             guard result == "ok" else {
-                throw StoreError.cannotOpen(path: backupPath, reason: "it is damaged (\(result ?? "integrity check failed"))")
+                throw StoreError.cannotOpen(
+                    path: backupPath, reason: "it is damaged (\(result ?? "integrity check failed"))")
             }
-            let tables = try queue.read { try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'") }
+            let tables = try queue.read {
+                try String.fetchAll($0, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
             guard tables.contains("replica_meta") else { throw StoreError.notAnNCCDatabase(path: backupPath) }
         } catch let error as StoreError {
             throw error
@@ -65,7 +68,8 @@ extension Store {
         do {
             try FileManager.default.copyItem(at: backup, to: incoming)
         } catch {
-            throw StoreError.cannotOpen(path: databasePath, reason: "cannot copy the backup beside it: \(error.localizedDescription)")
+            throw StoreError.cannotOpen(
+                path: databasePath, reason: "cannot copy the backup beside it: \(error.localizedDescription)")
         }
         if let handle = FileHandle(forUpdatingAtPath: incoming.path) {
             try? handle.synchronize()
@@ -80,11 +84,13 @@ extension Store {
             let kept = database.path + ".before-restore-" + formatter.string(from: now)
             // The current database, whole, goes aside first (its log folded in by a checkpoint).
             if let current = try? Store.open(path: database.path) {
-                try? current.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+                try? current.pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
+                }
                 try? current.pool.close()
             }
             guard rename(database.path, kept) == 0 else {
-                throw StoreError.cannotOpen(path: databasePath, reason: "cannot move it aside: \(String(cString: strerror(errno)))")
+                throw StoreError.cannotOpen(
+                    path: databasePath, reason: "cannot move it aside: \(String(cString: strerror(errno)))")
             }
             for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database.path + suffix) }
             aside = kept
@@ -104,7 +110,9 @@ extension Store {
         try read { reader in
             var problems = try String.fetchAll(reader.db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
             let dangling = try Row.fetchAll(reader.db, sql: "PRAGMA foreign_key_check")
-            problems += dangling.prefix(20).map { "\($0[0] as String? ?? "?") row \($0[1] as Int64? ?? 0) refers to a missing \($0[2] as String? ?? "?")" }
+            problems += dangling.prefix(20).map {
+                "\($0[0] as String? ?? "?") row \($0[1] as Int64? ?? 0) refers to a missing \($0[2] as String? ?? "?")"
+            }
             return problems
         }
     }

@@ -15,8 +15,10 @@ public final class Store: Sendable {
     /// A file that is not ours, is read-only, or is newer than this build is refused untouched.
     /// `cacheMegabytes` is the page cache of each connection: more makes a very large write (a big
     /// demo, an import of a million operations) much faster, at the price of memory.
-    public static func open(path: String, wallClock: @escaping @Sendable () -> UInt64 = HybridClock.wallClock,
-                            cacheMegabytes: Int = 32) throws(StoreError) -> Store {
+    public static func open(
+        path: String, wallClock: @escaping @Sendable () -> UInt64 = HybridClock.wallClock,
+        cacheMegabytes: Int = 32
+    ) throws(StoreError) -> Store {
         let url = URL(fileURLWithPath: path)
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: url.path)
@@ -54,7 +56,8 @@ public final class Store: Sendable {
             // first migrations leaves a file the next run recognises and finishes, not a stranger.
             try pool.writeWithoutTransaction { db in
                 if try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) != Migrations.applicationID,
-                   try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") == 0 {
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'") == 0
+                {
                     try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)")
                 }
             }
@@ -67,8 +70,9 @@ public final class Store: Sendable {
                 if try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) != Migrations.applicationID {
                     try db.execute(sql: "PRAGMA application_id = \(Migrations.applicationID)")
                 }
-                try db.execute(sql: "INSERT OR IGNORE INTO replica_meta (name, value) VALUES ('replica', ?)",
-                               arguments: [newReplicaID()])
+                try db.execute(
+                    sql: "INSERT OR IGNORE INTO replica_meta (name, value) VALUES ('replica', ?)",
+                    arguments: [newReplicaID()])
                 return try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = 'replica'")!
             }
             return Store(path: url.path, replicaID: replica, pool: pool, wallClock: wallClock)
@@ -80,7 +84,8 @@ public final class Store: Sendable {
     /// This replica's id if the file is marked as ours, fully migrated and has one; else nil.
     private static func replicaIfCurrent(_ db: Database) throws -> String? {
         guard try Int32(Int.fetchOne(db, sql: "PRAGMA application_id") ?? 0) == Migrations.applicationID,
-              try Migrations.migrator.hasCompletedMigrations(db) else { return nil }
+            try Migrations.migrator.hasCompletedMigrations(db)
+        else { return nil }
         return try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = 'replica'")
     }
 
@@ -199,7 +204,8 @@ public final class Store: Sendable {
                 let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
                 if tables.isEmpty { return }
                 if Int32(truncatingIfNeeded: applicationID) != Migrations.applicationID
-                    && !(applicationID == 0 && tables.contains("grdb_migrations") && tables.contains("replica_meta")) {
+                    && !(applicationID == 0 && tables.contains("grdb_migrations") && tables.contains("replica_meta"))
+                {
                     throw StoreError.notAnNCCDatabase(path: path)
                 }
                 let applied = try Migrations.migrator.appliedIdentifiers(db)

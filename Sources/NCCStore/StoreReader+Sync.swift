@@ -15,8 +15,10 @@ public struct Peer: Sendable, Equatable {
     /// The SHA-256 of the last bundle imported from it (a shared folder's unchanged file is skipped).
     public var lastBundle: String?
 
-    public init(replica: String, publicKey: String, trusted: Bool = false, revoked: Bool = false,
-                knowledge: [String: Int] = [:], lastImport: String? = nil, lastExport: String? = nil, lastBundle: String? = nil) {
+    public init(
+        replica: String, publicKey: String, trusted: Bool = false, revoked: Bool = false,
+        knowledge: [String: Int] = [:], lastImport: String? = nil, lastExport: String? = nil, lastBundle: String? = nil
+    ) {
         self.replica = replica
         self.publicKey = publicKey
         self.trusted = trusted
@@ -61,18 +63,25 @@ extension StoreReader {
     /// stamp order, one at a time, as stored (no JSON is parsed: exporting is copying text); only
     /// those of `kind` if given. Returns how many there were.
     @discardableResult
-    public func forEachStoredOperation(notIn knowledge: [String: Int], kind: Kind? = nil,
-                                       _ body: (StoredOperation) throws -> Void) throws -> Int {
+    public func forEachStoredOperation(
+        notIn knowledge: [String: Int], kind: Kind? = nil,
+        _ body: (StoredOperation) throws -> Void
+    ) throws -> Int {
         let notKnown = Self.notKnown(knowledge)
-        let statement = try db.makeStatement(sql: """
-            SELECT replica, seq, stamp, kind, record, fields, prev FROM op
-            WHERE \(notKnown.sql)\(kind == nil ? "" : " AND kind = ?")
-            ORDER BY stamp
-            """)
-        let cursor = try Row.fetchCursor(statement, arguments: StatementArguments(notKnown.arguments + (kind.map { [$0.rawValue] } ?? [])))
+        let statement = try db.makeStatement(
+            sql: """
+                SELECT replica, seq, stamp, kind, record, fields, prev FROM op
+                WHERE \(notKnown.sql)\(kind == nil ? "" : " AND kind = ?")
+                ORDER BY stamp
+                """)
+        let cursor = try Row.fetchCursor(
+            statement, arguments: StatementArguments(notKnown.arguments + (kind.map { [$0.rawValue] } ?? [])))
         var count = 0
         while let row = try cursor.next() {
-            try body(StoredOperation(replica: row[0], seq: row[1], stamp: row[2], kind: row[3], record: row[4], fields: row[5], prev: row[6]))
+            try body(
+                StoredOperation(
+                    replica: row[0], seq: row[1], stamp: row[2], kind: row[3], record: row[4], fields: row[5],
+                    prev: row[6]))
             count += 1
         }
         return count
@@ -83,11 +92,13 @@ extension StoreReader {
     /// must know the size of what it writes before it starts.
     public func storedOperationsSize(notIn knowledge: [String: Int]) throws -> (count: Int, bytes: Int64) {
         let notKnown = Self.notKnown(knowledge)
-        let row = try Row.fetchOne(db, sql: """
-            SELECT count(*), coalesce(sum(length(CAST(replica AS BLOB)) + length(CAST(seq AS TEXT)) + length(CAST(stamp AS BLOB))
-                + length(CAST(kind AS BLOB)) + length(CAST(record AS BLOB)) + length(CAST(fields AS BLOB)) + length(CAST(prev AS BLOB))), 0)
-            FROM op WHERE \(notKnown.sql)
-            """, arguments: StatementArguments(notKnown.arguments))
+        let row = try Row.fetchOne(
+            db,
+            sql: """
+                SELECT count(*), coalesce(sum(length(CAST(replica AS BLOB)) + length(CAST(seq AS TEXT)) + length(CAST(stamp AS BLOB))
+                    + length(CAST(kind AS BLOB)) + length(CAST(record AS BLOB)) + length(CAST(fields AS BLOB)) + length(CAST(prev AS BLOB))), 0)
+                FROM op WHERE \(notKnown.sql)
+                """, arguments: StatementArguments(notKnown.arguments))
         return (row?[0] ?? 0, row?[1] ?? 0)
     }
 
@@ -95,8 +106,10 @@ extension StoreReader {
     /// (every operation, with no test per row, for a peer known to hold nothing).
     private static func notKnown(_ knowledge: [String: Int]) -> (sql: String, arguments: [String]) {
         guard !knowledge.isEmpty else { return ("1", []) }
-        return (#"seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)"#,
-                [CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })])
+        return (
+            #"seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)"#,
+            [CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })]
+        )
     }
 
     /// The same operations, parsed.
@@ -106,8 +119,11 @@ extension StoreReader {
             guard let stamp = Stamp(stored.stamp), let kind = Kind(rawValue: stored.kind) else {
                 throw StoreError.malformedLog
             }
-            try body(Operation(replica: stored.replica, seq: stored.seq, stamp: stamp, kind: kind, record: stored.record,
-                               fields: try CanonicalJSON.decodeFields(stored.fields), prev: CanonicalJSON.decodeStrings(stored.prev)))
+            try body(
+                Operation(
+                    replica: stored.replica, seq: stored.seq, stamp: stamp, kind: kind, record: stored.record,
+                    fields: try CanonicalJSON.decodeFields(stored.fields),
+                    prev: CanonicalJSON.decodeStrings(stored.prev)))
         }
     }
 
@@ -135,18 +151,22 @@ extension StoreReader {
     /// Conflicts waiting for a choice, oldest record first. A losing value equal to the winner is
     /// no conflict for a person (two peers imported the same file) and is left out.
     public func conflicts(limit: Int = 500) throws -> [Conflict] {
-        let rows = try Row.fetchAll(db, sql: "SELECT kind, record, field, stamp, value FROM conflict ORDER BY record, field, stamp")
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT kind, record, field, stamp, value FROM conflict ORDER BY record, field, stamp")
         var result: [Conflict] = []
         for row in rows {
             guard let kind = Kind(rawValue: row[0]), let stamp = Stamp(row[3]),
-                  let stored = try stored(kind, id: row[1]) else { continue }
+                let stored = try stored(kind, id: row[1])
+            else { continue }
             let field: String = row[2]
             let value = try CanonicalJSON.decodeValue(row[4])
             let current = field == Operation.deletedField ? .bool(stored.deleted) : stored.record.values[field] ?? .null
             if current == value { continue }
-            result.append(Conflict(kind: kind, record: stored.record.id, title: try title(of: kind, values: stored.record.values),
-                                   field: field, value: value, stamp: stamp, current: current,
-                                   currentStamp: Stamp(stored.stamp(of: field))))
+            result.append(
+                Conflict(
+                    kind: kind, record: stored.record.id, title: try title(of: kind, values: stored.record.values),
+                    field: field, value: value, stamp: stamp, current: current,
+                    currentStamp: Stamp(stored.stamp(of: field))))
             if result.count == limit { break }
         }
         return result
@@ -166,9 +186,10 @@ extension StoreReader {
 
     static func peer(_ row: Row) -> Peer {
         let knowledge = (try? CanonicalJSON.decodeFields(row["knowledge"])) ?? [:]
-        return Peer(replica: row["replica"], publicKey: row["public_key"], trusted: row["trusted"], revoked: row["revoked"],
-                    knowledge: knowledge.compactMapValues(\.int), lastImport: row["last_import"],
-                    lastExport: row["last_export"], lastBundle: row["last_bundle"])
+        return Peer(
+            replica: row["replica"], publicKey: row["public_key"], trusted: row["trusted"], revoked: row["revoked"],
+            knowledge: knowledge.compactMapValues(\.int), lastImport: row["last_import"],
+            lastExport: row["last_export"], lastBundle: row["last_bundle"])
     }
 
     public func setting(_ name: String) throws -> String? {
@@ -191,7 +212,8 @@ extension StoreReader {
         let personal = Schema.fields(of: .person).filter(\.personal).map(\.name)
         var out = ""
         for kind in Kind.allCases {
-            let rows = try Row.fetchAll(db, sql: "SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) ORDER BY id")
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind)) ORDER BY id")
             for row in rows {
                 let stored = Table.decode(kind, row)
                 var values = stored.record.values

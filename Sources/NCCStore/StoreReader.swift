@@ -19,17 +19,20 @@ public struct StoreReader {
     }
 
     // Statements asked for on every write, spelled once per kind.
-    static let storedSQL = Dictionary(uniqueKeysWithValues: Kind.allCases.map {
-        ($0, "SELECT \(Table.selectColumns($0)) FROM \(Table.name($0)) WHERE id = ?")
-    })
-    static let existsSQL = Dictionary(uniqueKeysWithValues: Kind.allCases.map {
-        ($0, "SELECT 1 FROM \(Table.name($0)) WHERE id = ? AND deleted = 0")
-    })
-    static let titleSQL: [Kind: String] = Dictionary(uniqueKeysWithValues: Kind.allCases.compactMap { kind in
-        (Schema.titleField(of: kind) ?? Schema.titleReference(of: kind)).map {
-            (kind, "SELECT \(Table.quoted($0)) FROM \(Table.name(kind)) WHERE id = ?")
-        }
-    })
+    static let storedSQL = Dictionary(
+        uniqueKeysWithValues: Kind.allCases.map {
+            ($0, "SELECT \(Table.selectColumns($0)) FROM \(Table.name($0)) WHERE id = ?")
+        })
+    static let existsSQL = Dictionary(
+        uniqueKeysWithValues: Kind.allCases.map {
+            ($0, "SELECT 1 FROM \(Table.name($0)) WHERE id = ? AND deleted = 0")
+        })
+    static let titleSQL: [Kind: String] = Dictionary(
+        uniqueKeysWithValues: Kind.allCases.compactMap { kind in
+            (Schema.titleField(of: kind) ?? Schema.titleReference(of: kind)).map {
+                (kind, "SELECT \(Table.quoted($0)) FROM \(Table.name(kind)) WHERE id = ?")
+            }
+        })
 
     public func count(_ kind: Kind) throws -> Int {
         try Int.fetchOne(db, sql: "SELECT count(*) FROM \(Table.name(kind)) WHERE deleted = 0") ?? 0
@@ -53,13 +56,17 @@ public struct StoreReader {
             SELECT \(Table.selectColumns(kind)) FROM \(Table.name(kind))
             WHERE \(Table.quoted(field)) = ? AND deleted = 0 ORDER BY \(order.joined(separator: ", ")) LIMIT ?
             """
-        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id, limit]).map { Table.decode(kind, $0).record }
+        return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [id, limit]).map {
+            Table.decode(kind, $0).record
+        }
     }
 
     public func countRecords(_ kind: Kind, where field: String, is id: String) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: """
-            SELECT count(*) FROM \(Table.name(kind)) WHERE \(Table.quoted(field)) = ? AND deleted = 0
-            """), arguments: [id]) ?? 0
+        try Int.fetchOne(
+            db.cachedStatement(
+                sql: """
+                    SELECT count(*) FROM \(Table.name(kind)) WHERE \(Table.quoted(field)) = ? AND deleted = 0
+                    """), arguments: [id]) ?? 0
     }
 
     /// Live records whose reference `field` points at `id` (`where: Fields.Decision.meeting`).
@@ -77,8 +84,9 @@ public struct StoreReader {
             return try String.fetchOne(db.cachedStatement(sql: Self.titleSQL[kind]!), arguments: [id]) ?? id
         }
         if let reference = Schema.titleReference(of: kind),
-           let target = Schema.field(reference, of: kind)?.type.referencedKind,
-           let targetID = try String.fetchOne(db.cachedStatement(sql: Self.titleSQL[kind]!), arguments: [id]) {
+            let target = Schema.field(reference, of: kind)?.type.referencedKind,
+            let targetID = try String.fetchOne(db.cachedStatement(sql: Self.titleSQL[kind]!), arguments: [id])
+        {
             return try title(target, id: targetID)
         }
         return id
@@ -87,8 +95,9 @@ public struct StoreReader {
     func title(of kind: Kind, values: [String: Value]) throws -> String {
         if let field = Schema.titleField(of: kind) { return values[field]?.text ?? "" }
         if let reference = Schema.titleReference(of: kind),
-           let target = Schema.field(reference, of: kind)?.type.referencedKind,
-           let targetID = values[reference]?.text {
+            let target = Schema.field(reference, of: kind)?.type.referencedKind,
+            let targetID = values[reference]?.text
+        {
             return try title(target, id: targetID)
         }
         return ""
@@ -103,28 +112,37 @@ public struct StoreReader {
         var ids: [String] = []
         if let field = Schema.titleField(of: kind) {
             // The exact name first; else the name ignoring case and accents, when only one record has it.
-            let candidates = try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT id, \(Table.quoted(field)) FROM \(Table.name(kind)) WHERE sort_key = ? AND deleted = 0 LIMIT 50
-                """), arguments: [Folding.key(ref)])
+            let candidates = try Row.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id, \(Table.quoted(field)) FROM \(Table.name(kind)) WHERE sort_key = ? AND deleted = 0 LIMIT 50
+                        """), arguments: [Folding.key(ref)])
             let exact = candidates.filter { ($0[1] as String?) == ref }
             ids = (exact.isEmpty ? candidates : exact).prefix(2).map { $0[0] }
         } else if let reference = Schema.titleReference(of: kind),
-                  let target = Schema.field(reference, of: kind)?.type.referencedKind,
-                  let targetID = try? resolve(target, ref) {
-            ids = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT id FROM \(Table.name(kind)) WHERE \(Table.quoted(reference)) = ? AND deleted = 0 LIMIT 2
-                """), arguments: [targetID])
+            let target = Schema.field(reference, of: kind)?.type.referencedKind,
+            let targetID = try? resolve(target, ref)
+        {
+            ids = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id FROM \(Table.name(kind)) WHERE \(Table.quoted(reference)) = ? AND deleted = 0 LIMIT 2
+                        """), arguments: [targetID])
         }
         if ids.isEmpty, ref.count >= 8, ref.allSatisfy({ $0.isHexDigit || $0 == "-" }) {
             // The start of an id (an index range) or its end, as `ncc list` shows it (a scan).
             let part = ref.lowercased()
-            ids = try String.fetchAll(db.cachedStatement(sql: """
-                SELECT id FROM \(Table.name(kind)) WHERE id >= ? AND id < ? AND deleted = 0 LIMIT 2
-                """), arguments: [part, part + "~"])
+            ids = try String.fetchAll(
+                db.cachedStatement(
+                    sql: """
+                        SELECT id FROM \(Table.name(kind)) WHERE id >= ? AND id < ? AND deleted = 0 LIMIT 2
+                        """), arguments: [part, part + "~"])
             if ids.isEmpty {
-                ids = try String.fetchAll(db.cachedStatement(sql: """
-                    SELECT id FROM \(Table.name(kind)) WHERE substr(id, -length(?)) = ? AND deleted = 0 LIMIT 2
-                    """), arguments: [part, part])
+                ids = try String.fetchAll(
+                    db.cachedStatement(
+                        sql: """
+                            SELECT id FROM \(Table.name(kind)) WHERE substr(id, -length(?)) = ? AND deleted = 0 LIMIT 2
+                            """), arguments: [part, part])
             }
         }
         switch ids.count {
@@ -139,8 +157,10 @@ public struct StoreReader {
     /// Every word must match (see `SearchIndex.query`), unless `anyWord` (for ranking by
     /// relevance, as matching does). The CLI and matching search this way; the app, as you type,
     /// with `quickSearch`.
-    public func search(_ text: String, kinds: [Kind]? = nil, limit: Int = 20,
-                       mark: (String, String) = ("[", "]"), anyWord: Bool = false) throws -> [SearchHit] {
+    public func search(
+        _ text: String, kinds: [Kind]? = nil, limit: Int = 20,
+        mark: (String, String) = ("[", "]"), anyWord: Bool = false
+    ) throws -> [SearchHit] {
         guard let query = SearchIndex.query(text, anyWord: anyWord) else { return [] }
         let sql = """
             SELECT kind, record, title, snippet(search, -1, ?, ?, '…', 10), bm25(search, 0, 0, 10.0, 1.0, 5.0) AS rank,
@@ -155,8 +175,11 @@ public struct StoreReader {
             // A Greek word matched through the accent-free column (see `SearchIndex.folded`) would be
             // shown as that column spells it, `[γιαννησ] αντωνιου`: mark it in the text as written.
             if row[5] as Bool {
-                let title: String = row[2], body: String = row[6]
-                snippet = FoldedWords(body).snippet(words, mark: mark) ?? FoldedWords(title).snippet(words, mark: mark) ?? snippet
+                let title: String = row[2]
+                let body: String = row[6]
+                snippet =
+                    FoldedWords(body).snippet(words, mark: mark) ?? FoldedWords(title).snippet(words, mark: mark)
+                    ?? snippet
             }
             return SearchHit(kind: kind, id: row[1], title: row[2], snippet: snippet, rank: row[4])
         }
@@ -169,16 +192,21 @@ public struct StoreReader {
     /// BM25 is what a keystroke cannot afford on a large database: it counts the entries of every
     /// word over the whole index, and ranks every match ("review" matches 160,000 of a million
     /// tasks). A word that common is narrowed by the next keystroke; the CLI ranks everything.
-    public func quickSearch(_ text: String, kinds: [Kind]? = nil, limit: Int = 20,
-                            mark: (String, String) = ("[", "]"), newest: Int = StoreReader.interactiveRanking) throws -> [SearchHit] {
+    public func quickSearch(
+        _ text: String, kinds: [Kind]? = nil, limit: Int = 20,
+        mark: (String, String) = ("[", "]"), newest: Int = StoreReader.interactiveRanking
+    ) throws -> [SearchHit] {
         guard let query = SearchIndex.query(text) else { return [] }
         let words = SearchIndex.words(text).map { Folding.key(String($0)) }
-        let rows = try Row.fetchAll(db.cachedStatement(sql: """
-            SELECT rowid, kind, record, title FROM search WHERE search MATCH ? \(Self.kindFilter(kinds))
-            ORDER BY rowid DESC LIMIT ?
-            """), arguments: StatementArguments([query] + Self.kindCodes(kinds) + [newest]))
+        let rows = try Row.fetchAll(
+            db.cachedStatement(
+                sql: """
+                    SELECT rowid, kind, record, title FROM search WHERE search MATCH ? \(Self.kindFilter(kinds))
+                    ORDER BY rowid DESC LIMIT ?
+                    """), arguments: StatementArguments([query] + Self.kindCodes(kinds) + [newest]))
         let ranked = rows.map { row -> (row: Row, score: Int) in (row, FoldedWords.matches(words, in: row[3])) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.row[0] as Int64) > ($1.row[0] as Int64) }.prefix(limit)
+            .sorted { $0.score != $1.score ? $0.score > $1.score : ($0.row[0] as Int64) > ($1.row[0] as Int64) }.prefix(
+                limit)
         let body = try db.cachedStatement(sql: "SELECT body FROM search WHERE rowid = ?")
         return try ranked.compactMap { hit in
             guard let kind = Kind(rawValue: hit.row[1]) else { return nil }
@@ -208,8 +236,10 @@ public struct StoreReader {
     /// particular order: a list's filter, which keeps the list's own order. No ranking, no snippets.
     public func matchingIDs(_ text: String, kind: Kind, limit: Int) throws -> [String] {
         guard let query = SearchIndex.query(text) else { return [] }
-        return try String.fetchAll(db.cachedStatement(sql: "SELECT record FROM search WHERE search MATCH ? \(Self.kindFilter([kind])) LIMIT ?"),
-                                   arguments: StatementArguments([query] + Self.kindCodes([kind]) + [limit]))
+        return try String.fetchAll(
+            db.cachedStatement(
+                sql: "SELECT record FROM search WHERE search MATCH ? \(Self.kindFilter([kind])) LIMIT ?"),
+            arguments: StatementArguments([query] + Self.kindCodes([kind]) + [limit]))
     }
 
     // MARK: - Sync state
@@ -238,9 +268,11 @@ public struct StoreReader {
 
     /// The operations on one record, oldest first.
     public func operations(_ kind: Kind, record: String) throws -> [Operation] {
-        let rows = try Row.fetchAll(db, sql: """
-            SELECT replica, seq, stamp, kind, record, fields, prev FROM op WHERE kind = ? AND record = ? ORDER BY stamp
-            """, arguments: [kind.rawValue, record])
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT replica, seq, stamp, kind, record, fields, prev FROM op WHERE kind = ? AND record = ? ORDER BY stamp
+                """, arguments: [kind.rawValue, record])
         return try rows.map(StoreReader.operation)
     }
 
@@ -248,7 +280,8 @@ public struct StoreReader {
         guard let stamp = Stamp(row[2]), let kind = Kind(rawValue: row[3]) else {
             throw StoreError.malformedLog
         }
-        return Operation(replica: row[0], seq: row[1], stamp: stamp, kind: kind, record: row[4],
-                         fields: try CanonicalJSON.decodeFields(row[5]), prev: CanonicalJSON.decodeStrings(row[6]))
+        return Operation(
+            replica: row[0], seq: row[1], stamp: stamp, kind: kind, record: row[4],
+            fields: try CanonicalJSON.decodeFields(row[5]), prev: CanonicalJSON.decodeStrings(row[6]))
     }
 }

@@ -26,24 +26,35 @@ extension StoreWriter {
     /// caller knows that this replica held nothing numbered this high (a replica holds whole
     /// prefixes of each sequence, see `knowledge`), so the log need not be asked. `absent`: the
     /// caller knows that this database holds no record with this id, so its table need not be asked.
-    public func receive(_ incoming: Operation, into summary: inout ReceiveSummary, newer: Bool = false, absent: Bool = false) throws {
-        let held = try !newer && Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM op WHERE replica = ? AND seq = ?"),
-                                               arguments: [incoming.replica, incoming.seq]) ?? false
+    public func receive(
+        _ incoming: Operation, into summary: inout ReceiveSummary, newer: Bool = false, absent: Bool = false
+    ) throws {
+        let held =
+            try !newer
+            && Bool.fetchOne(
+                db.cachedStatement(sql: "SELECT 1 FROM op WHERE replica = ? AND seq = ?"),
+                arguments: [incoming.replica, incoming.seq]) ?? false
         if held {
             summary.alreadyHeld += 1
             return
         }
         var op = incoming
         if Erasure.fields(of: op.kind) != nil,
-           try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erased WHERE record = ?"), arguments: [op.record]) ?? false {
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erased WHERE record = ?"), arguments: [op.record])
+                ?? false
+        {
             op.fields = Erasure.scrub(op.fields, of: op.kind)
         }
         // Our own operations coming back from a peer (after a restore): never reuse their numbers.
         if op.replica == replica { seq = max(seq, op.seq) }
         clock.observe(op.stamp.clock)
-        try db.cachedStatement(sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [op.replica, op.seq, op.stamp.description, op.kind.rawValue, op.record,
-                                 CanonicalJSON.encode(op.fields), op.prev.isEmpty ? "{}" : CanonicalJSON.encode(op.prev)])
+        try db.cachedStatement(
+            sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [
+            op.replica, op.seq, op.stamp.description, op.kind.rawValue, op.record,
+            CanonicalJSON.encode(op.fields), op.prev.isEmpty ? "{}" : CanonicalJSON.encode(op.prev),
+        ])
         let current = absent ? nil : try reader.stored(op.kind, id: op.record)
         let (effect, conflicts) = try Merge(db: db).apply(op, current: current)
         summary.applied += 1
@@ -63,13 +74,16 @@ extension StoreWriter {
     /// Settles a field's conflict with this value (the winner's, a losing one, or a new one): an
     /// operation that has seen every competing value, so it supersedes them all on every replica.
     public func resolve(_ kind: Kind, id: String, field: String, value: Value) throws {
-        guard let current = try reader.stored(kind, id: id) else { throw StoreError.notFound(kind: kind, reference: id) }
+        guard let current = try reader.stored(kind, id: id) else {
+            throw StoreError.notFound(kind: kind, reference: id)
+        }
         guard Operation.carries(field, of: kind), field != Operation.erasedField else {
             throw StoreError.unknownField(kind: kind, field: field)
         }
         let checkedValue = field == Operation.deletedField ? value : try checked(kind, [field: value])[field]!
-        let losing = try String.fetchAll(db, sql: "SELECT stamp FROM conflict WHERE record = ? AND field = ? ORDER BY stamp",
-                                         arguments: [id, field])
+        let losing = try String.fetchAll(
+            db, sql: "SELECT stamp FROM conflict WHERE record = ? AND field = ? ORDER BY stamp",
+            arguments: [id, field])
         let seen = ([current.stamp(of: field)] + losing).filter { !$0.isEmpty }.joined(separator: " ")
         try record(kind, id: id, fields: [field: checkedValue], current: current, prev: [field: seen])
     }
@@ -80,7 +94,9 @@ extension StoreWriter {
     /// operations that make every peer do the same. Returns the records erased.
     @discardableResult
     public func forget(person id: String) throws -> [String] {
-        guard let person = try reader.stored(.person, id: id) else { throw StoreError.notFound(kind: .person, reference: id) }
+        guard let person = try reader.stored(.person, id: id) else {
+            throw StoreError.notFound(kind: .person, reference: id)
+        }
         var erased = [id]
         try erase(.person, person)
         for expert in try reader.records(where: Fields.Expert.person, is: id, limit: 100) {
@@ -100,15 +116,20 @@ extension StoreWriter {
     // MARK: - Peers and this replica's settings
 
     public func savePeer(_ peer: Peer) throws {
-        try db.execute(sql: """
-            INSERT OR REPLACE INTO peer (replica, public_key, trusted, revoked, knowledge, last_import, last_export, last_bundle)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [peer.replica, peer.publicKey, peer.trusted, peer.revoked,
-                             CanonicalJSON.encode(peer.knowledge.mapValues { Value.int($0) }),
-                             peer.lastImport, peer.lastExport, peer.lastBundle])
+        try db.execute(
+            sql: """
+                INSERT OR REPLACE INTO peer (replica, public_key, trusted, revoked, knowledge, last_import, last_export, last_bundle)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [
+                peer.replica, peer.publicKey, peer.trusted, peer.revoked,
+                CanonicalJSON.encode(peer.knowledge.mapValues { Value.int($0) }),
+                peer.lastImport, peer.lastExport, peer.lastBundle,
+            ])
     }
 
     public func setSetting(_ name: String, _ value: String) throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO replica_meta (name, value) VALUES (?, ?)", arguments: [name, value])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO replica_meta (name, value) VALUES (?, ?)", arguments: [name, value])
     }
 }

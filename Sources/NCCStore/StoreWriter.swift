@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import NCCModel
 
@@ -19,20 +20,25 @@ public final class StoreWriter {
     init(db: Database, replica: String, wallClock: @escaping @Sendable () -> UInt64) throws {
         self.db = db
         self.replica = replica
-        let last = try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = 'clock'").flatMap { UInt64($0, radix: 16) } ?? 0
+        let last =
+            try String.fetchOne(db, sql: "SELECT value FROM replica_meta WHERE name = 'clock'").flatMap {
+                UInt64($0, radix: 16)
+            } ?? 0
         self.clock = HybridClock(last: last, now: wallClock)
         self.seq = try Int.fetchOne(db, sql: "SELECT max(seq) FROM op WHERE replica = ?", arguments: [replica]) ?? 0
     }
 
     func finish() throws {
-        try db.execute(sql: "INSERT OR REPLACE INTO replica_meta (name, value) VALUES ('clock', ?)",
-                       arguments: [String(clock.last, radix: 16)])
+        try db.execute(
+            sql: "INSERT OR REPLACE INTO replica_meta (name, value) VALUES ('clock', ?)",
+            arguments: [String(clock.last, radix: 16)])
         // Every committed write moves this, even one that left the clock where it was (a bundle
         // of old operations, a peer trusted): the app's poll of `changeToken` sees them all.
-        try db.execute(sql: """
-            INSERT INTO replica_meta (name, value) VALUES ('writes', '1')
-            ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO replica_meta (name, value) VALUES ('writes', '1')
+                ON CONFLICT (name) DO UPDATE SET value = CAST(value AS INTEGER) + 1
+                """)
     }
 
     /// For a load of very many records (a large demo, a big import): the full-text indexes merge
@@ -63,7 +69,9 @@ public final class StoreWriter {
     /// `generated` is for values made by ncc itself in bulk (the demo): they skip the field checks,
     /// which every other caller's values go through. SQLite's foreign keys still hold, and the
     /// demo's tests check every generated record against the same rules.
-    public func create(_ kind: Kind, _ values: [String: Value], id: String? = nil, generated: Bool = false) throws -> String {
+    public func create(_ kind: Kind, _ values: [String: Value], id: String? = nil, generated: Bool = false) throws
+        -> String
+    {
         let id = id ?? UUIDs.random()
         var all = Dictionary(uniqueKeysWithValues: Schema.fields(of: kind).map { ($0.name, $0.defaultValue) })
         for (name, value) in try generated ? values : checked(kind, values) { all[name] = value }
@@ -107,7 +115,9 @@ public final class StoreWriter {
 
     /// `create` with fields named in code: `create(.task, [Fields.Task.title: .text("Plan")])`.
     @discardableResult
-    public func create(_ kind: Kind, _ values: [FieldName: Value], id: String? = nil, generated: Bool = false) throws -> String {
+    public func create(_ kind: Kind, _ values: [FieldName: Value], id: String? = nil, generated: Bool = false) throws
+        -> String
+    {
         try create(kind, Self.named(kind, values), id: id, generated: generated)
     }
 
@@ -164,7 +174,8 @@ public final class StoreWriter {
             if n > 0 { users.append("\(n) \(n == 1 ? referrer.singular : referrer.plural) (\(field))") }
         }
         if !users.isEmpty {
-            throw StoreError.stillReferenced(kind: kind, title: try reader.title(kind, id: id), by: users.joined(separator: ", "))
+            throw StoreError.stillReferenced(
+                kind: kind, title: try reader.title(kind, id: id), by: users.joined(separator: ", "))
         }
         for (part, field) in parts {
             while true {
@@ -182,7 +193,9 @@ public final class StoreWriter {
     func checked(_ kind: Kind, _ values: [String: Value]) throws -> [String: Value] {
         var result: [String: Value] = [:]
         for (name, raw) in values {
-            guard let field = Schema.field(name, of: kind) else { throw StoreError.unknownField(kind: kind, field: name) }
+            guard let field = Schema.field(name, of: kind) else {
+                throw StoreError.unknownField(kind: kind, field: name)
+            }
             var value = raw
             if case .text(let s) = raw { value = .text(Text.normalized(s)) }
             if field.type.isList, value.isNull { value = .list([]) }
@@ -195,8 +208,11 @@ public final class StoreWriter {
                     try FieldInput.check(value, for: field)
                 }
             } catch { throw StoreError.invalid(kind: kind, error) }
-            if let target = field.type.referencedKind, let targetID = value.text, !(try reader.exists(target, id: targetID)) {
-                throw StoreError.invalid(kind: kind, FieldError(field: name, message: "no \(target.singular) with id \(targetID)"))
+            if let target = field.type.referencedKind, let targetID = value.text,
+                !(try reader.exists(target, id: targetID))
+            {
+                throw StoreError.invalid(
+                    kind: kind, FieldError(field: name, message: "no \(target.singular) with id \(targetID)"))
             }
             result[name] = value
         }
@@ -213,15 +229,21 @@ public final class StoreWriter {
 
     // MARK: - The operation log
 
-    func record(_ kind: Kind, id: String, fields: [String: Value], current: StoredRecord?, prev given: [String: String]? = nil) throws {
+    func record(
+        _ kind: Kind, id: String, fields: [String: Value], current: StoredRecord?, prev given: [String: String]? = nil
+    ) throws {
         seq += 1
         let stamp = Stamp(clock: clock.tick(), replica: replica)
         var prev: [String: String] = given ?? [:]
         if let current, given == nil { for name in fields.keys { prev[name] = current.stamp(of: name) } }
         let op = Operation(replica: replica, seq: seq, stamp: stamp, kind: kind, record: id, fields: fields, prev: prev)
-        try db.cachedStatement(sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [op.replica, op.seq, op.stamp.description, kind.rawValue, id,
-                                 CanonicalJSON.encode(fields), prev.isEmpty ? "{}" : CanonicalJSON.encode(prev)])
+        try db.cachedStatement(
+            sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)"
+        )
+        .execute(arguments: [
+            op.replica, op.seq, op.stamp.description, kind.rawValue, id,
+            CanonicalJSON.encode(fields), prev.isEmpty ? "{}" : CanonicalJSON.encode(prev),
+        ])
         operationCount += 1
         try Merge(db: db).apply(op, current: current)
     }
@@ -256,5 +278,3 @@ public enum UUIDs {
 
     static let hex = Array("0123456789abcdef".utf8)
 }
-
-import Foundation

@@ -83,7 +83,9 @@ public struct ScreenBuffer: Sendable, Equatable {
     public mutating func putPadded(_ text: String, in rect: Rect, row: Int = 0, style: Style = .plain) {
         guard row < rect.height else { return }
         let used = put(text, x: rect.x, y: rect.y + row, style: style, maxWidth: rect.width)
-        if used < rect.width { fill(Rect(x: rect.x + used, y: rect.y + row, width: rect.width - used, height: 1), style: style) }
+        if used < rect.width {
+            fill(Rect(x: rect.x + used, y: rect.y + row, width: rect.width - used, height: 1), style: style)
+        }
     }
 
     /// Applies a style to a rectangle without changing its text (a selection bar).
@@ -95,8 +97,10 @@ public struct ScreenBuffer: Sendable, Equatable {
     }
 
     public func clip(_ rect: Rect) -> Rect {
-        let x0 = max(0, rect.x), y0 = max(0, rect.y)
-        let x1 = min(width, rect.maxX), y1 = min(height, rect.maxY)
+        let x0 = max(0, rect.x)
+        let y0 = max(0, rect.y)
+        let x1 = min(width, rect.maxX)
+        let y1 = min(height, rect.maxY)
         return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
     }
 

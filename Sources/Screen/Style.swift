@@ -44,7 +44,8 @@ public struct Style: Sendable, Hashable {
 
     /// This style laid over `base`: colours that are `.default` here show the base's.
     public func over(_ base: Style) -> Style {
-        Style(fg: fg == .default ? base.fg : fg, bg: bg == .default ? base.bg : bg,
-              attributes: attributes.union(base.attributes))
+        Style(
+            fg: fg == .default ? base.fg : fg, bg: bg == .default ? base.bg : bg,
+            attributes: attributes.union(base.attributes))
     }
 }

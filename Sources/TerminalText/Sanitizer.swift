@@ -9,9 +9,19 @@ public enum Sanitizer {
         if !text.unicodeScalars.contains(where: needsReplacing) { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if keepNewlines, scalar == "\n" { out.append(scalar); continue }
-            if keepNewlines, scalar == "\t" { out.append(contentsOf: "    ".unicodeScalars); continue }
-            if needsReplacing(scalar) { out.append(contentsOf: placeholder(for: scalar).unicodeScalars) } else { out.append(scalar) }
+            if keepNewlines, scalar == "\n" {
+                out.append(scalar)
+                continue
+            }
+            if keepNewlines, scalar == "\t" {
+                out.append(contentsOf: "    ".unicodeScalars)
+                continue
+            }
+            if needsReplacing(scalar) {
+                out.append(contentsOf: placeholder(for: scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
         }
         return String(out)
     }

@@ -7,12 +7,14 @@ import NCCStore
 /// Export and import throughput of bundles on a demo database, next to `sqlite3 DB .dump` and
 /// `sqlite3 NEW < dump.sql` on the same data.
 struct BundleBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "bundle", abstract: "Time bundle export and import on demo data.")
+    static let configuration = CommandConfiguration(
+        commandName: "bundle", abstract: "Time bundle export and import on demo data.")
 
     @Option(help: "Demo scale of the database.") var scale = 100
     @Option(help: "A folder for the databases and files (emptied first).") var folder = "/tmp/ncc-bench-bundle"
     @Flag(help: "Print JSON.") var json = false
-    @Flag(help: "Only import the bundle of the last run again, into a new database (for profiling).") var importOnly = false
+    @Flag(help: "Only import the bundle of the last run again, into a new database (for profiling).") var importOnly =
+        false
     @Flag(help: "Only export the database of the last run again (for profiling).") var exportOnly = false
 
     func run() throws {
@@ -25,7 +27,10 @@ struct BundleBench: ParsableCommand {
             let checked = Date().timeIntervalSince(start)
             let result = try BundleImporter(store: target).apply(bundle, trust: true)
             bundle.discard()
-            print(String(format: "import %.2f s (checking %.2f s), %d operations", Date().timeIntervalSince(start), checked, result.summary.applied))
+            print(
+                String(
+                    format: "import %.2f s (checking %.2f s), %d operations", Date().timeIntervalSince(start), checked,
+                    result.summary.applied))
             return
         }
         if exportOnly {
@@ -34,17 +39,22 @@ struct BundleBench: ParsableCommand {
                 throw BenchError("no \(folder)/source.sqlite: run `ncc-bench bundle` first")
             }
             let source = try Store.open(path: folder + "/source.sqlite", cacheMegabytes: 256)
-            let identity = try Identity.loadOrCreate(replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
+            let identity = try Identity.loadOrCreate(
+                replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
             let start = Date()
             let written = try BundleWriter(store: source, identity: identity).write(to: folder + "/again.nccbundle")
-            print(String(format: "export %.2f s, %d operations", Date().timeIntervalSince(start), written.manifest.operations))
+            print(
+                String(
+                    format: "export %.2f s, %d operations", Date().timeIntervalSince(start), written.manifest.operations
+                ))
             return
         }
         try? fm.removeItem(atPath: folder)
         try fm.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let source = try Store.open(path: folder + "/source.sqlite", cacheMegabytes: 256)
         _ = try DemoData.load(into: source, seed: 1, scale: scale)
-        let identity = try Identity.loadOrCreate(replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
+        let identity = try Identity.loadOrCreate(
+            replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
 
         let bundlePath = folder + "/full.nccbundle"
         var start = Date()
@@ -61,7 +71,9 @@ struct BundleBench: ParsableCommand {
         bundle.discard()
         let importSeconds = Date().timeIntervalSince(start)
         let importCPU = Self.cpuSeconds() - cpuBefore
-        let same = try source.read { try $0.canonicalDump(withholdingPrivateContacts: true) } == target.read { try $0.canonicalDump() }
+        let same =
+            try source.read { try $0.canonicalDump(withholdingPrivateContacts: true) }
+            == target.read { try $0.canonicalDump() }
 
         // The same database through sqlite3's own text dump, for scale.
         let dumpPath = folder + "/dump.sql"
@@ -77,23 +89,45 @@ struct BundleBench: ParsableCommand {
         let deflateSeconds = try BundleCeilings.deflateSeconds(bundle: bundlePath, folder: folder)
         let copySeconds = try BundleCeilings.copySeconds(source: folder + "/source.sqlite", folder: folder)
 
-        let exportRate = Double(operations) / exportSeconds, importRate = Double(operations) / importSeconds
+        let exportRate = Double(operations) / exportSeconds
+        let importRate = Double(operations) / importSeconds
         if json {
-            print(#"{"scale":\#(scale),"operations":\#(operations),"bundle_bytes":\#(written.bytes),"export_ops_per_s":\#(Int(exportRate)),"import_ops_per_s":\#(Int(importRate)),"import_check_seconds":\#(String(format: "%.2f", checked)),"sqlite_dump_seconds":\#(String(format: "%.2f", dumpSeconds)),"sqlite_load_seconds":\#(String(format: "%.2f", loadSeconds)),"dump_bytes":\#(dumpBytes),"zipfoundation_deflate_seconds":\#(String(format: "%.2f", deflateSeconds)),"sqlite_copy_seconds":\#(copySeconds.map { String(format: "%.2f", $0) } ?? "null"),"identical":\#(same)}"#)
+            print(
+                #"{"scale":\#(scale),"operations":\#(operations),"bundle_bytes":\#(written.bytes),"export_ops_per_s":\#(Int(exportRate)),"import_ops_per_s":\#(Int(importRate)),"import_check_seconds":\#(String(format: "%.2f", checked)),"sqlite_dump_seconds":\#(String(format: "%.2f", dumpSeconds)),"sqlite_load_seconds":\#(String(format: "%.2f", loadSeconds)),"dump_bytes":\#(dumpBytes),"zipfoundation_deflate_seconds":\#(String(format: "%.2f", deflateSeconds)),"sqlite_copy_seconds":\#(copySeconds.map { String(format: "%.2f", $0) } ?? "null"),"identical":\#(same)}"#
+            )
         } else {
             print("demo scale \(scale): \(operations) operations")
-            print(String(format: "export        %.2f s   %8.0f ops/s   bundle %.1f MB", exportSeconds, exportRate, Double(written.bytes) / 1e6))
-            print(String(format: "import        %.2f s   %8.0f ops/s   (checking %.2f s, CPU %.2f s)   identical: %@", importSeconds, importRate, checked, importCPU, same ? "yes" : "NO"))
+            print(
+                String(
+                    format: "export        %.2f s   %8.0f ops/s   bundle %.1f MB", exportSeconds, exportRate,
+                    Double(written.bytes) / 1e6))
+            print(
+                String(
+                    format: "import        %.2f s   %8.0f ops/s   (checking %.2f s, CPU %.2f s)   identical: %@",
+                    importSeconds, importRate, checked, importCPU, same ? "yes" : "NO"))
             if dumped && loaded {
-                print(String(format: "sqlite3 .dump %.2f s   (export / dump time: %.1fx)   dump %.1f MB", dumpSeconds, exportSeconds / dumpSeconds, Double(dumpBytes) / 1e6))
-                print(String(format: "sqlite3 load  %.2f s   (import / load time: %.1fx)", loadSeconds, importSeconds / loadSeconds))
+                print(
+                    String(
+                        format: "sqlite3 .dump %.2f s   (export / dump time: %.1fx)   dump %.1f MB", dumpSeconds,
+                        exportSeconds / dumpSeconds, Double(dumpBytes) / 1e6))
+                print(
+                    String(
+                        format: "sqlite3 load  %.2f s   (import / load time: %.1fx)", loadSeconds,
+                        importSeconds / loadSeconds))
             } else {
                 print("sqlite3 not found: no comparison")
             }
             print("the libraries alone on the same data (no export or import can be faster):")
-            print(String(format: "  ZIPFoundation deflating ops.jsonl       %.2f s   = at most %8.0f ops/s for an export", deflateSeconds, Double(operations) / deflateSeconds))
+            print(
+                String(
+                    format: "  ZIPFoundation deflating ops.jsonl       %.2f s   = at most %8.0f ops/s for an export",
+                    deflateSeconds, Double(operations) / deflateSeconds))
             if let copySeconds {
-                print(String(format: "  SQLite copying the rows and indexes     %.2f s   = at most %8.0f ops/s for an import", copySeconds, Double(operations) / copySeconds))
+                print(
+                    String(
+                        format:
+                            "  SQLite copying the rows and indexes     %.2f s   = at most %8.0f ops/s for an import",
+                        copySeconds, Double(operations) / copySeconds))
             }
         }
         if !same { throw ValidationError("the imported database differs from the exported one") }
@@ -102,6 +136,7 @@ struct BundleBench: ParsableCommand {
     static func cpuSeconds() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(
+            usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 }

@@ -18,11 +18,14 @@ enum BundleCeilings {
             try? FileManager.default.removeItem(at: zip)
         }
         let source = try Archive(url: URL(fileURLWithPath: bundle), accessMode: .read)
-        guard let entry = source[BundleFormat.operationsEntry] else { throw BenchError("no \(BundleFormat.operationsEntry) in \(bundle)") }
+        guard let entry = source[BundleFormat.operationsEntry] else {
+            throw BenchError("no \(BundleFormat.operationsEntry) in \(bundle)")
+        }
         _ = try source.extract(entry, to: operations)
         let start = Date()
         let archive = try Archive(url: zip, accessMode: .create)
-        try archive.addEntry(with: BundleFormat.operationsEntry, fileURL: operations, compressionMethod: .deflate, bufferSize: 1 << 16)
+        try archive.addEntry(
+            with: BundleFormat.operationsEntry, fileURL: operations, compressionMethod: .deflate, bufferSize: 1 << 16)
         return Date().timeIntervalSince(start)
     }
 
@@ -43,13 +46,17 @@ enum BundleCeilings {
               AND NOT EXISTS (SELECT 1 FROM sqlite_master AS v WHERE v.sql LIKE 'CREATE VIRTUAL TABLE%'
                               AND t.name LIKE v.name || '\\_%' ESCAPE '\\')
             """
-        guard let names = BenchShell.output("sqlite3 '\(source)' \"\(list)\"", scratch: folder + "/tables.txt") else { return nil }
+        guard let names = BenchShell.output("sqlite3 '\(source)' \"\(list)\"", scratch: folder + "/tables.txt") else {
+            return nil
+        }
         let inserts = names.split(separator: "\n").map { #"INSERT INTO main."\#($0)" SELECT * FROM s."\#($0)";"# }
         let script = folder + "/copy.sql"
         try (["ATTACH '\(source)' AS s;", "BEGIN;"] + inserts + ["COMMIT;"]).joined(separator: "\n")
             .write(toFile: script, atomically: true, encoding: .utf8)
         let start = Date()
-        guard BenchShell.sh("sqlite3 '\(copy)' < '\(script)'") else { throw BenchError("sqlite3 could not copy \(source)") }
+        guard BenchShell.sh("sqlite3 '\(copy)' < '\(script)'") else {
+            throw BenchError("sqlite3 could not copy \(source)")
+        }
         return Date().timeIntervalSince(start)
     }
 }

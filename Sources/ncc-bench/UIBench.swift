@@ -10,17 +10,19 @@ import Screen
 /// a keystroke while filtering 100k experts, scrolling a million tasks, search, matching, memory,
 /// and the bytes a one-line change sends to the terminal; with fzf beside our filter.
 struct UIBench: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ui", abstract: "Time the app and search on a large database.")
+    static let configuration = CommandConfiguration(
+        commandName: "ui", abstract: "Time the app and search on a large database.")
 
     @Option(help: "Experts (each a person).") var experts = 100_000
     @Option(help: "Organisations.") var organisations = 50_000
     @Option(help: "Tasks.") var tasks = 1_000_000
     @Option(help: "Meetings, with minutes.") var meetings = 20_000
-    @Option(help: "Where to build the database (reused when it already holds these counts).") var db = "/tmp/ncc-bench-ui.sqlite"
+    @Option(help: "Where to build the database (reused when it already holds these counts).") var db =
+        "/tmp/ncc-bench-ui.sqlite"
     @Flag(help: "Print JSON.") var json = false
 
     func run() throws {
-        var results: [(String, String, Double)] = []   // name, unit, value
+        var results: [(String, String, Double)] = []  // name, unit, value
         let generation = try generate()
         if let generation { results.append(("generation", "records/s", generation)) }
 
@@ -38,7 +40,11 @@ struct UIBench: ParsableCommand {
             results.append(("filter_names_fzf", "ms", fzf))
         }
         if json {
-            print("{" + results.map { "\"\($0.0)_\($0.1.replacingOccurrences(of: "/", with: "_per_"))\":\(String(format: "%.2f", $0.2))" }.joined(separator: ",") + "}")
+            print(
+                "{"
+                    + results.map {
+                        "\"\($0.0)_\($0.1.replacingOccurrences(of: "/", with: "_per_"))\":\(String(format: "%.2f", $0.2))"
+                    }.joined(separator: ",") + "}")
         } else {
             print("database: \(experts) experts, \(organisations) organisations, \(tasks) tasks, \(meetings) meetings")
             for (name, unit, value) in results {
@@ -50,7 +56,9 @@ struct UIBench: ParsableCommand {
     /// Builds the database unless it holds the counts already; returns records per second.
     func generate() throws -> Double? {
         let store = try Store.open(path: db, cacheMegabytes: 512)
-        if try store.read({ try $0.count(.task) }) >= tasks, try store.read({ try $0.count(.expert) }) >= experts { return nil }
+        if try store.read({ try $0.count(.task) }) >= tasks, try store.read({ try $0.count(.expert) }) >= experts {
+            return nil
+        }
         try? FileManager.default.removeItem(atPath: db)
         for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: db + suffix) }
         let fresh = try Store.open(path: db, cacheMegabytes: 512)
@@ -63,20 +71,36 @@ struct UIBench: ParsableCommand {
         try fresh.write { w in
             try w.beginBulkLoad()
             for n in 1...4 {
-                areas.append(try w.create(.workingArea, [Fields.WorkingArea.number: .int(n), Fields.WorkingArea.title: .text(Self.areas[n - 1])],
-                                          generated: true))
+                areas.append(
+                    try w.create(
+                        .workingArea,
+                        [Fields.WorkingArea.number: .int(n), Fields.WorkingArea.title: .text(Self.areas[n - 1])],
+                        generated: true))
             }
             for i in 0..<organisations {
-                orgs.append(try w.create(.organisation, [Fields.Organisation.name: .text("\(Self.orgWords[i % Self.orgWords.count]) \(i)"),
-                                                         Fields.Organisation.country: .text(Self.countries[i % Self.countries.count]),
-                                                         Fields.Organisation.kind: .text("ngo")], generated: true))
+                orgs.append(
+                    try w.create(
+                        .organisation,
+                        [
+                            Fields.Organisation.name: .text("\(Self.orgWords[i % Self.orgWords.count]) \(i)"),
+                            Fields.Organisation.country: .text(Self.countries[i % Self.countries.count]),
+                            Fields.Organisation.kind: .text("ngo"),
+                        ], generated: true))
             }
-            let centre = try w.create(.centre, [Fields.Centre.name: .text("NCC Bench"),
-                                                Fields.Centre.country: .text("SI")], generated: true)
+            let centre = try w.create(
+                .centre,
+                [
+                    Fields.Centre.name: .text("NCC Bench"),
+                    Fields.Centre.country: .text("SI"),
+                ], generated: true)
             for (i, topic) in MatchBench.topics.enumerated() {
-                try w.create(.need, [Fields.Need.centre: .text(centre), Fields.Need.title: .text("Support with \(topic) \(i)"),
-                                     Fields.Need.topics: .list([topic]),
-                                     Fields.Need.languages: .list(["en"]), Fields.Need.country: .text("SI")], generated: true)
+                try w.create(
+                    .need,
+                    [
+                        Fields.Need.centre: .text(centre), Fields.Need.title: .text("Support with \(topic) \(i)"),
+                        Fields.Need.topics: .list([topic]),
+                        Fields.Need.languages: .list(["en"]), Fields.Need.country: .text("SI"),
+                    ], generated: true)
             }
             created += 4 + organisations + 1 + MatchBench.topics.count
             try w.endBulkLoad()
@@ -86,18 +110,27 @@ struct UIBench: ParsableCommand {
             try fresh.write { w in
                 try w.beginBulkLoad()
                 for i in batch..<min(experts, batch + 50_000) {
-                    let name = "\(Self.first[i % Self.first.count]) \(Self.last[(i / Self.first.count) % Self.last.count]) \(i)"
-                    let person = try w.create(.person, [Fields.Person.name: .text(name),
-                                                        Fields.Person.organisation: .text(orgs[i % orgs.count]),
-                                                        Fields.Person.shareable: .bool(true)], generated: true)
+                    let name =
+                        "\(Self.first[i % Self.first.count]) \(Self.last[(i / Self.first.count) % Self.last.count]) \(i)"
+                    let person = try w.create(
+                        .person,
+                        [
+                            Fields.Person.name: .text(name),
+                            Fields.Person.organisation: .text(orgs[i % orgs.count]),
+                            Fields.Person.shareable: .bool(true),
+                        ], generated: true)
                     people.append(person)
                     let topics = (0..<3).map { _ in MatchBench.topics.randomElement(using: &random)! }
-                    try w.create(.expert, [Fields.Expert.person: .text(person),
-                                           Fields.Expert.languages: .list(["en", MatchBench.languages.randomElement(using: &random)!]),
-                                           Fields.Expert.countries: .list([Self.countries.randomElement(using: &random)!]),
-                                           Fields.Expert.topics: .list(topics),
-                                           Fields.Expert.availabilityDays: .int(Int.random(in: 0...10, using: &random)),
-                                           Fields.Expert.bio: .text("Works on \(topics[0]) and \(topics[1]).")], generated: true)
+                    try w.create(
+                        .expert,
+                        [
+                            Fields.Expert.person: .text(person),
+                            Fields.Expert.languages: .list(["en", MatchBench.languages.randomElement(using: &random)!]),
+                            Fields.Expert.countries: .list([Self.countries.randomElement(using: &random)!]),
+                            Fields.Expert.topics: .list(topics),
+                            Fields.Expert.availabilityDays: .int(Int.random(in: 0...10, using: &random)),
+                            Fields.Expert.bio: .text("Works on \(topics[0]) and \(topics[1])."),
+                        ], generated: true)
                 }
                 try w.endBulkLoad()
             }
@@ -107,12 +140,20 @@ struct UIBench: ParsableCommand {
             try fresh.write { w in
                 try w.beginBulkLoad()
                 for i in batch..<min(tasks, batch + 100_000) {
-                    let day = 1 + i % 28, month = 1 + (i / 28) % 12
-                    try w.create(.task, [Fields.Task.title: .text("\(Self.verbs[i % Self.verbs.count]) \(MatchBench.topics[i % MatchBench.topics.count]) \(i)"),
-                                         Fields.Task.workingArea: .text(areas[i % 4]), Fields.Task.owner: .text(people[i % people.count]),
-                                         Fields.Task.due: .text(String(format: "2027-%02d-%02d", month, day)),
-                                         Fields.Task.status: .text(Schema.taskStatuses[i % 4]),
-                                         Fields.Task.priority: .text("normal")], generated: true)
+                    let day = 1 + i % 28
+                    let month = 1 + (i / 28) % 12
+                    try w.create(
+                        .task,
+                        [
+                            Fields.Task.title: .text(
+                                "\(Self.verbs[i % Self.verbs.count]) \(MatchBench.topics[i % MatchBench.topics.count]) \(i)"
+                            ),
+                            Fields.Task.workingArea: .text(areas[i % 4]),
+                            Fields.Task.owner: .text(people[i % people.count]),
+                            Fields.Task.due: .text(String(format: "2027-%02d-%02d", month, day)),
+                            Fields.Task.status: .text(Schema.taskStatuses[i % 4]),
+                            Fields.Task.priority: .text("normal"),
+                        ], generated: true)
                 }
                 try w.endBulkLoad()
             }
@@ -121,11 +162,18 @@ struct UIBench: ParsableCommand {
         try fresh.write { w in
             try w.beginBulkLoad()
             for i in 0..<meetings {
-                let day = 1 + i % 28, month = 1 + (i / 28) % 12, year = 2000 + i / 336
-                try w.create(.meeting, [Fields.Meeting.title: .text("Thematic session \(i) on \(MatchBench.topics[i % MatchBench.topics.count])"),
-                                        Fields.Meeting.kind: .text("thematic"),
-                                        Fields.Meeting.start: .text(String(format: "%04d-%02d-%02dT09:00:00Z", year, month, day)),
-                                        Fields.Meeting.minutes: .text(Self.minutes)], generated: true)
+                let day = 1 + i % 28
+                let month = 1 + (i / 28) % 12
+                let year = 2000 + i / 336
+                try w.create(
+                    .meeting,
+                    [
+                        Fields.Meeting.title: .text(
+                            "Thematic session \(i) on \(MatchBench.topics[i % MatchBench.topics.count])"),
+                        Fields.Meeting.kind: .text("thematic"),
+                        Fields.Meeting.start: .text(String(format: "%04d-%02d-%02dT09:00:00Z", year, month, day)),
+                        Fields.Meeting.minutes: .text(Self.minutes),
+                    ], generated: true)
             }
             try w.endBulkLoad()
         }
@@ -134,7 +182,8 @@ struct UIBench: ParsableCommand {
     }
 
     func runSelf(_ arguments: [String]) throws -> String {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-bench-\(UUID().uuidString)").path
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-bench-\(UUID().uuidString)")
+            .path
         defer { try? FileManager.default.removeItem(atPath: output) }
         let status = BenchShell.run(CommandLine.arguments[0], arguments, output: output)
         // A browsing run that failed would leave its figures out of the table without a word.
@@ -145,7 +194,9 @@ struct UIBench: ParsableCommand {
     /// The real `ncc` in tmux: bytes it writes to the terminal when one line changes (the message
     /// line, after `M` turns mouse capture off). Nil when tmux or the `ncc` binary is missing.
     func oneLineChangeBytes() -> Int? {
-        let ncc = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ncc").path
+        let ncc = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "ncc"
+        ).path
         guard FileManager.default.isExecutableFile(atPath: ncc), BenchShell.sh("command -v tmux") else { return nil }
         let session = "ncc-bench-\(getpid())"
         let capture = FileManager.default.temporaryDirectory.appendingPathComponent("\(session).out").path
@@ -153,7 +204,12 @@ struct UIBench: ParsableCommand {
             _ = BenchShell.run("tmux", ["kill-session", "-t", session])
             try? FileManager.default.removeItem(atPath: capture)
         }
-        guard BenchShell.run("tmux", ["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "TERM=xterm-256color \(ncc) --db \(db)"]) == 0 else { return nil }
+        guard
+            BenchShell.run(
+                "tmux",
+                ["new-session", "-d", "-s", session, "-x", "120", "-y", "40", "TERM=xterm-256color \(ncc) --db \(db)"])
+                == 0
+        else { return nil }
         Thread.sleep(forTimeInterval: 2)
         _ = BenchShell.run("tmux", ["pipe-pane", "-t", session, "-o", "cat > \(capture)"])
         Thread.sleep(forTimeInterval: 0.3)
@@ -195,22 +251,32 @@ struct UIBench: ParsableCommand {
         }
         let ours = try runSelf(["ui-browse", "--db", db, "--filter-only"])
         guard let line = ours.split(separator: "\n").first(where: { $0.hasPrefix("filter_once") }),
-              let value = Double(line.split(separator: " ").last ?? "") else { return nil }
+            let value = Double(line.split(separator: " ").last ?? "")
+        else { return nil }
         return (value, fzf.sorted()[fzf.count / 2])
     }
 
     static let areas = ["Capacity building", "Policy and funding", "Ecosystem mapping", "Communication"]
     static let countries = ["LT", "SI", "EL", "CZ", "PL", "HU", "FR", "ES", "PT", "IT", "DE", "FI"]
     static let orgWords = ["Fundacja", "Asociace", "Zavod", "Κοινωνική Σύμπραξη", "Cooperativa", "Verein", "Asociația"]
-    static let first = ["Eglė", "Žiga", "Ελένη", "Jan", "Anna", "Márta", "Tomasz", "Inês", "Luca", "Aino", "Jonas", "Petra"]
-    static let last = ["Butkevičienė", "Novak", "Παπαδοπούλου", "Dvořák", "Kowalska", "Nagy", "Silva", "Rossi", "Virtanen", "Kühne"]
+    static let first = [
+        "Eglė", "Žiga", "Ελένη", "Jan", "Anna", "Márta", "Tomasz", "Inês", "Luca", "Aino", "Jonas", "Petra",
+    ]
+    static let last = [
+        "Butkevičienė", "Novak", "Παπαδοπούλου", "Dvořák", "Kowalska", "Nagy", "Silva", "Rossi", "Virtanen", "Kühne",
+    ]
     static let verbs = ["Map", "Draft", "Review", "Plan", "Share", "Translate"]
-    static let minutes = String(repeating: "The session discussed social innovation funding, peer learning and the next steps for the centres. ", count: 5)
+    static let minutes = String(
+        repeating:
+            "The session discussed social innovation funding, peer learning and the next steps for the centres. ",
+        count: 5)
 }
 
 /// The browsing session of `ui`, in its own process: prints `name unit value` lines.
 struct UIBrowse: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ui-browse", abstract: "(used by ui) Browse a large database headless and time it.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+        commandName: "ui-browse", abstract: "(used by ui) Browse a large database headless and time it.",
+        shouldDisplay: false)
 
     @Option var db: String
     @Flag var filterOnly = false
@@ -255,7 +321,9 @@ struct UIBrowse: ParsableCommand {
 
         // Global search and matching.
         var search: [Double] = []
-        let words = ["butk", "novak", "funding", "ecosystem", "Παπαδ", "kuhne", "social finance", "map 12", "review", "zig"]
+        let words = [
+            "butk", "novak", "funding", "ecosystem", "Παπαδ", "kuhne", "social finance", "map 12", "review", "zig",
+        ]
         for i in 0..<200 {
             let start = DispatchTime.now().uptimeNanoseconds
             // As the jump list (:) asks.

@@ -1,2 +1,3 @@
 import NCCCLI
+
 CLI.main()

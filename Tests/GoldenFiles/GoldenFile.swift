@@ -15,7 +15,8 @@ public struct GoldenFile {
     /// Nil when `text` matches (or was recorded), else where it first differs, in a few lines.
     public func mismatch(_ text: String) throws -> String? {
         if Self.recording {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)
             return nil
         }

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import NCCApp
 import NCCModel
 import NCCStore
 import Screen
+import Testing
 
 /// The app driven headless by keys, checked by the text on its screen.
 @Suite struct AppTests {
@@ -48,7 +48,7 @@ import Screen
         let besideChoice = choiceLine.split(separator: "Žiga Novak").last?.prefix { $0 != "│" } ?? ""
         let onlySpaces = besideChoice.allSatisfy { $0 == " " }
         #expect(onlySpaces, "the open dropdown hides the field's hint, not half of it: \(choiceLine)")
-        h.press(.enter)      // takes the choice
+        h.press(.enter)  // takes the choice
         h.press(.control("s"))
         #expect(!h.screen.contains("New task"), "the form closed: \(h.screen)")
         #expect(h.screen.contains("Prepare the Riga workshop"))
@@ -104,8 +104,12 @@ import Screen
 
     @Test func escapeSequencesAndCarriageReturnsInDataRenderAsPlaceholders() throws {
         let h = try Harness { w in
-            try w.create(.centre, ["name": .text("Evil\u{1B}]0;owned\u{07} centre"), "country": .text("SI"),
-                                   "description": .text("Overwrite\rX\u{1B}[2J")])
+            try w.create(
+                .centre,
+                [
+                    "name": .text("Evil\u{1B}]0;owned\u{07} centre"), "country": .text("SI"),
+                    "description": .text("Overwrite\rX\u{1B}[2J"),
+                ])
         }
         h.press(.character("1"))
         let buffer = h.buffer
@@ -119,7 +123,9 @@ import Screen
         h.press(.character("3"))
         #expect(h.screen.contains("Map the coastal ecosystem"))
         h.press(.character("O"))
-        #expect(h.screen.contains("Map the coastal ecosystem") && !h.screen.contains("Draft the impact guide"), "only overdue")
+        #expect(
+            h.screen.contains("Map the coastal ecosystem") && !h.screen.contains("Draft the impact guide"),
+            "only overdue")
         h.press(.character(" "))
         #expect(h.screen.contains("is now blocked"))
         h.press(.character("c"), .character("S"))
@@ -162,18 +168,21 @@ import Screen
             return
         }
         defer { try? FileManager.default.removeItem(atPath: file) }
-        try Data("Welcome by the host.\nŽiga Novak presented the coastal map.\n".utf8).write(to: URL(fileURLWithPath: file))
+        try Data("Welcome by the host.\nŽiga Novak presented the coastal map.\n".utf8).write(
+            to: URL(fileURLWithPath: file))
         let meeting = try #require(try h.store.read { try $0.list(.meeting, limit: 1).first })
         try h.store.write { try $0.delete(.meeting, id: meeting.id) }
 
         h.app.finishEditing(succeeded: true)
         #expect(h.app.state.message?.kind == .error)
         #expect(h.app.state.message?.text.contains(file) == true, "\(String(describing: h.app.state.message))")
-        #expect(FileManager.default.contents(atPath: file) == Data("Welcome by the host.\nŽiga Novak presented the coastal map.\n".utf8))
+        #expect(
+            FileManager.default.contents(atPath: file)
+                == Data("Welcome by the host.\nŽiga Novak presented the coastal map.\n".utf8))
 
         // Saved minutes leave no file behind.
         try h.store.write { w in try Harness.sampleData(w) }
-        _ = h.app.handle(.tick)   // the app notices the new meeting as it would within a second
+        _ = h.app.handle(.tick)  // the app notices the new meeting as it would within a second
         guard case .editExternally(let second) = h.app.handle(.key(.character("E"))) else {
             Issue.record("E did not open the editor")
             return
@@ -245,7 +254,10 @@ import Screen
         #expect(h.app.state.list.selected == 0)
         // A click on a tab switches panes.
         let tasksTab = try #require(h.lines[0].range(of: "3 Tasks"))
-        h.app.handle(.mouse(MouseEvent(button: .left, x: h.lines[0].distance(from: h.lines[0].startIndex, to: tasksTab.lowerBound), y: 0)))
+        h.app.handle(
+            .mouse(
+                MouseEvent(
+                    button: .left, x: h.lines[0].distance(from: h.lines[0].startIndex, to: tasksTab.lowerBound), y: 0)))
         #expect(h.lines[0].contains("3 Tasks") && h.screen.contains("Tasks · sorted by due"))
         #expect(h.app.handle(.key(.character("M"))) == .setMouse(false), "M hands mouse capture back to the terminal")
     }
@@ -257,7 +269,8 @@ import Screen
         h.press(.character("2"), .character("n"))
         #expect(h.screen.contains("Impact measurement framework"))
         #expect(h.screen.contains("Experts for this need"))
-        #expect(h.screen.contains("Eglė Butkevičienė"), "SROI and outcome indicators cover impact measurement: \(h.screen)")
+        #expect(
+            h.screen.contains("Eglė Butkevičienė"), "SROI and outcome indicators cover impact measurement: \(h.screen)")
         // Tab to the detail: the first openable line is the best expert; its full explanation opens under it.
         h.press(.tab)
         #expect(h.screen.contains("topics +"), "the selected match shows every factor")
@@ -280,8 +293,12 @@ import Screen
         let h = try Harness { w in
             try Harness.sampleData(w)
             let person = try w.create(.person, ["name": .text("Nuria García")])
-            try w.create(.expert, ["person": .text(person), "languages": .list(["es"]), "topics": .list(["impact measurement"]),
-                                   "availability_days": .int(5)])
+            try w.create(
+                .expert,
+                [
+                    "person": .text(person), "languages": .list(["es"]), "topics": .list(["impact measurement"]),
+                    "availability_days": .int(5),
+                ])
         }
         h.press(.character("2"), .character("n"))
         #expect(!h.screen.contains("Nuria García"), "the need asks for Lithuanian")

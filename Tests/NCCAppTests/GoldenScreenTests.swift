@@ -134,7 +134,8 @@ final class GoldenApp {
 
     /// The demo database, made once per test run and copied for every screen.
     static let template: String = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-golden-template-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ncc-golden-template-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("ncc.sqlite").path
         do {
             let store = try Store.open(path: path, wallClock: GoldenApp.clock())
@@ -156,7 +157,12 @@ final class GoldenApp {
     final class Counter: @unchecked Sendable {
         private var value: UInt64 = 0
         private let lock = NSLock()
-        func next() -> UInt64 { lock.withLock { value += 1; return value } }
+        func next() -> UInt64 {
+            lock.withLock {
+                value += 1
+                return value
+            }
+        }
     }
 
     init(demo: Bool, width: Int, height: Int) throws {
@@ -188,7 +194,12 @@ final class GoldenApp {
             var count = 0
             for x in 0..<buffer.width {
                 let style = buffer[x, y].style
-                let index = legend.firstIndex(of: style) ?? { legend.append(style); return legend.count - 1 }()
+                let index =
+                    legend.firstIndex(of: style)
+                    ?? {
+                        legend.append(style)
+                        return legend.count - 1
+                    }()
                 if index == current {
                     count += 1
                 } else {
@@ -207,8 +218,9 @@ final class GoldenApp {
         ]
         for (real, mask) in masks { text = text.replacingOccurrences(of: real, with: mask) }
         // A folder name cut at the left edge of a prompt shows only its UUID.
-        text = text.replacingOccurrences(of: "[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}",
-                                         with: "UUUUUUUU-UUUU-UUUU-UUUU-UUUUUUUUUUUU", options: .regularExpression)
+        text = text.replacingOccurrences(
+            of: "[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}",
+            with: "UUUUUUUU-UUUU-UUUU-UUUU-UUUUUUUUUUUU", options: .regularExpression)
         let legendLines = legend.enumerated().map { i, s in "\(Self.letter(i)) = \(s)" }
         let cursor = buffer.cursor.map { "cursor \($0.x),\($0.y)" } ?? "no cursor"
         return ([text, ""] + styleLines + [""] + legendLines + [cursor]).joined(separator: "\n") + "\n"

@@ -16,7 +16,8 @@ import Testing
     /// then the sender changes a centre's name again, to conflict with the receiver's own edit.
     static func importHostileBundle(into store: Store, folder: URL) throws {
         let sender = try Store.open(path: folder.appendingPathComponent("sender.sqlite").path)
-        let identity = try Identity.loadOrCreate(replica: sender.replicaID, folder: folder.appendingPathComponent("keys"))
+        let identity = try Identity.loadOrCreate(
+            replica: sender.replicaID, folder: folder.appendingPathComponent("keys"))
         var ids: [Kind: String] = [:]
         try sender.write { w in
             for kind in Kind.allCases {
@@ -33,7 +34,9 @@ import Testing
         try send("first.nccbundle")
         let centre = try #require(ids[.centre])
         try store.write { w in _ = try w.update(.centre, id: centre, ["name": .text("NCC Lietuva")]) }
-        try sender.write { w in _ = try w.update(.centre, id: centre, ["name": .text("Other\(HostileRecords.sequences)name")]) }
+        try sender.write { w in
+            _ = try w.update(.centre, id: centre, ["name": .text("Other\(HostileRecords.sequences)name")])
+        }
         try send("second.nccbundle")
         #expect(try store.read { try $0.conflicts(limit: 10).count } == 1, "the second bundle leaves a conflict")
     }
@@ -93,7 +96,9 @@ import Testing
         var expected = [Kind.consortium, .organisation, .person, .need, .task, .meeting].map {
             "\($0.rawValue).\(Schema.titleField(of: $0) ?? "name")␛]0;pwned␇"
         }
-        expected += ["meeting.minutes␛]0;pwned␇", "centre.description␛]0;pwned␇", "expert.bio␛]0;pwned␇", "Other␛]0;pwned␇"]
+        expected += [
+            "meeting.minutes␛]0;pwned␇", "centre.description␛]0;pwned␇", "expert.bio␛]0;pwned␇", "Other␛]0;pwned␇",
+        ]
         let missing = expected.filter { !drawn.contains($0) }
         #expect(missing.isEmpty, "never drawn: \(missing)")
     }

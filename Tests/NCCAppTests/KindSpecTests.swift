@@ -1,10 +1,11 @@
 import Foundation
-@testable import NCCApp
-@testable import NCCExchange
 import NCCModel
-@testable import NCCStore
 import Screen
 import Testing
+
+@testable import NCCApp
+@testable import NCCExchange
+@testable import NCCStore
 
 /// Every kind, walked through what its one declaration drives: its names on the command line,
 /// its fields and layouts, the search index, CSV out and back in, its form, and the jump list.
@@ -50,7 +51,8 @@ import Testing
     /// needs), named so that a search finds it; returns its id.
     static func make(_ kind: Kind, _ w: StoreWriter) throws -> String {
         var values: [String: Value] = [:]
-        for field in kind.spec.fields where field.required || field.type == .longText || Schema.titleField(of: kind) == field.name {
+        for field in kind.spec.fields
+        where field.required || field.type == .longText || Schema.titleField(of: kind) == field.name {
             values[field.name] = try sample(field, of: kind, w)
         }
         return try w.create(kind, values)

@@ -1,9 +1,9 @@
 import Foundation
-import Testing
 import NCCApp
 import NCCModel
 import NCCStore
 import Screen
+import Testing
 
 /// The Overview: charts of tasks by status per working area, overdue tasks, upcoming meetings,
 /// open needs without an expert, topic coverage and sync conflicts; and the files the app writes
@@ -43,30 +43,67 @@ import Screen
         }
         let owner = try w.create(.person, ["name": .text("Žiga Novak")])
         for (i, task) in tasks.enumerated() {
-            try w.create(.task, ["title": .text(title(ofTask: i)), "status": .text(task.status), "due": task.due.map(Value.text) ?? .null,
-                                 "working_area": task.area.map { .text(areas[$0]) } ?? .null, "owner": .text(owner)])
+            try w.create(
+                .task,
+                [
+                    "title": .text(title(ofTask: i)), "status": .text(task.status),
+                    "due": task.due.map(Value.text) ?? .null,
+                    "working_area": task.area.map { .text(areas[$0]) } ?? .null, "owner": .text(owner),
+                ])
         }
         // Meetings: one held, two ahead (one of them today).
-        let held = try w.create(.meeting, ["title": .text("Quarterly meeting Q3"), "start": .text("2026-09-17T09:00:00Z"),
-                                           "place": .text("Vilnius"), "minutes": .text("Welcome by the host.")])
-        try w.create(.decision, ["meeting": .text(held), "text": .text("Adopt the impact guide outline"), "position": .int(0)])
-        try w.create(.meeting, ["title": .text("Thematic workshop on finance"), "start": .text("2026-11-23T13:00:00Z"), "online": .bool(true)])
-        try w.create(.meeting, ["title": .text("Quarterly meeting Q4"), "start": .text("2026-12-10T09:00:00Z"), "place": .text("Ljubljana")])
+        let held = try w.create(
+            .meeting,
+            [
+                "title": .text("Quarterly meeting Q3"), "start": .text("2026-09-17T09:00:00Z"),
+                "place": .text("Vilnius"), "minutes": .text("Welcome by the host."),
+            ])
+        try w.create(
+            .decision, ["meeting": .text(held), "text": .text("Adopt the impact guide outline"), "position": .int(0)])
+        try w.create(
+            .meeting,
+            [
+                "title": .text("Thematic workshop on finance"), "start": .text("2026-11-23T13:00:00Z"),
+                "online": .bool(true),
+            ])
+        try w.create(
+            .meeting,
+            [
+                "title": .text("Quarterly meeting Q4"), "start": .text("2026-12-10T09:00:00Z"),
+                "place": .text("Ljubljana"),
+            ])
         // Needs: open with an agreed expert (answered), open with only a proposal, open with none,
         // and a closed one.
         let centre = try w.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")])
         let ready = try w.create(.person, ["name": .text("Eglė Butkevičienė")])
         let busy = try w.create(.person, ["name": .text("Jan Dvořák")])
-        let available = try w.create(.expert, ["person": .text(ready), "topics": .list(["impact measurement", "SROI"]), "availability_days": .int(4)])
-        let unavailable = try w.create(.expert, ["person": .text(busy), "topics": .list(["social finance"]), "availability_days": .int(0)])
-        let answered = try w.create(.need, ["centre": .text(centre), "title": .text("Answered need"), "topics": .list(["impact measurement"])])
+        let available = try w.create(
+            .expert,
+            ["person": .text(ready), "topics": .list(["impact measurement", "SROI"]), "availability_days": .int(4)])
+        let unavailable = try w.create(
+            .expert, ["person": .text(busy), "topics": .list(["social finance"]), "availability_days": .int(0)])
+        let answered = try w.create(
+            .need, ["centre": .text(centre), "title": .text("Answered need"), "topics": .list(["impact measurement"])])
         try w.create(.engagement, ["expert": .text(available), "need": .text(answered), "status": .text("agreed")])
-        let proposed = try w.create(.need, ["centre": .text(centre), "title": .text("Impact measurement framework"),
-                                            "topics": .list(["Impact measurement"]), "deadline": .text("2027-01-31")])
+        let proposed = try w.create(
+            .need,
+            [
+                "centre": .text(centre), "title": .text("Impact measurement framework"),
+                "topics": .list(["Impact measurement"]), "deadline": .text("2027-01-31"),
+            ])
         try w.create(.engagement, ["expert": .text(unavailable), "need": .text(proposed), "status": .text("proposed")])
-        try w.create(.need, ["centre": .text(centre), "title": .text("Social finance strategy"), "topics": .list(["social finance"]),
-                             "deadline": .text("2026-11-01")])
-        try w.create(.need, ["centre": .text(centre), "title": .text("Closed need"), "topics": .list(["cooperatives"]), "status": .text("closed")])
+        try w.create(
+            .need,
+            [
+                "centre": .text(centre), "title": .text("Social finance strategy"), "topics": .list(["social finance"]),
+                "deadline": .text("2026-11-01"),
+            ])
+        try w.create(
+            .need,
+            [
+                "centre": .text(centre), "title": .text("Closed need"), "topics": .list(["cooperatives"]),
+                "status": .text("closed"),
+            ])
     }
 
     static func harness(width: Int = 160, height: Int = 48) throws -> Harness {
@@ -94,8 +131,10 @@ import Screen
         for start in lines.indices where lines[start].contains(heading) {
             for line in lines[(start + 1)...].prefix(5) {
                 if let match = try pattern.firstMatch(in: line) {
-                    return DrawnBar(blocks: String(match.output[1].substring ?? ""), count: Int(match.output[2].substring ?? "") ?? -1,
-                                    rest: String(match.output[3].substring ?? ""), line: line)
+                    return DrawnBar(
+                        blocks: String(match.output[1].substring ?? ""),
+                        count: Int(match.output[2].substring ?? "") ?? -1,
+                        rest: String(match.output[3].substring ?? ""), line: line)
                 }
             }
         }
@@ -132,11 +171,13 @@ import Screen
             #expect(seen.contains("WA\(area + 1) \(title) · \(total) tasks"), "\(seen)")
         }
         #expect(seen.contains("No working area · 1 task"))
-        let done = Self.count(area: 0, status: "done"), open = Self.tasks.filter { $0.area == 0 && $0.status != "done" }.count
+        let done = Self.count(area: 0, status: "done")
+        let open = Self.tasks.filter { $0.area == 0 && $0.status != "done" }.count
         #expect(done == 3 && open == 2)
         for status in Self.statuses {
             let bar = try #require(try Self.bar(seen, after: "WA1 Capacity building", label: status), "\(seen)")
-            #expect(bar.count == Self.count(area: 0, status: status), "the count is written next to the bar: '\(bar.line)'")
+            #expect(
+                bar.count == Self.count(area: 0, status: status), "the count is written next to the bar: '\(bar.line)'")
         }
         // Overdue tasks: counted, and the first listed with its date.
         let overdue = Self.overdue
@@ -156,9 +197,12 @@ import Screen
         // Topic coverage: Impact measurement (two open needs, spelt two ways) has one available
         // expert; social finance only an expert with no days, so none: a warning.
         let covered = try #require(try Self.bar(seen, after: "Topic coverage", label: "Impact measurement"), "\(seen)")
-        #expect(!covered.blocks.isEmpty && covered.count == 1 && covered.rest.hasPrefix(" (2 needs)"), "\(covered.line)")
+        #expect(
+            !covered.blocks.isEmpty && covered.count == 1 && covered.rest.hasPrefix(" (2 needs)"), "\(covered.line)")
         let uncovered = try #require(try Self.bar(seen, after: "Topic coverage", label: "social finance"))
-        #expect(uncovered.blocks.isEmpty && uncovered.count == 0 && uncovered.rest.hasPrefix(" · no available expert (1 need)"), "\(uncovered.line)")
+        #expect(
+            uncovered.blocks.isEmpty && uncovered.count == 0
+                && uncovered.rest.hasPrefix(" · no available expert (1 need)"), "\(uncovered.line)")
         #expect(!seen.contains("cooperatives"), "a closed need's topic is not asked for")
         // Sync conflicts.
         #expect(seen.contains("Sync conflicts"))
@@ -233,8 +277,13 @@ import Screen
         let h = try Harness { w in
             let area = try w.create(.workingArea, ["number": .int(1), "title": .text("Capacity building")])
             for i in 0..<tasks {
-                try w.create(.task, ["title": .text("Task \(i)"), "working_area": .text(area), "status": .text(i % 3 == 0 ? "done" : "todo"),
-                                     "due": .text(i < 7 ? "2026-01-0\(i + 1)" : "2027-01-01")])
+                try w.create(
+                    .task,
+                    [
+                        "title": .text("Task \(i)"), "working_area": .text(area),
+                        "status": .text(i % 3 == 0 ? "done" : "todo"),
+                        "due": .text(i < 7 ? "2026-01-0\(i + 1)" : "2027-01-01"),
+                    ])
             }
         }
         #expect(h.screen.contains("counting…"), "\(h.screen)")

@@ -1,10 +1,10 @@
 import Foundation
-import Testing
 import NCCApp
 import NCCExchange
 import NCCModel
 import NCCStore
 import Screen
+import Testing
 
 /// The Sync pane: this replica and its peers, importing and exporting real signed bundles, and
 /// settling real conflicts made by two databases editing the same field.
@@ -35,7 +35,9 @@ import Screen
         #expect(w.screen.contains("Conflicts (1)"))
         // The footer shows the pane's keys.
         let footer = w.lines[w.height - 2]
-        #expect(footer.contains("i import") && footer.contains("x export") && footer.contains("k keep") && footer.contains("t take"), "\(footer)")
+        #expect(
+            footer.contains("i import") && footer.contains("x export") && footer.contains("k keep")
+                && footer.contains("t take"), "\(footer)")
     }
 
     @Test func withoutPeersOrConflictsThePaneSaysSo() throws {
@@ -56,12 +58,16 @@ import Screen
         w.type(path)
         w.press(.enter)
         #expect(w.screen.contains("Unknown signer \(w.colleagueIdentity.fingerprint)"), "\(w.screen)")
-        #expect(w.question == "Unknown signer \(w.colleagueIdentity.fingerprint) (replica \(w.colleague.replicaID); 1 new operation: centres 1 added): trust it and import?")
+        #expect(
+            w.question
+                == "Unknown signer \(w.colleagueIdentity.fingerprint) (replica \(w.colleague.replicaID); 1 new operation: centres 1 added): trust it and import?"
+        )
         #expect(w.screen.contains("y yes"))
         #expect(try w.store.read { try $0.peers() }.isEmpty, "nothing changes before yes")
         w.press(.character("y"))
         let message = try #require(w.lines.last)
-        #expect(message.hasPrefix("Imported 1 new operation from \(w.colleague.replicaID): centres 1 added"), "\(message)")
+        #expect(
+            message.hasPrefix("Imported 1 new operation from \(w.colleague.replicaID): centres 1 added"), "\(message)")
         #expect(message.contains("its key is trusted now") && message.contains("(backup: "))
         #expect(w.screen.contains("\(w.colleague.replicaID) · trusted"), "the pane reloaded: \(w.screen)")
         w.press(.character("1"))
@@ -76,8 +82,13 @@ import Screen
         w.press(.character("5"), .character("i"))
         w.type(path)
         w.press(.enter)
-        #expect(w.question == "Import 1 new operation from \(w.colleague.replicaID) (key \(w.colleagueIdentity.fingerprint)): centres 1 added. Apply?")
-        #expect(w.screen.contains("Import 1 new operation from \(w.colleague.replicaID)") && w.screen.contains("Apply?"), "\(w.screen)")
+        #expect(
+            w.question
+                == "Import 1 new operation from \(w.colleague.replicaID) (key \(w.colleagueIdentity.fingerprint)): centres 1 added. Apply?"
+        )
+        #expect(
+            w.screen.contains("Import 1 new operation from \(w.colleague.replicaID)") && w.screen.contains("Apply?"),
+            "\(w.screen)")
         w.press(.character("n"))
         #expect(w.lines.last?.contains("Nothing was imported") == true)
         #expect(try w.store.read { try $0.search("Estonia", kinds: [.centre]) }.isEmpty)
@@ -99,7 +110,9 @@ import Screen
         w.press(.character("5"))
         #expect(w.screen.contains("Conflicts (1)"))
         w.press(.character("k"))
-        #expect(w.lines.last?.hasPrefix("Kept the current value for centre 'NCC Malta', description") == true, "\(w.lines.last ?? "")")
+        #expect(
+            w.lines.last?.hasPrefix("Kept the current value for centre 'NCC Malta', description") == true,
+            "\(w.lines.last ?? "")")
         #expect(w.screen.contains("No conflicts"), "\(w.screen)")
         #expect(!w.screen.contains("centre · NCC Malta"))
         #expect(try w.store.read { try $0.conflicts() }.isEmpty)
@@ -110,7 +123,9 @@ import Screen
         let w = try SyncWorld()
         let (_, other) = try w.makeConflict()
         w.press(.character("5"), .character("t"))
-        #expect(w.lines.last?.hasPrefix("Took the other value for centre 'NCC Malta', description") == true, "\(w.lines.last ?? "")")
+        #expect(
+            w.lines.last?.hasPrefix("Took the other value for centre 'NCC Malta', description") == true,
+            "\(w.lines.last ?? "")")
         #expect(w.screen.contains("No conflicts"))
         #expect(try w.store.read { try $0.conflicts() }.isEmpty)
         #expect(try w.malta()["description"] == .text(other))
@@ -123,13 +138,16 @@ import Screen
         #expect(w.selectedConflict?.field == "email")
         // Another process imports a third replica's bundle: two peer lines push the conflicts down.
         let third = try Store.open(path: w.folder.appendingPathComponent("third.sqlite").path)
-        let thirdIdentity = try Identity.loadOrCreate(replica: third.replicaID, folder: w.folder.appendingPathComponent("keys"))
+        let thirdIdentity = try Identity.loadOrCreate(
+            replica: third.replicaID, folder: w.folder.appendingPathComponent("keys"))
         try w.importInto(try Store.open(path: w.store.path), try w.bundle(of: third, thirdIdentity, "third.nccbundle"))
         w.app.handle(.tick)
         #expect(w.screen.contains("\(third.replicaID) · trusted"), "\(w.screen)")
         #expect(w.selectedConflict?.field == "email")
         w.press(.character("t"))
-        #expect(w.lines.last?.hasPrefix("Took the other value for centre 'NCC Malta', email: ") == true, "\(w.lines.last ?? "")")
+        #expect(
+            w.lines.last?.hasPrefix("Took the other value for centre 'NCC Malta', email: ") == true,
+            "\(w.lines.last ?? "")")
         let left = try w.store.read { try $0.conflicts() }
         #expect(left.map(\.field) == ["description"])
         #expect(w.selectedConflict?.field == "description", "the one left is selected")
@@ -138,7 +156,8 @@ import Screen
     @Test func aDamagedBundleOrAMissingFileIsAOneLineErrorAndChangesNothing() throws {
         let w = try SyncWorld()
         let damaged = w.folder.appendingPathComponent("damaged.nccbundle")
-        let good = try Data(contentsOf: URL(fileURLWithPath: try w.bundle(of: w.colleague, w.colleagueIdentity, "good.nccbundle")))
+        let good = try Data(
+            contentsOf: URL(fileURLWithPath: try w.bundle(of: w.colleague, w.colleagueIdentity, "good.nccbundle")))
         try good.prefix(good.count / 2).write(to: damaged)
         let before = try w.store.read { try $0.canonicalDump() }
         for path in [damaged.path, w.folder.appendingPathComponent("missing.nccbundle").path] {
@@ -200,7 +219,9 @@ import Screen
         for binding in sync {
             #expect(w.screen.contains(binding.help), "\(binding.action)")
         }
-        for words in ["Import a peer's bundle", "Export a full signed bundle", "Keep the current value", "Take the other value"] {
+        for words in [
+            "Import a peer's bundle", "Export a full signed bundle", "Keep the current value", "Take the other value",
+        ] {
             #expect(w.screen.contains(words))
         }
         // k keeps a conflict here, so it is not offered as "up" too.
@@ -229,7 +250,9 @@ final class SyncWorld {
         let keys = folder.appendingPathComponent("keys")
         identity = try Identity.loadOrCreate(replica: store.replicaID, folder: keys)
         colleagueIdentity = try Identity.loadOrCreate(replica: colleague.replicaID, folder: keys)
-        app = try App(store: store, width: width, height: height, today: "2026-11-23", identity: withIdentity ? identity : nil) { _ in "" }
+        app = try App(
+            store: store, width: width, height: height, today: "2026-11-23", identity: withIdentity ? identity : nil
+        ) { _ in "" }
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }

@@ -20,10 +20,12 @@ import Testing
         #expect(restored.status == 0, "\(restored.err)")
         let centres = try ncc.run(["list", "centres"]).out
         #expect(centres.contains("NCC Lietuva") && !centres.contains("NCC Malta"))
-        let aside = try #require(restored.out.components(separatedBy: "kept as ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
+        let aside = try #require(
+            restored.out.components(separatedBy: "kept as ").last?.trimmingCharacters(in: .whitespacesAndNewlines))
         #expect(FileManager.default.fileExists(atPath: aside))
-        #expect(try ncc.run(["list", "centres", "--db", aside], useDefaultDatabase: true).out.contains("NCC Malta"),
-                "the replaced database, with its last change, is kept whole")
+        #expect(
+            try ncc.run(["list", "centres", "--db", aside], useDefaultDatabase: true).out.contains("NCC Malta"),
+            "the replaced database, with its last change, is kept whole")
     }
 
     @Test func aBadBackupIsRefusedAndTheDatabaseStays() throws {
@@ -34,11 +36,14 @@ import Testing
         // Damage a page in the middle (past the header): the integrity check must catch it.
         for i in (damaged.count / 2)..<(damaged.count / 2 + 512) { damaged[i] = 0x5A }
         try damaged.write(to: URL(fileURLWithPath: ncc.file("damaged.sqlite")))
-        for (file, phrase) in [(junk, "not an SQLite database"), (ncc.file("missing.sqlite"), "no such file"),
-                               (ncc.file("damaged.sqlite"), "damaged")] {
+        for (file, phrase) in [
+            (junk, "not an SQLite database"), (ncc.file("missing.sqlite"), "no such file"),
+            (ncc.file("damaged.sqlite"), "damaged"),
+        ] {
             let result = try ncc.run(["restore", file])
             #expect(result.status != 0)
-            #expect(result.err.split(separator: "\n").count == 1 && result.err.contains(phrase), "\(file): \(result.err)")
+            #expect(
+                result.err.split(separator: "\n").count == 1 && result.err.contains(phrase), "\(file): \(result.err)")
         }
         #expect(try ncc.run(["list", "centres"]).out.contains("NCC Lietuva"))
     }

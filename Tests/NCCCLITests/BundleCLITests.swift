@@ -13,28 +13,40 @@ import Testing
         ben = ["--db", ncc.file("ben.sqlite")]
     }
 
-    func run(_ who: [String], _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> NCCProcess.Result {
+    func run(_ who: [String], _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> NCCProcess.Result
+    {
         let result = try ncc.run(arguments + who, useDefaultDatabase: true)
         return result
     }
 
-    func ok(_ who: [String], _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func ok(_ who: [String], _ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> String
+    {
         let result = try run(who, arguments)
-        #expect(result.status == 0, "ncc \(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0, "ncc \(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation
+        )
         return result.out
     }
 
     @Test func twoMembersExchangeTrustSettleAConflictAndKeepContactsPrivate() throws {
         let whoami = try ok(ana, ["whoami"])
-        let fingerprint = try #require(whoami.split(separator: "\n").first { $0.hasPrefix("Fingerprint:") }?.dropFirst("Fingerprint:".count)
-            .trimmingCharacters(in: .whitespaces))
-        let keyFile = try #require(whoami.split(separator: "\n").first { $0.hasPrefix("Key file:") }?.dropFirst("Key file:".count)
-            .trimmingCharacters(in: .whitespaces))
+        let fingerprint = try #require(
+            whoami.split(separator: "\n").first { $0.hasPrefix("Fingerprint:") }?.dropFirst("Fingerprint:".count)
+                .trimmingCharacters(in: .whitespaces))
+        let keyFile = try #require(
+            whoami.split(separator: "\n").first { $0.hasPrefix("Key file:") }?.dropFirst("Key file:".count)
+                .trimmingCharacters(in: .whitespaces))
         let mode = try FileManager.default.attributesOfItem(atPath: keyFile)[.posixPermissions] as? NSNumber
         #expect(mode?.intValue == 0o600, "the private key is readable by its owner only")
 
         _ = try ok(ana, ["add", "centre", "--name", "NCC Lietuva", "--country", "LT"])
-        _ = try ok(ana, ["add", "person", "--name", "Eglė Butkevičienė", "--email", "egle@example.org", "--phone", "+370 600 00000"])
+        _ = try ok(
+            ana,
+            [
+                "add", "person", "--name", "Eglė Butkevičienė", "--email", "egle@example.org", "--phone",
+                "+370 600 00000",
+            ])
         _ = try ok(ana, ["add", "person", "--name", "Žiga Novak", "--email", "ziga@example.org", "--shareable"])
         _ = try ok(ana, ["export", ncc.file("ana1.nccbundle")])
 
@@ -66,7 +78,8 @@ import Testing
         #expect(incremental.contains("Operations:  1"), "only Ana's edit, not what Ben holds: \(incremental)")
         _ = try ok(ben, ["import", ncc.file("ana2.nccbundle")])
 
-        let anaConflicts = try ok(ana, ["conflicts"]), benConflicts = try ok(ben, ["conflicts"])
+        let anaConflicts = try ok(ana, ["conflicts"])
+        let benConflicts = try ok(ben, ["conflicts"])
         #expect(anaConflicts == benConflicts, "both see the same conflict")
         #expect(anaConflicts.contains("Ana's minutes") && anaConflicts.contains("Ben's notes"), "\(anaConflicts)")
         let stamp = try #require(anaConflicts.split(separator: "(stamp ").last?.prefix(16))
@@ -85,7 +98,8 @@ import Testing
         _ = try ok(ben, ["import", ncc.file("ana4.nccbundle")])
         #expect(!(try ok(ben, ["list", "people"])).contains("Žiga"))
         _ = try ok(ben, ["export", ncc.file("ben-full.nccbundle"), "--full"])
-        let unzip = try ChildProcess.run("unzip", ["-p", ncc.file("ben-full.nccbundle"), "ops.jsonl"], outputPath: ncc.file("ops.txt"), timeout: 30)
+        let unzip = try ChildProcess.run(
+            "unzip", ["-p", ncc.file("ben-full.nccbundle"), "ops.jsonl"], outputPath: ncc.file("ops.txt"), timeout: 30)
         #expect(unzip == 0)
         let ops = try String(contentsOfFile: ncc.file("ops.txt"), encoding: .utf8)
         #expect(!ops.contains("ziga@example.org") && !ops.contains("Žiga"), "no trace of Žiga in Ben's history")

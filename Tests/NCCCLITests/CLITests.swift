@@ -8,7 +8,9 @@ import Testing
     init() throws { ncc = try NCCProcess() }
 
     /// A user error is exactly one line on stderr starting `ncc: error:`, and a non-zero exit.
-    func expectOneLineError(_ result: NCCProcess.Result, containing text: String, sourceLocation: SourceLocation = #_sourceLocation) {
+    func expectOneLineError(
+        _ result: NCCProcess.Result, containing text: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(result.status != 0, sourceLocation: sourceLocation)
         let lines = result.err.split(separator: "\n")
         #expect(lines.count == 1, "stderr: \(result.err)", sourceLocation: sourceLocation)
@@ -18,11 +20,16 @@ import Testing
 
     @Test func addListShowEditDeleteWithUnicodeNames() throws {
         #expect(try ncc.run(["add", "centres", "--name", "NCC Lietuva", "--country", "lt"]).status == 0)
-        #expect(try ncc.run(["add", "organisation", "--name", "Socialinių inovacijų centras", "--kind", "ngo",
-                             "--centre", "NCC Lietuva", "--country=LT"]).status == 0)
-        let added = try ncc.run(["add", "expert", "--name", "Eglė Butkevičienė", "--email", "egle@example.org",
-                                 "--organisation", "Socialinių inovacijų centras", "--languages", "lt;en",
-                                 "--topics", "impact measurement;SROI", "--availability-days", "3", "--shareable"])
+        #expect(
+            try ncc.run([
+                "add", "organisation", "--name", "Socialinių inovacijų centras", "--kind", "ngo",
+                "--centre", "NCC Lietuva", "--country=LT",
+            ]).status == 0)
+        let added = try ncc.run([
+            "add", "expert", "--name", "Eglė Butkevičienė", "--email", "egle@example.org",
+            "--organisation", "Socialinių inovacijų centras", "--languages", "lt;en",
+            "--topics", "impact measurement;SROI", "--availability-days", "3", "--shareable",
+        ])
         #expect(added.status == 0, "\(added.err)")
         #expect(added.out.contains("Added expert 'Eglė Butkevičienė'"))
 
@@ -37,7 +44,9 @@ import Testing
         #expect(people.first?["shareable"] as? Bool == true)
 
         // Found by exact name, by name without accents, and edited by it.
-        let edit = try ncc.run(["edit", "expert", "Egle Butkeviciene", "--availability-days", "6", "--bio", "Builds SROI models."])
+        let edit = try ncc.run([
+            "edit", "expert", "Egle Butkeviciene", "--availability-days", "6", "--bio", "Builds SROI models.",
+        ])
         #expect(edit.status == 0, "\(edit.err)")
         let show = try ncc.run(["show", "expert", "Eglė Butkevičienė", "--json"])
         let expert = try #require(try JSONSerialization.jsonObject(with: Data(show.out.utf8)) as? [String: Any])
@@ -48,8 +57,11 @@ import Testing
         #expect(centre.out.contains("Organisations (1):"))
         #expect(centre.out.contains("Socialinių inovacijų centras"))
 
-        expectOneLineError(try ncc.run(["delete", "centre", "NCC Lietuva"]), containing: "still used by 1 organisation")
-        #expect(try ncc.run(["delete", "organisation", "Socialinių inovacijų centras"]).status != 0, "its person still works there")
+        expectOneLineError(
+            try ncc.run(["delete", "centre", "NCC Lietuva"]), containing: "still used by 1 organisation")
+        #expect(
+            try ncc.run(["delete", "organisation", "Socialinių inovacijų centras"]).status != 0,
+            "its person still works there")
         let deleted = try ncc.run(["delete", "expert", "Eglė Butkevičienė"])
         #expect(deleted.status == 0)
         #expect(try ncc.run(["list", "experts"]).out.contains("No experts yet"))
@@ -59,14 +71,19 @@ import Testing
         try ncc.run(["add", "person", "--name", "Jonas Kühne"])
         try ncc.run(["add", "expert", "--name", "Eglė Butkevičienė", "--bio", "Social impact measurement"])
         try ncc.run(["add", "task", "--title", "Map the ecosystem of Ελληνικά social enterprises"])
-        for (query, expected) in [("kuhne", "Jonas Kühne"), ("butkeviciene", "Eglė Butkevičienė"), ("butk", "Eglė Butkevičienė"),
-                                  ("ελληνικα", "Map the ecosystem")] {
+        for (query, expected) in [
+            ("kuhne", "Jonas Kühne"), ("butkeviciene", "Eglė Butkevičienė"), ("butk", "Eglė Butkevičienė"),
+            ("ελληνικα", "Map the ecosystem"),
+        ] {
             let result = try ncc.run(["search", query, "--json"])
             #expect(result.status == 0)
-            let hits = try #require(try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]], "\(query)")
+            let hits = try #require(
+                try JSONSerialization.jsonObject(with: Data(result.out.utf8)) as? [[String: Any]], "\(query)")
             #expect(hits.contains { ($0["title"] as? String)?.contains(expected) == true }, "\(query): \(result.out)")
         }
-        let hits = try JSONSerialization.jsonObject(with: Data(try ncc.run(["search", "butk", "--json"]).out.utf8)) as? [[String: Any]]
+        let hits =
+            try JSONSerialization.jsonObject(with: Data(try ncc.run(["search", "butk", "--json"]).out.utf8))
+            as? [[String: Any]]
         #expect(Set(hits?.compactMap { $0["kind"] as? String } ?? []) == ["person", "expert"])
         let table = try ncc.run(["search", "impact"])
         #expect(table.out.contains("[impact]"), "matches are marked when piped: \(table.out)")
@@ -74,16 +91,21 @@ import Testing
 
     @Test func userMistakesGetOneLineAndANonZeroExit() throws {
         expectOneLineError(try ncc.run(["list", "unicorns"]), containing: "not a kind of record")
-        expectOneLineError(try ncc.run(["add", "centre", "--name", "X", "--country", "XX"]), containing: "'XX' is not an ISO 3166-1 country code")
+        expectOneLineError(
+            try ncc.run(["add", "centre", "--name", "X", "--country", "XX"]),
+            containing: "'XX' is not an ISO 3166-1 country code")
         expectOneLineError(try ncc.run(["add", "centre", "--name", "X"]), containing: "a centre needs a country")
         expectOneLineError(try ncc.run(["add", "centre", "--colour", "red"]), containing: "has no field 'colour'")
-        expectOneLineError(try ncc.run(["add", "task", "--title", "T", "--due", "2026-02-30"]), containing: "not a valid date")
-        expectOneLineError(try ncc.run(["add", "need", "--title", "Help", "--centre", "Nowhere"]), containing: "no centre 'Nowhere'")
+        expectOneLineError(
+            try ncc.run(["add", "task", "--title", "T", "--due", "2026-02-30"]), containing: "not a valid date")
+        expectOneLineError(
+            try ncc.run(["add", "need", "--title", "Help", "--centre", "Nowhere"]), containing: "no centre 'Nowhere'")
         expectOneLineError(try ncc.run(["show", "meeting", "nothing"]), containing: "no meeting 'nothing'")
         expectOneLineError(try ncc.run(["list", "tasks", "--limit", "-3"]), containing: "--limit")
         expectOneLineError(try ncc.run(["frobnicate"]), containing: "frobnicate")
         // None of it wrote anything.
-        #expect(try ncc.run(["list", "centres", "--json"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n]")
+        #expect(
+            try ncc.run(["list", "centres", "--json"]).out.trimmingCharacters(in: .whitespacesAndNewlines) == "[\n]")
     }
 
     @Test func aFileThatIsNotADatabaseIsReportedAndLeftAlone() throws {
@@ -97,7 +119,8 @@ import Testing
         try ncc.run(["init"])
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: ncc.db)
         defer { try? FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: ncc.db) }
-        expectOneLineError(try ncc.run(["add", "centre", "--name", "X", "--country", "SI"]), containing: "is read-only")
+        expectOneLineError(
+            try ncc.run(["add", "centre", "--name", "X", "--country", "SI"]), containing: "is read-only")
     }
 
     @Test func theDatabaseLocationFollowsDbThenNCC_DBThenXDG() throws {
@@ -108,8 +131,11 @@ import Testing
         #expect(try env.run(["init"], useDefaultDatabase: true).out.contains(ncc.file("xdg") + "/ncc/ncc.sqlite"))
         env.environment["NCC_DB"] = ncc.file("from-env/my.sqlite")
         #expect(try env.run(["init"], useDefaultDatabase: true).out.contains(ncc.file("from-env/my.sqlite")))
-        #expect(try env.run(["init", "--db", ncc.file("flag.sqlite")], useDefaultDatabase: true).out.contains(ncc.file("flag.sqlite")))
-        #expect(FileManager.default.fileExists(atPath: ncc.file("from-env/my.sqlite")), "folders are created on first use")
+        #expect(
+            try env.run(["init", "--db", ncc.file("flag.sqlite")], useDefaultDatabase: true).out.contains(
+                ncc.file("flag.sqlite")))
+        #expect(
+            FileManager.default.fileExists(atPath: ncc.file("from-env/my.sqlite")), "folders are created on first use")
     }
 
     @Test func noSubcommandOpensTheAppHelpAndCompletionWork() throws {
@@ -128,9 +154,13 @@ import Testing
 
     @Test func controlCharactersInDataNeverReachTheTerminal() throws {
         try ncc.run(["add", "centre", "--name", "Evil\u{1B}]0;pwned\u{07}\u{1B}[2J centre", "--country", "SI"])
-        for arguments in [["list", "centres"], ["show", "centre", "Evil"], ["search", "evil"], ["list", "centres", "--json"]] {
+        for arguments in [
+            ["list", "centres"], ["show", "centre", "Evil"], ["search", "evil"], ["list", "centres", "--json"],
+        ] {
             let result = try ncc.run(arguments)
-            #expect(!result.out.contains("\u{1B}") && !result.out.contains("\u{07}") && !result.err.contains("\u{1B}"), "\(arguments)")
+            #expect(
+                !result.out.contains("\u{1B}") && !result.out.contains("\u{07}") && !result.err.contains("\u{1B}"),
+                "\(arguments)")
         }
     }
 }
@@ -139,7 +169,9 @@ import Testing
     @Test func matchPrintsRankedExpertsAsJSONAndNamesTheClosestNeedsWhenUnknown() throws {
         let ncc = try NCCProcess()
         #expect(try ncc.run(["demo"]).status == 0)
-        let needs = try JSONSerialization.jsonObject(with: Data(try ncc.run(["list", "needs", "--json", "--limit", "1"]).out.utf8)) as? [[String: Any]]
+        let needs =
+            try JSONSerialization.jsonObject(
+                with: Data(try ncc.run(["list", "needs", "--json", "--limit", "1"]).out.utf8)) as? [[String: Any]]
         let title = try #require(needs?.first?["title"] as? String)
         let result = try ncc.run(["match", title, "--json", "--limit", "3"])
         #expect(result.status == 0, "\(result.err)")
@@ -150,12 +182,17 @@ import Testing
         let scores = matches.compactMap { $0["score"] as? Double }
         #expect(scores == scores.sorted(by: >) && scores.allSatisfy { (0...1).contains($0) })
         let reasons = try #require(matches.first?["reasons"] as? [[String: Any]])
-        #expect(reasons.contains { $0["factor"] as? String == "topics" && $0["contribution"] is Double && $0["detail"] is String })
+        #expect(
+            reasons.contains {
+                $0["factor"] as? String == "topics" && $0["contribution"] is Double && $0["detail"] is String
+            })
         #expect(matches.first?["expert_id"] is String && matches.first?["name"] is String)
 
         let unknown = try ncc.run(["match", "Impact measurment framwork"])
         #expect(unknown.status != 0)
-        #expect(unknown.err.hasPrefix("ncc: error: no need 'Impact measurment framwork'; the closest titles: '"), "\(unknown.err)")
+        #expect(
+            unknown.err.hasPrefix("ncc: error: no need 'Impact measurment framwork'; the closest titles: '"),
+            "\(unknown.err)")
         #expect(unknown.err.split(separator: "\n").count == 1)
 
         let reverse = try ncc.run(["match", "--expert", "Eglė Butkevičienė", "--limit", "2"])

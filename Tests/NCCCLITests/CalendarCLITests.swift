@@ -10,31 +10,38 @@ import Testing
 
     func ok(_ arguments: [String], sourceLocation: SourceLocation = #_sourceLocation) throws -> NCCProcess.Result {
         let result = try ncc.run(arguments)
-        #expect(result.status == 0, "ncc \(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0, "ncc \(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation
+        )
         return result
     }
 
     func json(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> [[String: Any]] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]], sourceLocation: sourceLocation)
+        try #require(
+            try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]], sourceLocation: sourceLocation)
     }
 
     /// Runs `python3 -c script arguments…` (python3 as found on this process's PATH, as CI's pip
     /// installs into it), returning its status, stdout and stderr.
     func python(_ script: String, _ arguments: [String]) throws -> NCCProcess.Result {
-        let out = ncc.file("python-\(UUID().uuidString).out"), err = ncc.file("python-\(UUID().uuidString).err")
+        let out = ncc.file("python-\(UUID().uuidString).out")
+        let err = ncc.file("python-\(UUID().uuidString).err")
         defer { for path in [out, err] { try? FileManager.default.removeItem(atPath: path) } }
         var environment = ProcessInfo.processInfo.environment
         environment["PYTHONIOENCODING"] = "utf-8"
         let status: Int32
         do {
-            status = try ChildProcess.run("python3", ["-c", script] + arguments, environment: environment,
-                                          outputPath: out, errorPath: err, timeout: 120)
+            status = try ChildProcess.run(
+                "python3", ["-c", script] + arguments, environment: environment,
+                outputPath: out, errorPath: err, timeout: 120)
         } catch {
-            throw ChildProcess.Failed(description: "python3 is needed to check the calendar with an independent parser: \(error)")
+            throw ChildProcess.Failed(
+                description: "python3 is needed to check the calendar with an independent parser: \(error)")
         }
-        return NCCProcess.Result(status: status,
-                                 out: String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self),
-                                 err: String(decoding: try Data(contentsOf: URL(fileURLWithPath: err)), as: UTF8.self))
+        return NCCProcess.Result(
+            status: status,
+            out: String(decoding: try Data(contentsOf: URL(fileURLWithPath: out)), as: UTF8.self),
+            err: String(decoding: try Data(contentsOf: URL(fileURLWithPath: err)), as: UTF8.self))
     }
 
     /// Parses an .ics file with `icalendar` and prints, as JSON, its events and any parse errors.
@@ -72,7 +79,9 @@ import Testing
     func theDemoCalendarParsesWithPythonsIcalendarAndImportsIntoAFreshDatabase() throws {
         // Where it is wanted, the independent parser must be there: a missing one fails the test.
         let probe = try python("import icalendar; print(icalendar.__version__)", [])
-        try #require(probe.status == 0, """
+        try #require(
+            probe.status == 0,
+            """
             Python's icalendar package is missing (\(probe.err.split(separator: "\n").last ?? "")): \
             install it with 'python3 -m pip install icalendar==7.3.0' (.ci/run does)
             """)
@@ -92,7 +101,9 @@ import Testing
         let meetings = try json(try ok(["list", "meetings", "--json", "--limit", "0"]).out)
         #expect(meetings.count > 0)
         #expect(result["count"] as? Int == meetings.count)
-        #expect(events.map { $0["uid"] as? String } == meetings.map { "\($0["id"] as! String)@ncc.invalid" }, "one event per meeting, in start order")
+        #expect(
+            events.map { $0["uid"] as? String } == meetings.map { "\($0["id"] as! String)@ncc.invalid" },
+            "one event per meeting, in start order")
         for (event, meeting) in zip(events, meetings) {
             #expect(event["summary"] as? String == meeting["title"] as? String)
             #expect(event["start"] as? String == meeting["start"] as? String)
@@ -102,7 +113,9 @@ import Testing
             #expect((event["description"] as? String)?.hasPrefix("Kind: \(meeting["kind"] as? String ?? "")") == true)
             if meeting["end"] is NSNull { #expect(event["minutes"] as? Int == 60, "no end: one hour") }
             if let minutes = meeting["minutes"] as? String, !minutes.isEmpty {
-                #expect((event["description"] as? String)?.hasSuffix("Minutes:\n" + minutes) == true, "the minutes, unescaped by icalendar")
+                #expect(
+                    (event["description"] as? String)?.hasSuffix("Minutes:\n" + minutes) == true,
+                    "the minutes, unescaped by icalendar")
             }
         }
 
@@ -110,19 +123,27 @@ import Testing
         let second = ["--db", ncc.file("second.sqlite")]
         let imported = try ncc.run(["import-ics", file] + second, useDefaultDatabase: true)
         #expect(imported.status == 0, "\(imported.err)")
-        #expect(imported.out.contains("Imported \(meetings.count) meetings from \(file): \(meetings.count) new, 0 updated, 0 unchanged"), "\(imported.out)")
-        let copies = try json(try ncc.run(["list", "meetings", "--json", "--limit", "0"] + second, useDefaultDatabase: true).out)
+        #expect(
+            imported.out.contains(
+                "Imported \(meetings.count) meetings from \(file): \(meetings.count) new, 0 updated, 0 unchanged"),
+            "\(imported.out)")
+        let copies = try json(
+            try ncc.run(["list", "meetings", "--json", "--limit", "0"] + second, useDefaultDatabase: true).out)
         #expect(copies.count == meetings.count)
         for (copy, meeting) in zip(copies, meetings) {
             for field in ["id", "title", "start", "end", "place", "kind", "online"] {
-                #expect(String(describing: copy[field] ?? "") == String(describing: meeting[field] ?? ""), "\(field): \(copy[field] ?? "") / \(meeting[field] ?? "")")
+                #expect(
+                    String(describing: copy[field] ?? "") == String(describing: meeting[field] ?? ""),
+                    "\(field): \(copy[field] ?? "") / \(meeting[field] ?? "")")
             }
         }
         // Again: nothing changes, in the copy nor in the original.
         let again = try ncc.run(["import-ics", file] + second, useDefaultDatabase: true)
         #expect(again.out.contains("0 new, 0 updated, \(meetings.count) unchanged"), "\(again.out)")
         let home = try ok(["import-ics", file, "--dry-run"])
-        #expect(home.out.contains("Would import \(meetings.count) meetings") && home.out.contains("0 new, 0 updated"), "\(home.out)")
+        #expect(
+            home.out.contains("Would import \(meetings.count) meetings") && home.out.contains("0 new, 0 updated"),
+            "\(home.out)")
     }
 
     @Test func contactsListOnlyShareablePeople() throws {
@@ -134,11 +155,15 @@ import Testing
 
         let cards = try ok(["contacts"]).out
         #expect(cards.hasPrefix("BEGIN:VCARD\r\nVERSION:4.0\r\n"))
-        let uids = cards.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:urn:uuid:") }.map { String($0.dropFirst("UID:urn:uuid:".count)) }
+        let uids = cards.components(separatedBy: "\r\n").filter { $0.hasPrefix("UID:urn:uuid:") }.map {
+            String($0.dropFirst("UID:urn:uuid:".count))
+        }
         #expect(Set(uids) == shareable)
         #expect(uids.count == cards.components(separatedBy: "BEGIN:VCARD\r\n").count - 1)
         for person in hidden {
-            if let email = person["email"] as? String { #expect(!cards.contains(email), "\(email) did not agree to share") }
+            if let email = person["email"] as? String {
+                #expect(!cards.contains(email), "\(email) did not agree to share")
+            }
         }
 
         let file = ncc.file("contacts.vcf")
@@ -150,11 +175,17 @@ import Testing
     @Test func aBrokenFileIsOneLineWithItsLineNumberAndWritesNothing() throws {
         _ = try ok(["demo"])
         let before = try ok(["list", "meetings", "--json", "--limit", "0"]).out
-        let broken = try ncc.write("broken.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@example.org\r\nDTSTART:20260301T090000Z\r\nSUMMARY:Fine\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@example.org\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n")
+        let broken = try ncc.write(
+            "broken.ics",
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:a@example.org\r\nDTSTART:20260301T090000Z\r\nSUMMARY:Fine\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:b@example.org\r\nSUMMARY:No start\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+        )
         let result = try ncc.run(["import-ics", broken])
         #expect(result.status != 0)
         #expect(result.err.split(separator: "\n").count == 1, "\(result.err)")
-        #expect(result.err.hasPrefix("ncc: error: broken.ics:8: the VEVENT that begins here has no DTSTART; nothing was imported"), "\(result.err)")
+        #expect(
+            result.err.hasPrefix(
+                "ncc: error: broken.ics:8: the VEVENT that begins here has no DTSTART; nothing was imported"),
+            "\(result.err)")
         #expect(try ok(["list", "meetings", "--json", "--limit", "0"]).out == before)
 
         let bad = try ncc.run(["calendar", "--from", "next week"])

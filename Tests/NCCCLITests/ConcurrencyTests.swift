@@ -11,7 +11,9 @@ struct ConcurrencyTests {
 
     /// SQLite's "database is locked", or ncc's own words for it (a "[blocked]" task is no error).
     static func reportsLock(_ text: String) -> Bool {
-        ["database is locked", "database is busy", "database is busy in another ncc"].contains { text.localizedCaseInsensitiveContains($0) }
+        ["database is locked", "database is busy", "database is busy in another ncc"].contains {
+            text.localizedCaseInsensitiveContains($0)
+        }
     }
 
     func centres(_ db: String) throws -> Int {
@@ -24,7 +26,8 @@ struct ConcurrencyTests {
     func peerBundle(_ peer: String, centres count: Int) throws -> String {
         let rows = (0..<count).map { "Centre of \(peer) \(String(format: "%05d", $0)),LT,active" }
         let csv = try ncc.write("\(peer).csv", (["name,country,status"] + rows).joined(separator: "\n") + "\n")
-        let db = ncc.file("\(peer).sqlite"), bundle = ncc.file("\(peer).nccbundle")
+        let db = ncc.file("\(peer).sqlite")
+        let bundle = ncc.file("\(peer).nccbundle")
         #expect(try ncc.run(["import-csv", "centres", csv, "--db", db], useDefaultDatabase: true).status == 0)
         #expect(try ncc.run(["export", bundle, "--db", db], useDefaultDatabase: true).status == 0)
         return bundle
@@ -37,8 +40,9 @@ struct ConcurrencyTests {
         let descriptor = open(ncc.db + ".import-lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         try #require(descriptor >= 0 && flock(descriptor, LOCK_EX) == 0)
         let err = ncc.file("waiting.err")
-        let pid = try ChildProcess.start(NCCProcess.binary.path, ["import", bundle, "--trust", "--db", ncc.db],
-                                         environment: ncc.environment, directory: ncc.home.path, errorPath: err)
+        let pid = try ChildProcess.start(
+            NCCProcess.binary.path, ["import", bundle, "--trust", "--db", ncc.db],
+            environment: ncc.environment, directory: ncc.home.path, errorPath: err)
         Thread.sleep(forTimeInterval: 3)
         #expect(ChildProcess.poll(pid) == nil, "the second import waits its turn")
         #expect(try centres(ncc.db) == 0, "and has written nothing yet")
@@ -62,9 +66,10 @@ struct ConcurrencyTests {
         var running: [(pid: pid_t, err: String)] = []
         for (index, bundle) in bundles.enumerated() {
             let err = ncc.file("import-\(index).err")
-            let pid = try ChildProcess.start(NCCProcess.binary.path, ["import", bundle, "--trust", "--db", ncc.db],
-                                             environment: ncc.environment, directory: ncc.home.path,
-                                             outputPath: ncc.file("import-\(index).out"), errorPath: err)
+            let pid = try ChildProcess.start(
+                NCCProcess.binary.path, ["import", bundle, "--trust", "--db", ncc.db],
+                environment: ncc.environment, directory: ncc.home.path,
+                outputPath: ncc.file("import-\(index).out"), errorPath: err)
             running.append((pid, err))
         }
         var statuses: [Int32?] = [nil, nil]

@@ -14,7 +14,8 @@ import Testing
     /// Runs ncc with `arguments` and kills it after `delay` seconds (if it is still running).
     /// Returns whether it was killed.
     func kill(_ arguments: [String], after delay: TimeInterval) throws -> Bool {
-        let pid = try ChildProcess.start(NCCProcess.binary.path, arguments, environment: ncc.environment, directory: ncc.home.path)
+        let pid = try ChildProcess.start(
+            NCCProcess.binary.path, arguments, environment: ncc.environment, directory: ncc.home.path)
         Thread.sleep(forTimeInterval: delay)
         let wasRunning = Foundation.kill(pid, SIGKILL) == 0
         let status = ChildProcess.reap(pid)
@@ -52,7 +53,9 @@ import Testing
             try expectSound(db)
             let held = try records(db)
             #expect(held == 0 || held == everything, "kill \(n): \(held) records, neither none nor all \(everything)")
-            if held == 0 { #expect(try ncc.run(["demo", "--db", db], useDefaultDatabase: true).status == 0, "the next run works") }
+            if held == 0 {
+                #expect(try ncc.run(["demo", "--db", db], useDefaultDatabase: true).status == 0, "the next run works")
+            }
         }
         #expect(killed > Self.kills / 4, "most kills must land while the command runs (\(killed) did)")
     }
@@ -68,8 +71,13 @@ import Testing
         var killed = 0
         for n in 0..<Self.kills {
             let db = ncc.file("import-\(n).sqlite")
-            #expect(try ncc.run(["add", "centre", "--name", "NCC Malta", "--country", "MT", "--db", db], useDefaultDatabase: true).status == 0)
-            if try kill(["import", bundle, "--trust", "--db", db], after: Double.random(in: 0...(importing * 1.1))) { killed += 1 }
+            #expect(
+                try ncc.run(
+                    ["add", "centre", "--name", "NCC Malta", "--country", "MT", "--db", db], useDefaultDatabase: true
+                ).status == 0)
+            if try kill(["import", bundle, "--trust", "--db", db], after: Double.random(in: 0...(importing * 1.1))) {
+                killed += 1
+            }
             try expectSound(db)
             let held = try records(db)
             #expect(held == 1 || held == after + 1, "import kill \(n): \(held) records, neither 1 nor \(after + 1)")
@@ -81,16 +89,21 @@ import Testing
 
         // A shared folder with one peer's bundle: sync imports it and writes ours; killed anywhere,
         // our database is before or after, and our bundle in the folder is whole or absent.
-        let syncing = try duration(["sync", "--folder", try folder(with: bundle, name: "timing"), "--trust", "--db", ncc.file("sync-timing.sqlite")])
+        let syncing = try duration([
+            "sync", "--folder", try folder(with: bundle, name: "timing"), "--trust", "--db",
+            ncc.file("sync-timing.sqlite"),
+        ])
         for n in 0..<Self.kills {
             let db = ncc.file("sync-\(n).sqlite")
             let shared = try folder(with: bundle, name: "sync-\(n)")
-            _ = try kill(["sync", "--folder", shared, "--trust", "--db", db], after: Double.random(in: 0...(syncing * 1.1)))
+            _ = try kill(
+                ["sync", "--folder", shared, "--trust", "--db", db], after: Double.random(in: 0...(syncing * 1.1)))
             guard FileManager.default.fileExists(atPath: db) else { continue }
             try expectSound(db)
             let held = try records(db)
             #expect(held == 0 || held == after, "sync kill \(n): \(held) records")
-            for name in try FileManager.default.contentsOfDirectory(atPath: shared) where name.hasSuffix(".nccbundle") && !name.hasPrefix(".") {
+            for name in try FileManager.default.contentsOfDirectory(atPath: shared)
+            where name.hasSuffix(".nccbundle") && !name.hasPrefix(".") {
                 let inspected = try ncc.run(["inspect", shared + "/" + name], useDefaultDatabase: true)
                 #expect(inspected.status == 0, "sync kill \(n): \(name) is not a whole bundle: \(inspected.err)")
             }

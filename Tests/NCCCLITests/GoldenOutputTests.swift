@@ -15,20 +15,24 @@ import Testing
 
     /// The demo database, made once with a fixed day and clock, copied for every command.
     static let template: (path: String, firsts: [Kind: String], need: String, expert: String, meeting: String) = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-cli-golden-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ncc-cli-golden-\(UUID().uuidString)")
         let path = folder.appendingPathComponent("ncc.sqlite").path
         do {
             let store = try Store.open(path: path, wallClock: { 1_795_424_400_000 << 16 })
             _ = try DemoData.load(into: store, seed: 1, scale: 1, today: today)
             try store.backup(to: folder.appendingPathComponent("demo.sqlite").path)
             let firsts = try store.read { r in
-                try Dictionary(uniqueKeysWithValues: Kind.allCases.compactMap { kind in
-                    try r.list(kind, limit: 1).first.map { (kind, $0.id) }
-                })
+                try Dictionary(
+                    uniqueKeysWithValues: Kind.allCases.compactMap { kind in
+                        try r.list(kind, limit: 1).first.map { (kind, $0.id) }
+                    })
             }
             let picks = try store.read { r in
-                (try r.list(.need, limit: 1).first?.id ?? "", try r.list(.expert, limit: 1).first?.id ?? "",
-                 try r.list(.meeting, limit: 1).first?.id ?? "")
+                (
+                    try r.list(.need, limit: 1).first?.id ?? "", try r.list(.expert, limit: 1).first?.id ?? "",
+                    try r.list(.meeting, limit: 1).first?.id ?? ""
+                )
             }
             return (folder.appendingPathComponent("demo.sqlite").path, firsts, picks.0, picks.1, picks.2)
         } catch {
@@ -54,8 +58,10 @@ import Testing
                 commands.append(Command(name: "show-\(word)-json", arguments: ["show", word, id, "--json"]))
             }
         }
-        for word in ["centres", "consortia", "organisations", "people", "experts", "needs", "engagements", "working-areas",
-                     "tasks", "meetings"] {
+        for word in [
+            "centres", "consortia", "organisations", "people", "experts", "needs", "engagements", "working-areas",
+            "tasks", "meetings",
+        ] {
             commands.append(Command(name: "export-csv-\(word)", arguments: ["export-csv", word, "-"]))
         }
         commands += [
@@ -81,8 +87,12 @@ import Testing
             Command(name: "error-unknown-kind", arguments: ["list", "gadgets"]),
             Command(name: "error-not-found", arguments: ["show", "centres", "No such centre"]),
             Command(name: "error-bad-field", arguments: ["add", "tasks", "--title", "T", "--due", "2026-13-40"]),
-            Command(name: "error-unknown-field", arguments: ["add", "centres", "--name", "N", "--country", "LT", "--colour", "red"]),
-            Command(name: "add-task", arguments: ["add", "tasks", "--title", "Prepare the Riga workshop", "--due", "2026-12-10"]),
+            Command(
+                name: "error-unknown-field",
+                arguments: ["add", "centres", "--name", "N", "--country", "LT", "--colour", "red"]),
+            Command(
+                name: "add-task",
+                arguments: ["add", "tasks", "--title", "Prepare the Riga workshop", "--due", "2026-12-10"]),
             Command(name: "import-csv-dry-run", arguments: ["import-csv", "centres", "centres.csv", "--dry-run"]),
         ]
         return commands
@@ -101,8 +111,9 @@ import Testing
         text = text.replacingOccurrences(of: ncc.home.path, with: "HOME")
         // An added record's id is new on every run: its shape is kept, its digits are not.
         if command.name == "add-task" {
-            text = text.replacingOccurrences(of: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#,
-                                             with: "UUID", options: .regularExpression)
+            text = text.replacingOccurrences(
+                of: #"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"#,
+                with: "UUID", options: .regularExpression)
         }
         try Self.compare(text, name: command.name)
     }

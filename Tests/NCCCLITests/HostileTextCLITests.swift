@@ -18,14 +18,22 @@ import Testing
 
     /// Runs ncc; `crlf`: the format ends its lines with CR LF (iCalendar, vCard), and only there
     /// may a carriage return stand.
-    func ok(_ who: [String], _ arguments: [String], crlf: Bool = false, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func ok(
+        _ who: [String], _ arguments: [String], crlf: Bool = false, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         var result = try ncc.run(arguments + who, useDefaultDatabase: true)
         if crlf { result.out = result.out.replacingOccurrences(of: "\r\n", with: "\n") }
-        #expect(result.status == 0, "ncc \(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation)
-        #expect(!HostileRecords.holdsControl(result.out), "ncc \(arguments.prefix(2).joined(separator: " ")) printed a control character",
-                sourceLocation: sourceLocation)
-        #expect(!HostileRecords.holdsControl(result.err), "ncc \(arguments.prefix(2).joined(separator: " ")) wrote a control character to stderr",
-                sourceLocation: sourceLocation)
+        #expect(
+            result.status == 0, "ncc \(arguments.joined(separator: " ")): \(result.err)", sourceLocation: sourceLocation
+        )
+        #expect(
+            !HostileRecords.holdsControl(result.out),
+            "ncc \(arguments.prefix(2).joined(separator: " ")) printed a control character",
+            sourceLocation: sourceLocation)
+        #expect(
+            !HostileRecords.holdsControl(result.err),
+            "ncc \(arguments.prefix(2).joined(separator: " ")) wrote a control character to stderr",
+            sourceLocation: sourceLocation)
         return result.out
     }
 
@@ -48,10 +56,13 @@ import Testing
     @Test func nothingPrintedAboutAHostilePeersDataHoldsAControlCharacter() throws {
         var ids: [Kind: String] = [:]
         for kind in Kind.allCases {
-            let added = try ncc.run(["add", kind.rawValue] + Self.flags(kind, HostileRecords.values(of: kind, references: ids)) + peer,
-                                    useDefaultDatabase: true)
+            let added = try ncc.run(
+                ["add", kind.rawValue] + Self.flags(kind, HostileRecords.values(of: kind, references: ids)) + peer,
+                useDefaultDatabase: true)
             #expect(added.status == 0, "ncc add \(kind.rawValue): \(added.err)")
-            #expect(!HostileRecords.holdsControl(added.out) && !HostileRecords.holdsControl(added.err), "ncc add \(kind.rawValue)")
+            #expect(
+                !HostileRecords.holdsControl(added.out) && !HostileRecords.holdsControl(added.err),
+                "ncc add \(kind.rawValue)")
             // "Added centre 'name' (id)": the id is in the last parentheses.
             let id = added.out.split(separator: "(").last.map { String($0.prefix { $0 != ")" }) }
             ids[kind] = try #require(id, "no id in \(added.out)")

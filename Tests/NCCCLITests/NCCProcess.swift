@@ -23,7 +23,8 @@ struct NCCProcess {
     var db: String { home.appendingPathComponent("ncc.sqlite").path }
 
     static var binary: URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("ncc")
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "ncc")
         if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
         // `swift test` may run the tests from inside a bundle folder.
         var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
@@ -40,16 +41,20 @@ struct NCCProcess {
     func run(_ arguments: [String], input: String? = nil, useDefaultDatabase: Bool = false) throws -> Result {
         // Input and output go through files: no pipe can fill up and block the child.
         let name = UUID().uuidString
-        let outPath = file("stdout-\(name)"), errPath = file("stderr-\(name)"), inPath = file("stdin-\(name)")
+        let outPath = file("stdout-\(name)")
+        let errPath = file("stderr-\(name)")
+        let inPath = file("stdin-\(name)")
         defer { for path in [outPath, errPath, inPath] { try? FileManager.default.removeItem(atPath: path) } }
         if let input { try input.write(toFile: inPath, atomically: false, encoding: .utf8) }
-        let status = try ChildProcess.run(Self.binary.path, arguments + (useDefaultDatabase ? [] : ["--db", db]),
-                                          environment: environment, directory: home.path,
-                                          inputPath: input == nil ? nil : inPath,
-                                          outputPath: outPath, errorPath: errPath, timeout: Self.timeLimit)
-        return Result(status: status,
-                      out: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
-                      err: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
+        let status = try ChildProcess.run(
+            Self.binary.path, arguments + (useDefaultDatabase ? [] : ["--db", db]),
+            environment: environment, directory: home.path,
+            inputPath: input == nil ? nil : inPath,
+            outputPath: outPath, errorPath: errPath, timeout: Self.timeLimit)
+        return Result(
+            status: status,
+            out: String(decoding: try Data(contentsOf: URL(fileURLWithPath: outPath)), as: UTF8.self),
+            err: String(decoding: try Data(contentsOf: URL(fileURLWithPath: errPath)), as: UTF8.self))
     }
 
     func file(_ name: String) -> String { home.appendingPathComponent(name).path }

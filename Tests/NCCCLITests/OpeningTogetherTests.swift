@@ -14,8 +14,9 @@ import Testing
             var started: [(pid: pid_t, err: String)] = []
             for n in 0..<3 {
                 let err = ncc.file("open-\(round)-\(n).err")
-                let pid = try ChildProcess.start(NCCProcess.binary.path, ["list", "tasks", "--limit", "5", "--db", ncc.db],
-                                                 environment: ncc.environment, directory: ncc.home.path, errorPath: err)
+                let pid = try ChildProcess.start(
+                    NCCProcess.binary.path, ["list", "tasks", "--limit", "5", "--db", ncc.db],
+                    environment: ncc.environment, directory: ncc.home.path, errorPath: err)
                 started.append((pid, err))
             }
             for child in started where ChildProcess.reap(child.pid) != 0 {

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Runs a program and waits for it with `waitpid` on its own pid, with a time limit.
@@ -22,9 +23,11 @@ enum ChildProcess {
     /// Runs `executable` with `arguments`; stdin reads `inputPath` (else /dev/null), stdout and
     /// stderr go to the given files (else /dev/null). Returns the exit status (128 + signal if killed
     /// by a signal).
-    static func run(_ executable: String, _ arguments: [String], environment: [String: String]? = nil,
-                    directory: String? = nil, inputPath: String? = nil, outputPath: String? = nil,
-                    errorPath: String? = nil, timeout: TimeInterval) throws -> Int32 {
+    static func run(
+        _ executable: String, _ arguments: [String], environment: [String: String]? = nil,
+        directory: String? = nil, inputPath: String? = nil, outputPath: String? = nil,
+        errorPath: String? = nil, timeout: TimeInterval
+    ) throws -> Int32 {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -34,7 +37,8 @@ enum ChildProcess {
 
         let environmentLines = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
         // Glibc's posix_spawn_file_actions_addchdir_np is out of Swift's reach: a shell changes folder.
-        let command = directory.map { ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", $0, executable] + arguments }
+        let command =
+            directory.map { ["/bin/sh", "-c", "cd \"$1\" && shift && exec \"$@\"", "sh", $0, executable] + arguments }
             ?? [executable] + arguments
         let argv = command.map { strdup($0) } + [nil]
         let envp = environmentLines.map { strdup($0) } + [nil]
@@ -72,8 +76,10 @@ enum ChildProcess {
 extension ChildProcess {
     /// Starts a program and returns its pid at once; stdout and stderr go to the files given, else
     /// are thrown away. The caller reaps it with `reap` or `poll`.
-    static func start(_ executable: String, _ arguments: [String], environment: [String: String], directory: String,
-                      outputPath: String = "/dev/null", errorPath: String = "/dev/null") throws -> pid_t {
+    static func start(
+        _ executable: String, _ arguments: [String], environment: [String: String], directory: String,
+        outputPath: String = "/dev/null", errorPath: String = "/dev/null"
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -86,7 +92,9 @@ extension ChildProcess {
         defer { for pointer in argv + envp { free(pointer) } }
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, command[0], &actions, nil, argv, envp)
-        guard spawned == 0 else { throw Failed(description: "cannot start \(executable): \(String(cString: strerror(spawned)))") }
+        guard spawned == 0 else {
+            throw Failed(description: "cannot start \(executable): \(String(cString: strerror(spawned)))")
+        }
         return pid
     }
 

@@ -52,7 +52,10 @@ struct TmuxEndToEndTests {
         let ncc = try NCCProcess()
         #expect(try ncc.run(["demo"]).status == 0)
         // An editor as small as can be: it asks on the terminal and appends the answer.
-        let editor = try ncc.write("editor.sh", "#!/bin/sh\nprintf 'line for the minutes: ' >/dev/tty\nIFS= read -r line </dev/tty\nprintf '%s\\n' \"$line\" >>\"$1\"\n")
+        let editor = try ncc.write(
+            "editor.sh",
+            "#!/bin/sh\nprintf 'line for the minutes: ' >/dev/tty\nIFS= read -r line </dev/tty\nprintf '%s\\n' \"$line\" >>\"$1\"\n"
+        )
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
         let tmux = try Tmux.app(ncc, environment: "VISUAL=\(editor)")
         defer { tmux.kill() }
@@ -74,7 +77,8 @@ struct Tmux {
     let session: String
 
     static let available: Bool = {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux")
+            || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
     }()
 
     /// Runs a tmux command; output goes through a file, because a tmux server started by the
@@ -95,7 +99,8 @@ struct Tmux {
     /// ended ("EXITED status") and then waits, so the pane can still be read.
     static func app(_ ncc: NCCProcess, environment: String = "") throws -> Tmux {
         let tmux = Tmux(session: "ncc-e2e-\(UUID().uuidString.prefix(8))")
-        let command = "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color \(environment) \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
+        let command =
+            "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color \(environment) \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
         try tmux.start(command, width: 120, height: 40)
         return tmux
     }

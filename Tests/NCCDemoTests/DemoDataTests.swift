@@ -1,8 +1,8 @@
 import Foundation
-import Testing
 import NCCDemo
 import NCCModel
 import NCCStore
+import Testing
 
 @Suite struct DemoDataTests {
     func fresh() throws -> (Store, URL) {
@@ -16,8 +16,12 @@ import NCCStore
     }
 
     @Test func theSameSeedGivesTheSameDataAndIds() throws {
-        let (a, fa) = try fresh(), (b, fb) = try fresh()
-        defer { try? FileManager.default.removeItem(at: fa); try? FileManager.default.removeItem(at: fb) }
+        let (a, fa) = try fresh()
+        let (b, fb) = try fresh()
+        defer {
+            try? FileManager.default.removeItem(at: fa)
+            try? FileManager.default.removeItem(at: fb)
+        }
         _ = try DemoData.load(into: a, seed: 7, today: "2026-11-23")
         _ = try DemoData.load(into: b, seed: 7, today: "2026-11-23")
         for kind in [Kind.person, .expert, .task, .meeting, .need] {
@@ -39,7 +43,9 @@ import NCCStore
         #expect(summary.counts[.workingArea] == 4)
         #expect(summary.counts[.consortium] == 10)
         try store.read { r in
-            #expect(try r.search("kick-off working group", kinds: [.meeting]).count >= 1, "the real kick-off meeting is there")
+            #expect(
+                try r.search("kick-off working group", kinds: [.meeting]).count >= 1,
+                "the real kick-off meeting is there")
             let insisst = try r.record(.consortium, id: try r.resolve(.consortium, "INSISST"))
             #expect(insisst?["countries"] == .list(["BE", "FI", "CZ", "PL", "DK", "IE"]))
             // Bulgaria sits in two consortia of the first call: one centre, two memberships.
@@ -47,14 +53,25 @@ import NCCStore
             #expect(try r.countRecords(.membership, where: "centre", is: bulgaria) == 2)
             #expect(try r.search("butkeviciene", kinds: [.expert]).map(\.title) == ["Eglė Butkevičienė"])
             #expect(try !r.search("ziga", kinds: [.person]).isEmpty)
-            #expect(try r.search("Παπαδοπούλου").count + r.search("Οικονόμου").count + r.search("Γεωργίου").count > 0, "Greek names in Greek script")
+            #expect(
+                try r.search("Παπαδοπούλου").count + r.search("Οικονόμου").count + r.search("Γεωργίου").count > 0,
+                "Greek names in Greek script")
             // Every kind of organisation appears.
             for kind in Schema.organisationKinds {
-                #expect(try r.count(RecordQuery(.organisation, conditions: [.equals(Fields.Organisation.kind, .text(kind))])) > 0, "\(kind)")
+                #expect(
+                    try r.count(
+                        RecordQuery(.organisation, conditions: [.equals(Fields.Organisation.kind, .text(kind))])) > 0,
+                    "\(kind)")
             }
             // Some tasks are overdue and action items became tasks.
-            #expect(try r.count(RecordQuery(.task, conditions: [.below(Fields.Task.due, "2026-11-23"),
-                                                                .notEquals(Fields.Task.status, .text("done"))])) > 0)
+            #expect(
+                try r.count(
+                    RecordQuery(
+                        .task,
+                        conditions: [
+                            .below(Fields.Task.due, "2026-11-23"),
+                            .notEquals(Fields.Task.status, .text("done")),
+                        ])) > 0)
             let item = try #require(try r.list(.actionItem, limit: 1).first)
             #expect(try r.record(.task, id: item["task"].text ?? "")?["origin"] == .text(item.id))
             // Every address is an invented one.
@@ -62,7 +79,9 @@ import NCCStore
             #expect(people.allSatisfy { ($0["email"].text ?? "").contains("@example.") })
             // No namesakes at this size (11 of 141 people were before names were drawn again).
             let names = people.compactMap { $0["name"].text }
-            #expect(Set(names).count == names.count, "\(Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
+            #expect(
+                Set(names).count == names.count,
+                "\(Dictionary(grouping: names, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         }
     }
 
@@ -105,8 +124,9 @@ import NCCStore
                         #expect((try? FieldInput.check(value, for: field)) != nil, "\(kind).\(field.name) = \(value)")
                         if field.required { #expect(!value.isNull, "\(kind).\(field.name) is required") }
                         if field.type.isList {
-                            #expect((try? FieldInput.parse(value.list.joined(separator: ";"), for: field)) == value,
-                                    "\(kind).\(field.name) is a list in normal form")
+                            #expect(
+                                (try? FieldInput.parse(value.list.joined(separator: ";"), for: field)) == value,
+                                "\(kind).\(field.name) is a list in normal form")
                         }
                         if case .text(let s) = value { #expect(s == Text.normalized(s)) }
                         if let target = field.type.referencedKind, let id = value.text {

@@ -8,8 +8,11 @@ import Testing
 /// sees first (no lookup); what it builds must be what the longer path builds.
 @Suite struct BundleImportTests {
     @Test func aFirstImportOfRecordsCreatedThenEditedAndDeletedEndsAsTheSender() throws {
-        let sender = try TestDatabase(), empty = try TestDatabase(), holding = try TestDatabase()
-        let identity = try Identity.loadOrCreate(replica: sender.store.replicaID, folder: sender.folder.appendingPathComponent("keys"))
+        let sender = try TestDatabase()
+        let empty = try TestDatabase()
+        let holding = try TestDatabase()
+        let identity = try Identity.loadOrCreate(
+            replica: sender.store.replicaID, folder: sender.folder.appendingPathComponent("keys"))
         try holding.store.write { try $0.create(.workingArea, ["number": .int(9), "title": .text("Held before")]) }
         try sender.store.write { w in
             let area = try w.create(.workingArea, ["number": .int(1), "title": .text("Capacity")])
@@ -36,6 +39,9 @@ import Testing
         #expect(centres.first?.values["description"]?.text == "Ελληνικά too")
         #expect(try empty.store.read { try $0.search("lithuania", limit: 10) }.count == 1, "found by its latest name")
         #expect(try holding.store.read { try $0.count(.workingArea) } == 2, "the one held before, and the one imported")
-        #expect(try holding.store.read { try $0.list(.centre, limit: 10) }.map { $0.values["name"]?.text } == ["NCC Lithuania"])
+        #expect(
+            try holding.store.read { try $0.list(.centre, limit: 10) }.map { $0.values["name"]?.text } == [
+                "NCC Lithuania"
+            ])
     }
 }

@@ -140,7 +140,9 @@ import ZIPFoundation
 
         // The same bytes, a signature that is not base64 at all.
         var entries = try Zip.entries(of: try world.goodBundle())
-        entries = entries.map { $0.name == "signature" ? .init(name: "signature", data: Data("not a signature\n".utf8)) : $0 }
+        entries = entries.map {
+            $0.name == "signature" ? .init(name: "signature", data: Data("not a signature\n".utf8)) : $0
+        }
         let garbled = world.file("garbled-signature.nccbundle")
         try Zip.write(entries, to: garbled)
         try world.expectRefusal(garbled, containing: "signature")
@@ -244,14 +246,19 @@ import ZIPFoundation
 
     @Test func aKnownButUntrustedSignerNeedsTrust() throws {
         let world = try BundleWorld()
-        try world.receiver.write { try $0.savePeer(Peer(replica: world.sender.replicaID, publicKey: world.identity.publicKey)) }
+        try world.receiver.write {
+            try $0.savePeer(Peer(replica: world.sender.replicaID, publicKey: world.identity.publicKey))
+        }
         try world.expectRefusal(try world.goodBundle(), containing: "--trust", trust: false)
     }
 
     @Test func aRevokedKeyIsRefusedEvenWithTrust() throws {
         let world = try BundleWorld()
         try world.receiver.write {
-            try $0.savePeer(Peer(replica: world.sender.replicaID, publicKey: world.identity.publicKey, trusted: false, revoked: true))
+            try $0.savePeer(
+                Peer(
+                    replica: world.sender.replicaID, publicKey: world.identity.publicKey, trusted: false, revoked: true)
+            )
         }
         let message = try world.expectRefusal(try world.goodBundle(), containing: "revoked", trust: true)
         #expect(message.contains(world.identity.fingerprint))
@@ -261,7 +268,8 @@ import ZIPFoundation
         let world = try BundleWorld()
         // The revoked key is remembered by key, not by name: a new replica name does not help.
         try world.receiver.write {
-            try $0.savePeer(Peer(replica: "someoneelse", publicKey: world.identity.publicKey, trusted: false, revoked: true))
+            try $0.savePeer(
+                Peer(replica: "someoneelse", publicKey: world.identity.publicKey, trusted: false, revoked: true))
         }
         try world.expectRefusal(try world.goodBundle(), containing: "revoked", trust: true)
     }
@@ -314,7 +322,8 @@ import ZIPFoundation
         let world = try BundleWorld()
         let first = try world.goodBundle("first.nccbundle")
         let second = try world.goodBundle("second.nccbundle")
-        let a = try Data(contentsOf: first), b = try Data(contentsOf: second)
+        let a = try Data(contentsOf: first)
+        let b = try Data(contentsOf: second)
         #expect(!a.isEmpty)
         #expect(a == b)
         // Nothing is left beside them (no temporary file of the writer).
@@ -360,10 +369,16 @@ final class BundleWorld {
         identity = try Identity.loadOrCreate(replica: sender.replicaID, folder: folder.appendingPathComponent("keys"))
         try sender.write { w in
             _ = try w.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")])
-            for (name, country) in [("NCC Poland", "PL"), ("NCC Finland", "FI"), ("NCC Sweden", "SE"),
-                                    ("NCC Denmark", "DK"), ("NCC Norway", "NO"), ("NCC Iceland", "IS")] {
-                _ = try w.create(.centre, ["name": .text(name), "country": .text(country),
-                                           "description": .text("The national competence centre of \(country), \(UUID().uuidString).")])
+            for (name, country) in [
+                ("NCC Poland", "PL"), ("NCC Finland", "FI"), ("NCC Sweden", "SE"),
+                ("NCC Denmark", "DK"), ("NCC Norway", "NO"), ("NCC Iceland", "IS"),
+            ] {
+                _ = try w.create(
+                    .centre,
+                    [
+                        "name": .text(name), "country": .text(country),
+                        "description": .text("The national competence centre of \(country), \(UUID().uuidString)."),
+                    ])
             }
         }
         try receiver.write { w in
@@ -394,15 +409,17 @@ final class BundleWorld {
         let index = try #require(entries.firstIndex { $0.name == "manifest.json" })
         var manifest = try #require(try JSONSerialization.jsonObject(with: entries[index].data) as? [String: Any])
         change(&manifest)
-        entries[index].data = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted])
+        entries[index].data = try JSONSerialization.data(
+            withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted])
         let url = file(name)
         try Zip.write(entries, to: url)
         return url
     }
 
     func forged(_ name: String, lines: [String], operations: Int? = nil) throws -> URL {
-        try forged(name, operations: Data(lines.map { $0 + "\n" }.joined().utf8),
-                   count: operations ?? lines.filter { !$0.isEmpty }.count)
+        try forged(
+            name, operations: Data(lines.map { $0 + "\n" }.joined().utf8),
+            count: operations ?? lines.filter { !$0.isEmpty }.count)
     }
 
     /// A bundle signed, validly, by a key made here: a manifest naming that key, the hash of
@@ -413,15 +430,20 @@ final class BundleWorld {
         var manifest = try #require(try JSONSerialization.jsonObject(with: goodManifest) as? [String: Any])
         let key = Curve25519.Signing.PrivateKey()
         let publicKey = key.publicKey.rawRepresentation
-        manifest["producer"] = ["replica": replica, "public_key": publicKey.base64EncodedString(),
-                                "fingerprint": Identity.fingerprint(ofPublicKey: publicKey)]
+        manifest["producer"] = [
+            "replica": replica, "public_key": publicKey.base64EncodedString(),
+            "fingerprint": Identity.fingerprint(ofPublicKey: publicKey),
+        ]
         manifest["entries"] = ["ops.jsonl": ["sha256": Hash.hex(operations), "size": operations.count]]
         manifest["operations"] = count ?? operations.split(separator: UInt8(ascii: "\n")).count
         let manifestData = try JSONSerialization.data(withJSONObject: manifest, options: [.sortedKeys, .prettyPrinted])
         let signature = Data((try key.signature(for: manifestData).base64EncodedString() + "\n").utf8)
         let url = file(name)
-        try Zip.write([.init(name: "manifest.json", data: manifestData), .init(name: "ops.jsonl", data: operations),
-                       .init(name: "signature", data: signature)], to: url)
+        try Zip.write(
+            [
+                .init(name: "manifest.json", data: manifestData), .init(name: "ops.jsonl", data: operations),
+                .init(name: "signature", data: signature),
+            ], to: url)
         return url
     }
 
@@ -471,8 +493,10 @@ final class BundleWorld {
     /// `BundleError` containing `phrase`, leaving the database, the backups and the scratch
     /// folder as they were. Returns the message.
     @discardableResult
-    func expectRefusal(_ url: URL, containing phrase: String, trust: Bool = true, into store: Store? = nil,
-                       sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+    func expectRefusal(
+        _ url: URL, containing phrase: String, trust: Bool = true, into store: Store? = nil,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> String {
         let store = store ?? receiver
         let backups = Backups(store: store)
         let backupsBefore = backups.list()
@@ -482,22 +506,31 @@ final class BundleWorld {
             let bundle = try BundleReader.read(url.path, scratch: scratch)
             defer { bundle.discard() }
             let result = try BundleImporter(store: store).apply(bundle, trust: trust, backups: backups)
-            Issue.record("\(url.lastPathComponent) was imported (\(result.summary.applied) operations), not refused", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(url.lastPathComponent) was imported (\(result.summary.applied) operations), not refused",
+                sourceLocation: sourceLocation)
         } catch let error as BundleError {
             message = error.description
         } catch {
-            Issue.record("\(url.lastPathComponent): refused with \(type(of: error)), not a BundleError: \(error)", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(url.lastPathComponent): refused with \(type(of: error)), not a BundleError: \(error)",
+                sourceLocation: sourceLocation)
         }
         let after = try snapshot(store)
         #expect(after.files == before.files, "the database file changed", sourceLocation: sourceLocation)
         #expect(after.dump == before.dump, "the data changed", sourceLocation: sourceLocation)
-        #expect(backups.list() == backupsBefore, "a backup was made for a refused bundle", sourceLocation: sourceLocation)
+        #expect(
+            backups.list() == backupsBefore, "a backup was made for a refused bundle", sourceLocation: sourceLocation)
         let left = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
         #expect(left.isEmpty, "the reader left \(left) behind", sourceLocation: sourceLocation)
         guard let message else { return "" }
         #expect(message.contains(phrase), "'\(message)' does not say '\(phrase)'", sourceLocation: sourceLocation)
-        #expect(!message.contains("\n") && !message.contains("\r"), "not one line: \(message)", sourceLocation: sourceLocation)
-        #expect(!message.isEmpty && message.count < 400, "length \(message.count): \(message)", sourceLocation: sourceLocation)
+        #expect(
+            !message.contains("\n") && !message.contains("\r"), "not one line: \(message)",
+            sourceLocation: sourceLocation)
+        #expect(
+            !message.isEmpty && message.count < 400, "length \(message.count): \(message)",
+            sourceLocation: sourceLocation)
         return message
     }
 }
@@ -535,8 +568,10 @@ enum Zip {
         let archive = try Archive(url: url, accessMode: .create)
         for item in items {
             let data = item.data
-            try archive.addEntry(with: item.name, type: item.type, uncompressedSize: Int64(data.count),
-                                 compressionMethod: item.type == .file ? .deflate : .none) { position, size in
+            try archive.addEntry(
+                with: item.name, type: item.type, uncompressedSize: Int64(data.count),
+                compressionMethod: item.type == .file ? .deflate : .none
+            ) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
         }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import NCCExchange
 import NCCModel
 import NCCStore
+import Testing
+
+@testable import NCCExchange
 
 /// CSV in and out with real files: round trips, all-or-nothing rejection, idempotent re-import.
 @Suite struct CSVTests {
@@ -52,7 +53,9 @@ import NCCStore
     }
 
     @Test func expertsRoundTripWithAMultiLineBioHoldingCommasAndQuotes() throws {
-        let input = try file("experts.csv", """
+        let input = try file(
+            "experts.csv",
+            """
             id,name,email,organisation,country,languages,countries,topics,bio,availability_days
             x-egle,Eglė Butkevičienė,egle@example.org,Socialinių inovacijų centras,LT,lt;en,LT;LV,impact measurement;SROI,"Builds ""SROI"" models, trains evaluators.
             Second line: Ελληνικά too.",4
@@ -72,7 +75,8 @@ import NCCStore
         let again = other.folder.appendingPathComponent("again.csv").path
         _ = try CSVExporter(store: other.store).exportCSV(.expert, to: again)
         #expect(try read(again) == read(out))
-        #expect(try read(out).contains("\"Builds \"\"SROI\"\" models, trains evaluators.\nSecond line: Ελληνικά too.\""))
+        #expect(
+            try read(out).contains("\"Builds \"\"SROI\"\" models, trains evaluators.\nSecond line: Ελληνικά too.\""))
         let second = try CSVImporter(store: db.store).importCSV(.expert, from: input)
         #expect(second.unchanged == 2, "re-importing changes nothing")
     }
@@ -80,12 +84,16 @@ import NCCStore
     /// A spreadsheet in a Lithuanian, German or French locale saves "CSV" with semicolons, a byte
     /// order mark and CRLF; some tools save tabs. Both read as the comma file does.
     @Test func semicolonAndTabSeparatedFilesFromSpreadsheetsAreRead() throws {
-        let semicolons = "\u{FEFF}" + Self.people.replacingOccurrences(of: "\n", with: "\r\n")
+        let semicolons =
+            "\u{FEFF}"
+            + Self.people.replacingOccurrences(of: "\n", with: "\r\n")
             .replacingOccurrences(of: ",", with: ";")
-            .replacingOccurrences(of: "\"Coordinator; \"\"impact\"\" lead\"", with: "\"Coordinator, \"\"impact\"\"; lead\"")
+            .replacingOccurrences(
+                of: "\"Coordinator; \"\"impact\"\" lead\"", with: "\"Coordinator, \"\"impact\"\"; lead\"")
         let summary = try CSVImporter(store: db.store).importCSV(.person, from: try file("excel.csv", semicolons))
         #expect(summary == CSVImportSummary(rows: 3, created: 3, updated: 0, unchanged: 0))
-        let egle = try #require(try db.store.read { try $0.record(.person, id: try $0.resolve(.person, "Eglė Butkevičienė")) })
+        let egle = try #require(
+            try db.store.read { try $0.record(.person, id: try $0.resolve(.person, "Eglė Butkevičienė")) })
         #expect(egle["role"] == .text("Coordinator, \"impact\"; lead"))
         #expect(egle["email"] == .text("egle@example.org"))
 
@@ -118,7 +126,9 @@ import NCCStore
 
     @Test func aBadFileIsRejectedWithItsLineNumbersAndTheDatabaseFileIsUnchanged() throws {
         _ = try db.store.write { try $0.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")]) }
-        let input = try file("tasks.csv", """
+        let input = try file(
+            "tasks.csv",
+            """
             title,description,due,status,owner
             Fine task,"A description
             over two lines",2026-12-01,todo,
@@ -132,24 +142,31 @@ import NCCStore
         let before = try Data(contentsOf: URL(fileURLWithPath: db.path))
         let operations = try db.store.read { try $0.operationCount() }
         var rejection: CSVImportError?
-        do { _ = try CSVImporter(store: db.store).importCSV(.task, from: input) } catch let error as CSVImportError { rejection = error }
+        do { _ = try CSVImporter(store: db.store).importCSV(.task, from: input) } catch let error as CSVImportError {
+            rejection = error
+        }
         let error = try #require(rejection)
-        #expect(error.problems == [
-            "tasks.csv:4: due: '2026-13-40' is not a valid date YYYY-MM-DD",
-            "tasks.csv:6: status: 'sleeping' is not one of todo, doing, blocked, done",
-            "tasks.csv:7: owner: no person 'Nobody Known'",
-            "tasks.csv:8: has 3 columns, the header has 5",
-        ])
+        #expect(
+            error.problems == [
+                "tasks.csv:4: due: '2026-13-40' is not a valid date YYYY-MM-DD",
+                "tasks.csv:6: status: 'sleeping' is not one of todo, doing, blocked, done",
+                "tasks.csv:7: owner: no person 'Nobody Known'",
+                "tasks.csv:8: has 3 columns, the header has 5",
+            ])
         #expect(error.badRows == 4)
         #expect(error.description == "tasks.csv: 4 bad rows; nothing was imported")
         #expect(try db.store.read { try $0.count(.task) } == 0)
         #expect(try db.store.read { try $0.operationCount() } == operations)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == before, "the database file is byte for byte the same")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: db.path)) == before, "the database file is byte for byte the same"
+        )
     }
 
     @Test func aFileThatCannotBeCreatedIsAClearErrorAndLeavesNothing() throws {
         // /proc exists but takes no new files, not even root's.
-        #expect(throws: CSVFileError.self) { try CSVExporter(store: db.store).exportCSV(.centre, to: "/proc/ncc-centres.csv") }
+        #expect(throws: CSVFileError.self) {
+            try CSVExporter(store: db.store).exportCSV(.centre, to: "/proc/ncc-centres.csv")
+        }
         do {
             _ = try CSVExporter(store: db.store).exportCSV(.centre, to: "/proc/ncc-centres.csv")
         } catch {
@@ -160,10 +177,18 @@ import NCCStore
 
     @Test func unknownColumnsMissingFilesAndNonUTF8AreClearErrors() throws {
         func message(_ kind: Kind, _ path: String) -> String {
-            do { _ = try CSVImporter(store: db.store).importCSV(kind, from: path); return "" } catch { return String(describing: error) }
+            do {
+                _ = try CSVImporter(store: db.store).importCSV(kind, from: path)
+                return ""
+            } catch { return String(describing: error) }
         }
-        #expect(message(.person, try file("a.csv", "name,colour\nX,red\n")) == "a.csv: unknown column 'colour' (columns of people: id,name,email,phone,organisation,role,shareable)")
-        #expect(message(.person, db.folder.appendingPathComponent("missing.csv").path).hasSuffix("missing.csv: no such file"))
+        #expect(
+            message(.person, try file("a.csv", "name,colour\nX,red\n"))
+                == "a.csv: unknown column 'colour' (columns of people: id,name,email,phone,organisation,role,shareable)"
+        )
+        #expect(
+            message(.person, db.folder.appendingPathComponent("missing.csv").path).hasSuffix(
+                "missing.csv: no such file"))
         #expect(message(.centre, try file("b.csv", "name\nX\n")) == "b.csv: the column 'country' is required")
         let latin1 = db.folder.appendingPathComponent("latin1.csv")
         try Data([0x6E, 0x61, 0x6D, 0x65, 0x0A, 0x4B, 0xFC, 0x68, 0x6E, 0x65, 0x0A]).write(to: latin1)
@@ -186,21 +211,28 @@ import NCCStore
                 return String(describing: error)
             }
         }
-        let wideRow = try message("wide-row.csv", "name,country\n" + Array(repeating: "x", count: 100_000).joined(separator: ",") + "\n")
+        let wideRow = try message(
+            "wide-row.csv", "name,country\n" + Array(repeating: "x", count: 100_000).joined(separator: ",") + "\n")
         #expect(wideRow == "wide-row.csv:2: has 100000 columns, the header has 2")
         let wideHeader = try message("wide-header.csv", (0..<100_000).map { "c\($0)" }.joined(separator: ",") + "\nx\n")
         #expect(wideHeader.hasPrefix("wide-header.csv: unknown column 'c0'"))
-        let repeated = try message("repeated.csv", Array(repeating: "name", count: 100_000).joined(separator: ",") + "\n")
+        let repeated = try message(
+            "repeated.csv", Array(repeating: "name", count: 100_000).joined(separator: ",") + "\n")
         #expect(repeated == "repeated.csv: the column 'name' appears twice")
-        let longLine = try message("long-line.csv", "name,country\n" + String(repeating: "a", count: 50 << 20) + ",LT\n")
+        let longLine = try message(
+            "long-line.csv", "name,country\n" + String(repeating: "a", count: 50 << 20) + ",LT\n")
         #expect(longLine == "long-line.csv:2: the line is longer than 1 MB; refused")
         let longHeader = try message("long-header.csv", String(repeating: "b", count: 50 << 20) + "\n")
         #expect(longHeader == "long-header.csv:1: the line is longer than 1 MB; refused")
         // Short lines, one quoted cell over 1 MB.
-        let tall = try message("tall-cell.csv", "name,country\n\"" + String(repeating: String(repeating: "c", count: 999) + "\n", count: 1100) + "\",LT\n")
+        let tall = try message(
+            "tall-cell.csv",
+            "name,country\n\"" + String(repeating: String(repeating: "c", count: 999) + "\n", count: 1100) + "\",LT\n")
         #expect(tall == "tall-cell.csv:2: the name cell is longer than 1 MB")
         #expect(try db.store.read { try $0.count(.centre) } == 1)
-        #expect(try Data(contentsOf: URL(fileURLWithPath: db.path)) == before, "the database file is byte for byte the same")
+        #expect(
+            try Data(contentsOf: URL(fileURLWithPath: db.path)) == before, "the database file is byte for byte the same"
+        )
     }
 
     @Test func aDryRunChecksAndCountsButWritesNothing() throws {
@@ -214,7 +246,9 @@ import NCCStore
     @Test func centresJoinConsortiaAndMeetingsTheirAttendees() throws {
         let people = try file("people.csv", Self.people)
         _ = try CSVImporter(store: db.store).importCSV(.person, from: people)
-        let centres = try file("centres.csv", """
+        let centres = try file(
+            "centres.csv",
+            """
             name,country,consortium,status
             NCC Lithuania,LT,PEnCIL;INSISST,active
             NCC Slovenia,SI,SEED2SCALE,
@@ -222,7 +256,9 @@ import NCCStore
         _ = try CSVImporter(store: db.store).importCSV(.centre, from: centres)
         #expect(try db.store.read { try $0.count(.consortium) } == 3, "missing consortia are created")
         #expect(try db.store.read { try $0.count(.membership) } == 3)
-        let meetings = try file("meetings.csv", """
+        let meetings = try file(
+            "meetings.csv",
+            """
             title,kind,start,place,attendees,minutes
             Quarterly meeting,quarterly,2026-03-05T09:00Z,Vilnius,Eglė Butkevičienė;Žiga Novak,"Agreed: map the ecosystem, then measure."
             """)
@@ -231,7 +267,10 @@ import NCCStore
         // Exported again: the same columns, lists in a stable order.
         let out = db.folder.appendingPathComponent("m.csv").path
         _ = try CSVExporter(store: db.store).exportCSV(.meeting, to: out)
-        #expect(try read(out).contains(",2026-03-05T09:00:00Z,Vilnius,Eglė Butkevičienė;Žiga Novak,\"Agreed: map the ecosystem, then measure.\""))
+        #expect(
+            try read(out).contains(
+                ",2026-03-05T09:00:00Z,Vilnius,Eglė Butkevičienė;Žiga Novak,\"Agreed: map the ecosystem, then measure.\""
+            ))
         let files = try FileManager.default.contentsOfDirectory(atPath: db.folder.path)
         #expect(!files.contains { $0.hasSuffix(".tmp") }, "no temporary file is left behind")
     }

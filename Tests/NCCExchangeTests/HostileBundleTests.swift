@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import NCCExchange
 
 /// Bundles made to hurt: sizes declared to exhaust memory or disk, entries sharing their bytes,
@@ -37,13 +38,17 @@ import Testing
         // classic overlap of a zip bomb, here with the names a bundle may hold.
         let ops = try ZipBytes.centralRecord(of: "ops.jsonl", in: bytes)
         let manifest = try ZipBytes.centralRecord(of: "manifest.json", in: bytes)
-        for field in [20, 24, 42] { ZipBytes.set32(&bytes, at: manifest + field, ZipBytes.get32(bytes, at: ops + field)) }
+        for field in [20, 24, 42] {
+            ZipBytes.set32(&bytes, at: manifest + field, ZipBytes.get32(bytes, at: ops + field))
+        }
         let path = world.file("overlap.nccbundle")
         try Data(bytes).write(to: path)
         // Refused either way: as an overlap when the shared bytes add up to more than the file, else
         // when the manifest's entry, read from the operations' bytes, fails its checksum.
         let message = try world.expectRefusal(path, containing: "refused:")
-        #expect(message.contains("its entries overlap (a zip bomb)") || message.contains("the entry 'manifest.json' is damaged"), "\(message)")
+        #expect(
+            message.contains("its entries overlap (a zip bomb)")
+                || message.contains("the entry 'manifest.json' is damaged"), "\(message)")
     }
 
     // MARK: - Fields
@@ -68,10 +73,13 @@ import Testing
         var lines = try world.goodLines()
         #expect(lines.count == 8007)
         lines[6999] = #"{"fields":{"#
-        lines[7499] = try Self.replacing("title", in: lines[7499], with: Self.randomText(3 << 20, from: "abcdefghijklmnopqrstuvwxyz"))
-        try world.expectRefusal(try world.forged("long.nccbundle", lines: lines), containing: "line 7000: it is not an operation")
+        lines[7499] = try Self.replacing(
+            "title", in: lines[7499], with: Self.randomText(3 << 20, from: "abcdefghijklmnopqrstuvwxyz"))
+        try world.expectRefusal(
+            try world.forged("long.nccbundle", lines: lines), containing: "line 7000: it is not an operation")
         lines[6999] = try world.goodLines()[6999]
-        try world.expectRefusal(try world.forged("too-long.nccbundle", lines: lines), containing: "line 7500 is longer than 2 MB")
+        try world.expectRefusal(
+            try world.forged("too-long.nccbundle", lines: lines), containing: "line 7500 is longer than 2 MB")
     }
 
     @Test func aValueOverOneMegabyteIsRefusedEvenOnAShorterLine() throws {
@@ -101,28 +109,36 @@ import Testing
         var escaped = lines
         escaped[1] = escaped[1].replacingOccurrences(of: "\"name\":\"NCC", with: "\"name\":\"N\\u0000CC")
         #expect(escaped[1] != lines[1])
-        try world.expectRefusal(try world.forged("nul-escaped.nccbundle", lines: escaped), containing: "line 2: centre name: must not hold a NUL character")
+        try world.expectRefusal(
+            try world.forged("nul-escaped.nccbundle", lines: escaped),
+            containing: "line 2: centre name: must not hold a NUL character")
     }
 
     @Test func aKeyGivenTwiceInALineIsRefused() throws {
         let world = try BundleWorld()
         var fields = try world.goodLines()
         fields[1] = fields[1].replacingOccurrences(of: "{\"fields\":{", with: "{\"fields\":{\"name\":\"Other\",")
-        try world.expectRefusal(try world.forged("field-twice.nccbundle", lines: fields), containing: "line 2: it is not an operation: the key 'name' appears twice")
+        try world.expectRefusal(
+            try world.forged("field-twice.nccbundle", lines: fields),
+            containing: "line 2: it is not an operation: the key 'name' appears twice")
         var prev = try world.goodLines()
         prev[1] = prev[1].replacingOccurrences(of: "\"prev\":{}", with: "\"prev\":{\"name\":\"a\",\"name\":\"b\"}")
         #expect(prev[1] != (try world.goodLines())[1])
-        try world.expectRefusal(try world.forged("prev-twice.nccbundle", lines: prev), containing: "line 2: it is not an operation: the key 'name' appears twice")
+        try world.expectRefusal(
+            try world.forged("prev-twice.nccbundle", lines: prev),
+            containing: "line 2: it is not an operation: the key 'name' appears twice")
     }
 
     @Test func listsFollowTheirRulesAsTypedInputDoes() throws {
         let world = try BundleWorld()
         var lines = try world.goodLines()
         lines[1] = lines[1].replacingOccurrences(of: "\"topics\":null", with: "\"topics\":[\"a\\u0000\"]")
-        try world.expectRefusal(try world.forged("tags.nccbundle", lines: lines), containing: "line 2: centre topics: must not hold a NUL")
+        try world.expectRefusal(
+            try world.forged("tags.nccbundle", lines: lines), containing: "line 2: centre topics: must not hold a NUL")
         var countries = try world.goodLines()
         countries[2] = countries[2].replacingOccurrences(of: "\"country\":\"", with: "\"country\":\"X")
-        try world.expectRefusal(try world.forged("country.nccbundle", lines: countries), containing: "line 3: centre country:")
+        try world.expectRefusal(
+            try world.forged("country.nccbundle", lines: countries), containing: "line 3: centre country:")
     }
 
     /// `count` random ASCII characters of `alphabet`: text that does not deflate past 100:1.
@@ -138,7 +154,9 @@ import Testing
         bytes.replaceSubrange(at, with: Data("\"country\":\"XX\"".utf8))
         try bytes.write(to: bundle.operationsFile)
         let before = try world.snapshot(world.receiver)
-        let error = #expect(throws: BundleError.self) { try BundleImporter(store: world.receiver).apply(bundle, trust: true, backups: nil) }
+        let error = #expect(throws: BundleError.self) {
+            try BundleImporter(store: world.receiver).apply(bundle, trust: true, backups: nil)
+        }
         #expect(error?.description.contains("changed on disk") == true, "\(String(describing: error))")
         #expect(try world.snapshot(world.receiver).dump == before.dump, "nothing was imported")
     }
@@ -191,7 +209,9 @@ enum ZipBytes {
         while offset + 46 <= bytes.count {
             if bytes[offset] == 0x50, bytes[offset + 1] == 0x4B, bytes[offset + 2] == 1, bytes[offset + 3] == 2 {
                 let length = Int(bytes[offset + 28]) | Int(bytes[offset + 29]) << 8
-                if offset + 46 + length <= bytes.count, Array(bytes[(offset + 46)..<(offset + 46 + length)]) == wanted { return offset }
+                if offset + 46 + length <= bytes.count, Array(bytes[(offset + 46)..<(offset + 46 + length)]) == wanted {
+                    return offset
+                }
             }
             offset += 1
         }

@@ -1,11 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
-@testable import NCCExchange
 import NCCModel
 import NCCStore
+import Testing
+
+@testable import NCCExchange
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Meeting minutes (Markdown) and the progress report (Markdown and HTML): byte-for-byte golden
 /// files, escaping of hostile text, a well-formed self-contained HTML page, the period filter,
@@ -26,9 +28,11 @@ import NCCStore
     enum ID {
         static let socialinis = ReportTests.id(0x01), zavod = ReportTests.id(0x02)
         static let ccsi = ReportTests.id(0x11), nccLT = ReportTests.id(0x12)
-        static let egle = ReportTests.id(0x21), ziga = ReportTests.id(0x22), eleni = ReportTests.id(0x23), aoife = ReportTests.id(0x24)
+        static let egle = ReportTests.id(0x21), ziga = ReportTests.id(0x22), eleni = ReportTests.id(0x23),
+            aoife = ReportTests.id(0x24)
         static let wa1 = ReportTests.id(0x31), wa2 = ReportTests.id(0x32)
-        static let kickoff = ReportTests.id(0x41), quarterly = ReportTests.id(0x42), thematic = ReportTests.id(0x43), later = ReportTests.id(0x44)
+        static let kickoff = ReportTests.id(0x41), quarterly = ReportTests.id(0x42), thematic = ReportTests.id(0x43),
+            later = ReportTests.id(0x44)
         static let expertEgle = ReportTests.id(0x51), expertZiga = ReportTests.id(0x52)
         static let impact = ReportTests.id(0x61), rural = ReportTests.id(0x62), old = ReportTests.id(0x63)
         static func task(_ n: Int) -> String { ReportTests.id(0x100 + n) }
@@ -36,7 +40,13 @@ import NCCStore
 
     // MARK: - The data, as plain values the expectations are computed from
 
-    struct TaskRow { var n: Int; var title: String; var area: String?; var status: String; var due: String? }
+    struct TaskRow {
+        var n: Int
+        var title: String
+        var area: String?
+        var status: String
+        var due: String?
+    }
     static let tasks = [
         TaskRow(n: 1, title: "Draft the mapping template", area: ID.wa1, status: "done", due: "2026-01-20"),
         TaskRow(n: 2, title: "Collect the national maps", area: ID.wa1, status: "done", due: "2026-02-15"),
@@ -48,30 +58,55 @@ import NCCStore
         TaskRow(n: 8, title: "Prepare the annual review", area: nil, status: "doing", due: "2026-04-30"),
     ]
 
-    struct MeetingRow { var id: String; var title: String; var start: String; var attendees: [String]; var decisions: [String] }
+    struct MeetingRow {
+        var id: String
+        var title: String
+        var start: String
+        var attendees: [String]
+        var decisions: [String]
+    }
     static let meetings = [
-        MeetingRow(id: ID.kickoff, title: "Kick-off in Brussels", start: "2025-11-05T10:00:00Z",
-                   attendees: [ID.egle, ID.ziga], decisions: ["Meet every quarter"]),
-        MeetingRow(id: ID.quarterly, title: "Quarterly meeting #1 | Vilnius", start: "2026-02-10T09:00:00Z",
-                   attendees: [ID.egle, ID.ziga, ID.eleni, ID.aoife],
-                   decisions: ["Adopt the mapping template", "Publish the budget <script>alert(1)</script> & share it"]),
-        MeetingRow(id: ID.thematic, title: "Θεματική συνάντηση: χαρτογράφηση", start: "2026-03-18T13:00:00Z",
-                   attendees: [ID.egle, ID.ziga], decisions: ["Hold the next session online"]),
-        MeetingRow(id: ID.later, title: "Workshop in Athens", start: "2026-04-20T09:00:00Z",
-                   attendees: [ID.eleni], decisions: ["Not yet taken"]),
+        MeetingRow(
+            id: ID.kickoff, title: "Kick-off in Brussels", start: "2025-11-05T10:00:00Z",
+            attendees: [ID.egle, ID.ziga], decisions: ["Meet every quarter"]),
+        MeetingRow(
+            id: ID.quarterly, title: "Quarterly meeting #1 | Vilnius", start: "2026-02-10T09:00:00Z",
+            attendees: [ID.egle, ID.ziga, ID.eleni, ID.aoife],
+            decisions: ["Adopt the mapping template", "Publish the budget <script>alert(1)</script> & share it"]),
+        MeetingRow(
+            id: ID.thematic, title: "Θεματική συνάντηση: χαρτογράφηση", start: "2026-03-18T13:00:00Z",
+            attendees: [ID.egle, ID.ziga], decisions: ["Hold the next session online"]),
+        MeetingRow(
+            id: ID.later, title: "Workshop in Athens", start: "2026-04-20T09:00:00Z",
+            attendees: [ID.eleni], decisions: ["Not yet taken"]),
     ]
 
-    struct EngagementRow { var n: Int; var expert: String; var need: String; var status: String
-                           var starts: String?; var ends: String?; var feedback: Int?; var notes: String? }
+    struct EngagementRow {
+        var n: Int
+        var expert: String
+        var need: String
+        var status: String
+        var starts: String?
+        var ends: String?
+        var feedback: Int?
+        var notes: String?
+    }
     static let engagements = [
-        EngagementRow(n: 1, expert: ID.expertZiga, need: ID.impact, status: "done", starts: "2026-01-15", ends: "2026-02-28",
-                      feedback: 5, notes: "Very helpful: two workshops & a <follow-up> plan.\nShe said \"great\", it's done."),
-        EngagementRow(n: 2, expert: ID.expertEgle, need: ID.rural, status: "agreed", starts: "2026-03-01", ends: nil,
-                      feedback: 4, notes: "Kick-off call held; plan | agreed."),
-        EngagementRow(n: 3, expert: ID.expertEgle, need: ID.impact, status: "proposed", starts: nil, ends: nil, feedback: nil, notes: nil),
-        EngagementRow(n: 4, expert: ID.expertZiga, need: ID.old, status: "done", starts: "2025-06-01", ends: "2025-07-01",
-                      feedback: 2, notes: "Long finished."),
-        EngagementRow(n: 5, expert: ID.expertZiga, need: ID.rural, status: "agreed", starts: "2026-05-01", ends: nil, feedback: nil, notes: nil),
+        EngagementRow(
+            n: 1, expert: ID.expertZiga, need: ID.impact, status: "done", starts: "2026-01-15", ends: "2026-02-28",
+            feedback: 5, notes: "Very helpful: two workshops & a <follow-up> plan.\nShe said \"great\", it's done."),
+        EngagementRow(
+            n: 2, expert: ID.expertEgle, need: ID.rural, status: "agreed", starts: "2026-03-01", ends: nil,
+            feedback: 4, notes: "Kick-off call held; plan | agreed."),
+        EngagementRow(
+            n: 3, expert: ID.expertEgle, need: ID.impact, status: "proposed", starts: nil, ends: nil, feedback: nil,
+            notes: nil),
+        EngagementRow(
+            n: 4, expert: ID.expertZiga, need: ID.old, status: "done", starts: "2025-06-01", ends: "2025-07-01",
+            feedback: 2, notes: "Long finished."),
+        EngagementRow(
+            n: 5, expert: ID.expertZiga, need: ID.rural, status: "agreed", starts: "2026-05-01", ends: nil,
+            feedback: nil, notes: nil),
     ]
 
     /// Two working areas, eight tasks, four meetings (one before and one after the default
@@ -79,31 +114,40 @@ import NCCStore
     static func sample() throws -> TestDatabase {
         let db = try TestDatabase(wallClock: clock)
         try db.store.write { w in
-            try w.create(.organisation, ["name": .text("Socialinių inovacijų centras"), "country": .text("LT")], id: ID.socialinis)
+            try w.create(
+                .organisation, ["name": .text("Socialinių inovacijų centras"), "country": .text("LT")],
+                id: ID.socialinis)
             try w.create(.organisation, ["name": .text("Zavod Ustvarjalnik"), "country": .text("SI")], id: ID.zavod)
             try w.create(.centre, ["name": .text("CCSI – Slovenian NCC"), "country": .text("SI")], id: ID.ccsi)
             try w.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")], id: ID.nccLT)
-            try w.create(.person, ["name": .text("Eglė Butkevičienė"), "organisation": .text(ID.socialinis)], id: ID.egle)
+            try w.create(
+                .person, ["name": .text("Eglė Butkevičienė"), "organisation": .text(ID.socialinis)], id: ID.egle)
             try w.create(.person, ["name": .text("Žiga Novak"), "organisation": .text(ID.zavod)], id: ID.ziga)
             try w.create(.person, ["name": .text("Ελένη Παπαδοπούλου")], id: ID.eleni)
             try w.create(.person, ["name": .text("Aoife O'Brien"), "organisation": .text(ID.zavod)], id: ID.aoife)
 
             try w.create(.workingArea, ["number": .int(1), "title": .text("Ecosystem mapping")], id: ID.wa1)
-            try w.create(.workingArea, ["number": .int(2), "title": .text("Capacity building | transfer & scaling")], id: ID.wa2)
+            try w.create(
+                .workingArea, ["number": .int(2), "title": .text("Capacity building | transfer & scaling")], id: ID.wa2)
             for task in tasks {
-                var values: [String: Value] = ["title": .text(task.title), "status": .text(task.status), "owner": .text(ID.ziga)]
+                var values: [String: Value] = [
+                    "title": .text(task.title), "status": .text(task.status), "owner": .text(ID.ziga),
+                ]
                 if let area = task.area { values["working_area"] = .text(area) }
                 if let due = task.due { values["due"] = .text(due) }
                 try w.create(.task, values, id: ID.task(task.n))
             }
 
             for (index, meeting) in meetings.enumerated() {
-                var values: [String: Value] = ["title": .text(meeting.title), "start": .text(meeting.start), "kind": .text("quarterly")]
+                var values: [String: Value] = [
+                    "title": .text(meeting.title), "start": .text(meeting.start), "kind": .text("quarterly"),
+                ]
                 if meeting.id == ID.quarterly {
                     values["end"] = .text("2026-02-10T12:30:00Z")
                     values["place"] = .text("Vilnius, Lithuania")
                     values["online"] = .bool(true)
-                    values["minutes"] = .text("""
+                    values["minutes"] = .text(
+                        """
                         Agreed: budget | timeline & partners.
                         # Not a heading, and 1. not a list
                         <script>alert('x')</script> stays text.\u{1B}[31m red?\u{1B}[0m
@@ -116,33 +160,67 @@ import NCCStore
                 }
                 try w.create(.meeting, values, id: meeting.id)
                 for (n, person) in meeting.attendees.enumerated() {
-                    try w.create(.attendance, ["meeting": .text(meeting.id), "person": .text(person)], id: id(0x1000 + index * 0x10 + n))
+                    try w.create(
+                        .attendance, ["meeting": .text(meeting.id), "person": .text(person)],
+                        id: id(0x1000 + index * 0x10 + n))
                 }
                 for (n, text) in meeting.decisions.enumerated() {
-                    try w.create(.decision, ["meeting": .text(meeting.id), "position": .int(n), "text": .text(text)],
-                                 id: id(0x2000 + index * 0x10 + n))
+                    try w.create(
+                        .decision, ["meeting": .text(meeting.id), "position": .int(n), "text": .text(text)],
+                        id: id(0x2000 + index * 0x10 + n))
                 }
             }
-            try w.create(.agendaItem, ["meeting": .text(ID.quarterly), "position": .int(0), "title": .text("Welcome")], id: id(0x3001))
-            try w.create(.agendaItem, ["meeting": .text(ID.quarterly), "position": .int(1), "title": .text("Budget 2026 | draft"),
-                                       "notes": .text("Draft v2 circulated.\nComments by *Friday*")], id: id(0x3002))
-            try w.create(.agendaItem, ["meeting": .text(ID.quarterly), "position": .int(2), "title": .text("#2 Mapping & next steps")], id: id(0x3003))
-            try w.create(.agendaItem, ["meeting": .text(ID.thematic), "position": .int(0), "title": .text("Χαρτογράφηση")], id: id(0x3004))
-            try w.create(.actionItem, ["meeting": .text(ID.quarterly), "text": .text("Send the template | v2"), "owner": .text(ID.ziga),
-                                       "due": .text("2026-02-20"), "task": .text(ID.task(3))], id: id(0x4001))
-            try w.create(.actionItem, ["meeting": .text(ID.quarterly), "text": .text("Book the room for Athens"),
-                                       "owner": .text(ID.eleni), "due": .text("2026-03-01")], id: id(0x4002))
-            try w.create(.actionItem, ["meeting": .text(ID.quarterly), "text": .text("# Summary for the <b>newsletter</b>"),
-                                       "owner": .text(ID.egle), "task": .text(ID.task(1))], id: id(0x4003))
+            try w.create(
+                .agendaItem, ["meeting": .text(ID.quarterly), "position": .int(0), "title": .text("Welcome")],
+                id: id(0x3001))
+            try w.create(
+                .agendaItem,
+                [
+                    "meeting": .text(ID.quarterly), "position": .int(1), "title": .text("Budget 2026 | draft"),
+                    "notes": .text("Draft v2 circulated.\nComments by *Friday*"),
+                ], id: id(0x3002))
+            try w.create(
+                .agendaItem,
+                ["meeting": .text(ID.quarterly), "position": .int(2), "title": .text("#2 Mapping & next steps")],
+                id: id(0x3003))
+            try w.create(
+                .agendaItem, ["meeting": .text(ID.thematic), "position": .int(0), "title": .text("Χαρτογράφηση")],
+                id: id(0x3004))
+            try w.create(
+                .actionItem,
+                [
+                    "meeting": .text(ID.quarterly), "text": .text("Send the template | v2"), "owner": .text(ID.ziga),
+                    "due": .text("2026-02-20"), "task": .text(ID.task(3)),
+                ], id: id(0x4001))
+            try w.create(
+                .actionItem,
+                [
+                    "meeting": .text(ID.quarterly), "text": .text("Book the room for Athens"),
+                    "owner": .text(ID.eleni), "due": .text("2026-03-01"),
+                ], id: id(0x4002))
+            try w.create(
+                .actionItem,
+                [
+                    "meeting": .text(ID.quarterly), "text": .text("# Summary for the <b>newsletter</b>"),
+                    "owner": .text(ID.egle), "task": .text(ID.task(1)),
+                ], id: id(0x4003))
 
             try w.create(.expert, ["person": .text(ID.egle)], id: ID.expertEgle)
             try w.create(.expert, ["person": .text(ID.ziga)], id: ID.expertZiga)
-            try w.create(.need, ["centre": .text(ID.ccsi), "title": .text("Impact measurement framework"),
-                                 "deadline": .text("2026-04-30"), "status": .text("matched")], id: ID.impact)
+            try w.create(
+                .need,
+                [
+                    "centre": .text(ID.ccsi), "title": .text("Impact measurement framework"),
+                    "deadline": .text("2026-04-30"), "status": .text("matched"),
+                ], id: ID.impact)
             try w.create(.need, ["centre": .text(ID.nccLT), "title": .text("Rural ecosystem mapping")], id: ID.rural)
-            try w.create(.need, ["centre": .text(ID.nccLT), "title": .text("An old need"), "status": .text("closed")], id: ID.old)
+            try w.create(
+                .need, ["centre": .text(ID.nccLT), "title": .text("An old need"), "status": .text("closed")], id: ID.old
+            )
             for e in engagements {
-                var values: [String: Value] = ["expert": .text(e.expert), "need": .text(e.need), "status": .text(e.status)]
+                var values: [String: Value] = [
+                    "expert": .text(e.expert), "need": .text(e.need), "status": .text(e.status),
+                ]
                 if let starts = e.starts { values["starts"] = .text(starts) }
                 if let ends = e.ends { values["ends"] = .text(ends) }
                 if let feedback = e.feedback { values["feedback"] = .int(feedback) }
@@ -177,7 +255,9 @@ import NCCStore
         let path = db.folder.appendingPathComponent("minutes.md").path
         #expect(try writer.write(meeting: ID.quarterly, to: path) == path)
         #expect(try String(contentsOfFile: path, encoding: .utf8) == text)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: db.folder.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: db.folder.path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -198,9 +278,11 @@ import NCCStore
         let text = try MinutesWriter(store: db.store).markdown(meeting: ID.quarterly)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // The only headings are the document's own.
-        #expect(lines.filter { $0.hasPrefix("#") } == [
-            "# Quarterly meeting #1 \\| Vilnius", "## Agenda", "## Attendees", "## Minutes", "## Decisions", "## Action items",
-        ])
+        #expect(
+            lines.filter { $0.hasPrefix("#") } == [
+                "# Quarterly meeting #1 \\| Vilnius", "## Agenda", "## Attendees", "## Minutes", "## Decisions",
+                "## Action items",
+            ])
         #expect(!text.contains("\u{1B}") && !text.contains("[31m"), "escape sequences are stripped")
         #expect(!text.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(text.contains("\\<script>alert('x')\\</script> stays text. red?"))
@@ -211,7 +293,9 @@ import NCCStore
         let table = lines.drop { !$0.hasPrefix("| Action") }.prefix { $0.hasPrefix("|") }
         #expect(table.count == 2 + 3)
         for row in table {
-            let pipes = Array(row).enumerated().filter { $0.element == "|" && ($0.offset == 0 || Array(row)[$0.offset - 1] != "\\") }
+            let pipes = Array(row).enumerated().filter {
+                $0.element == "|" && ($0.offset == 0 || Array(row)[$0.offset - 1] != "\\")
+            }
             #expect(pipes.count == 5, "\(row)")
         }
         #expect(table.contains("| Send the template \\| v2 | Žiga Novak | 2026-02-20 | doing |"))
@@ -223,7 +307,9 @@ import NCCStore
         #expect(ReportText.clean("one\r\ntwo\rthree\u{2028}four", keepNewlines: true) == "one\ntwo\nthree\nfour")
         #expect(ReportText.clean("tab\there\u{202E}rev\u{7F}\u{0}") == "tab hererev")
         #expect(ReportText.html("<a href=\"x\">'&'</a>") == "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;")
-        #expect(ReportText.markdown("# 2026. *a* _b_ [c](d) `e` | ~f~ &amp; A & B #") == "\\# 2026. \\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\| \\~f\\~ \\&amp; A & B \\#")
+        #expect(
+            ReportText.markdown("# 2026. *a* _b_ [c](d) `e` | ~f~ &amp; A & B #")
+                == "\\# 2026. \\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` \\| \\~f\\~ \\&amp; A & B \\#")
         #expect(ReportText.markdown("2026. plan") == "2026\\. plan")
         #expect(ReportText.markdown("- item") == "\\- item")
         #expect(ReportText.markdownCell("") == "—")
@@ -239,11 +325,13 @@ import NCCStore
         let parser = XMLParser(data: Data(body.utf8))
         let delegate = ElementCounter()
         parser.delegate = delegate
-        #expect(parser.parse(), "not well-formed: \(String(describing: parser.parserError)) at line \(parser.lineNumber)")
+        #expect(
+            parser.parse(), "not well-formed: \(String(describing: parser.parserError)) at line \(parser.lineNumber)")
         #expect(parser.parserError == nil)
         #expect(delegate.elements["svg"] == 3, "tasks, attendance and engagement charts")
         #expect(delegate.elements["script"] == nil)
-        #expect(delegate.elements["link"] == nil && delegate.elements["img"] == nil && delegate.elements["iframe"] == nil)
+        #expect(
+            delegate.elements["link"] == nil && delegate.elements["img"] == nil && delegate.elements["iframe"] == nil)
         #expect(delegate.elements["style"] == 1, "one inline style sheet")
         // Every chart and every bar has a title a screen reader and a tooltip use.
         #expect((delegate.elements["title"] ?? 0) >= 1 + 3 + 5)
@@ -262,9 +350,10 @@ import NCCStore
 
     @Test func manyMeetingsAreChartedPerMonth() throws {
         let meetings = (0..<50).map { n in
-            ProgressReport.Meeting(id: Self.id(n), title: "M\(n)", kind: "workshop",
-                                   start: n < 30 ? "2026-01-15T09:00:00Z" : "2026-02-15T09:00:00Z",
-                                   end: nil, place: nil, online: true, attendees: 2, decisions: [], held: true)
+            ProgressReport.Meeting(
+                id: Self.id(n), title: "M\(n)", kind: "workshop",
+                start: n < 30 ? "2026-01-15T09:00:00Z" : "2026-02-15T09:00:00Z",
+                end: nil, place: nil, online: true, attendees: 2, decisions: [], held: true)
         }
         let chart = ReportHTML.attendanceChart(meetings)
         #expect(chart.rows.map(\.label) == ["2026-01 · 30 meetings", "2026-02 · 20 meetings"])
@@ -276,8 +365,10 @@ import NCCStore
         var elements: [String: Int] = [:]
         var attributes: [String] = []
         var text = ""
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+            qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+        ) {
             elements[elementName, default: 0] += 1
             attributes += attributeDict.keys
         }
@@ -328,7 +419,10 @@ import NCCStore
         let db = try Self.sample()
         let end = "2026-03-31"
         let model = try ProgressReport(store: db.store, today: Self.today).model()
-        #expect(model.areas.map(\.label) == ["WA1 Ecosystem mapping", "WA2 Capacity building | transfer & scaling", "No working area"])
+        #expect(
+            model.areas.map(\.label) == [
+                "WA1 Ecosystem mapping", "WA2 Capacity building | transfer & scaling", "No working area",
+            ])
         for area in model.areas {
             let mine = Self.tasks.filter { $0.area == area.id }
             #expect(area.done == mine.filter { $0.status == "done" }.count)
@@ -350,7 +444,9 @@ import NCCStore
         let (from, to) = ("2026-01-01", "2026-03-31")
         let model = try ProgressReport(store: db.store, today: Self.today).model()
         // In the period: started by its end (undated ones were recorded on 2026-01-01), not ended before its start.
-        let inPeriod = Self.engagements.filter { ($0.starts ?? "2026-01-01") <= to && ($0.ends.map { $0 >= from } ?? true) }
+        let inPeriod = Self.engagements.filter {
+            ($0.starts ?? "2026-01-01") <= to && ($0.ends.map { $0 >= from } ?? true)
+        }
         #expect(inPeriod.map(\.n) == [1, 2, 3])
         for status in Schema.engagementStatuses {
             #expect(model.engagements.count(status) == inPeriod.filter { $0.status == status }.count, "\(status)")
@@ -369,11 +465,11 @@ import NCCStore
     @Test func averageFeedbackRoundsHalfUp() {
         var e = ProgressReport.Engagements()
         #expect(e.averageFeedback == nil)
-        (e.feedbackCount, e.feedbackSum) = (3, 13)   // 4.333…
+        (e.feedbackCount, e.feedbackSum) = (3, 13)  // 4.333…
         #expect(e.averageFeedback == "4.3")
-        (e.feedbackCount, e.feedbackSum) = (4, 13)   // 3.25
+        (e.feedbackCount, e.feedbackSum) = (4, 13)  // 3.25
         #expect(e.averageFeedback == "3.3")
-        (e.feedbackCount, e.feedbackSum) = (3, 14)   // 4.666…
+        (e.feedbackCount, e.feedbackSum) = (3, 14)  // 4.666…
         #expect(e.averageFeedback == "4.7")
         (e.feedbackCount, e.feedbackSum) = (1, 5)
         #expect(e.averageFeedback == "5.0")
@@ -382,10 +478,14 @@ import NCCStore
     @Test func writingRefusesAMissingFolderAndLeavesNothingBehind() throws {
         let db = try Self.sample()
         let report = ProgressReport(store: db.store, today: Self.today)
-        #expect(throws: ReportError.self) { try report.write(.markdown, file: db.folder.appendingPathComponent("no/such/report.md").path) }
+        #expect(throws: ReportError.self) {
+            try report.write(.markdown, file: db.folder.appendingPathComponent("no/such/report.md").path)
+        }
         #expect(throws: ReportError.self) { try report.write(.markdown, file: db.folder.path) }
         #expect(throws: StoreError.self) { try MinutesWriter(store: db.store).markdown(meeting: Self.id(0xFFFF)) }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: db.folder.path).filter { $0.hasSuffix(".tmp") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: db.folder.path).filter {
+            $0.hasSuffix(".tmp")
+        }
         #expect(leftovers.isEmpty)
     }
 }

@@ -20,7 +20,9 @@ import Testing
         }
         // The scenarios must really exercise what they claim to.
         #expect(totals.conflicts > Self.scenarios / 10, "conflicts seen: \(totals.conflicts)")
-        print("sync scenarios: \(Self.scenarios), conflicts \(totals.conflicts), replays \(totals.replays), incremental bundles \(totals.incremental), deletes \(totals.deletes)")
+        print(
+            "sync scenarios: \(Self.scenarios), conflicts \(totals.conflicts), replays \(totals.replays), incremental bundles \(totals.incremental), deletes \(totals.deletes)"
+        )
         #expect(totals.replays > 0 && totals.incremental > 0 && totals.deletes > 0)
     }
 
@@ -51,7 +53,8 @@ struct Scenario {
     init(seed: UInt64) {
         self.seed = seed
         random = SeededGenerator(state: seed)
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-sync-\(seed)-\(UUID().uuidString.prefix(8))")
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "ncc-sync-\(seed)-\(UUID().uuidString.prefix(8))")
     }
 
     mutating func run(_ totals: inout SyncConvergenceTests.Totals) throws {
@@ -59,7 +62,11 @@ struct Scenario {
         defer { try? FileManager.default.removeItem(at: folder) }
         for n in 0..<4 {
             let store = try Store.open(path: folder.appendingPathComponent("r\(n).sqlite").path)
-            replicas.append((store, try Identity.loadOrCreate(replica: store.replicaID, folder: folder.appendingPathComponent("keys"))))
+            replicas.append(
+                (
+                    store,
+                    try Identity.loadOrCreate(replica: store.replicaID, folder: folder.appendingPathComponent("keys"))
+                ))
         }
         // A shared start (as after a first exchange), so that members edit the same records.
         try replicas[0].store.write { w in
@@ -102,25 +109,47 @@ struct Scenario {
         try store.write { w in
             switch roll {
             case 0, 1:
-                try w.create(.centre, ["name": .text(pick(["NCC Lietuva", "Žiga Centre", "Ελληνικό Κέντρο", "NCC France"])),
-                                       "country": .text(pick(["LT", "SI", "EL", "FR"]))])
+                try w.create(
+                    .centre,
+                    [
+                        "name": .text(pick(["NCC Lietuva", "Žiga Centre", "Ελληνικό Κέντρο", "NCC France"])),
+                        "country": .text(pick(["LT", "SI", "EL", "FR"])),
+                    ])
             case 2 where !areas.isEmpty:
-                try w.create(.task, ["title": .text(pick(["Map funding", "Write guide", "Plan the event"])),
-                                     "working_area": .text(pick(areas).id), "status": .text(pick(Schema.taskStatuses))])
+                try w.create(
+                    .task,
+                    [
+                        "title": .text(pick(["Map funding", "Write guide", "Plan the event"])),
+                        "working_area": .text(pick(areas).id), "status": .text(pick(Schema.taskStatuses)),
+                    ])
             case 2:
-                try w.create(.workingArea, ["number": .int(Int.random(in: 1...9, using: &random)), "title": .text(pick(["Capacity", "Policy"]))])
+                try w.create(
+                    .workingArea,
+                    [
+                        "number": .int(Int.random(in: 1...9, using: &random)),
+                        "title": .text(pick(["Capacity", "Policy"])),
+                    ])
             case 3...7 where !centres.isEmpty:
                 let centre = pick(centres)
                 let field = pick(["name", "description", "status", "topics"])
-                let value: Value = switch field {
-                case "status": .text(pick(["planned", "active", "closed"]))
-                case "topics": .list([pick(["housing", "inclusion"]), pick(["skills", "ageing"])])
-                case "description": .text(pick(["Long minutes\nwith two lines", "Short", "Ελληνικά"]) + " \(Int.random(in: 0..<5, using: &random))")
-                default: .text(pick(["NCC Lietuva", "Eglė's centre", "Centre Žiga"]) + " \(Int.random(in: 0..<3, using: &random))")
-                }
+                let value: Value =
+                    switch field {
+                    case "status": .text(pick(["planned", "active", "closed"]))
+                    case "topics": .list([pick(["housing", "inclusion"]), pick(["skills", "ageing"])])
+                    case "description":
+                        .text(
+                            pick(["Long minutes\nwith two lines", "Short", "Ελληνικά"])
+                                + " \(Int.random(in: 0..<5, using: &random))")
+                    default:
+                        .text(
+                            pick(["NCC Lietuva", "Eglė's centre", "Centre Žiga"])
+                                + " \(Int.random(in: 0..<3, using: &random))")
+                    }
                 try w.update(.centre, id: centre.id, [field: value])
             case 8...9 where !tasks.isEmpty:
-                try w.update(.task, id: pick(tasks).id, ["status": .text(pick(Schema.taskStatuses)), "title": .text(pick(["Map funding", "Guide v2"]))])
+                try w.update(
+                    .task, id: pick(tasks).id,
+                    ["status": .text(pick(Schema.taskStatuses)), "title": .text(pick(["Map funding", "Guide v2"]))])
             case 10 where !centres.isEmpty:
                 try w.delete(.centre, id: pick(centres).id)
                 totals.deletes += 1
@@ -207,9 +236,13 @@ struct Scenario {
                 guard let live = try reader.record(winner.kind, id: record) else { return winner.value }
                 return live.values[field] ?? .null
             }
-            #expect(same(current, winner.value), "seed \(seed): \(key) holds \(current), its latest head is \(winner.value)")
+            #expect(
+                same(current, winner.value), "seed \(seed): \(key) holds \(current), its latest head is \(winner.value)"
+            )
             for head in heads where head.stamp != winner.stamp && !same(head.value, winner.value) {
-                #expect(listed.contains("\(record) \(field) \(head.stamp)"), "seed \(seed): the concurrent value \(head.value) of \(key) is lost")
+                #expect(
+                    listed.contains("\(record) \(field) \(head.stamp)"),
+                    "seed \(seed): the concurrent value \(head.value) of \(key) is lost")
             }
         }
         return conflicts.count

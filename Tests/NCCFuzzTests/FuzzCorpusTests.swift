@@ -12,7 +12,9 @@ import Testing
     static func files(_ target: FuzzTarget, _ folder: String = "") -> [URL] {
         let url = corpus.appendingPathComponent(target.rawValue).appendingPathComponent(folder)
         let names = (try? FileManager.default.contentsOfDirectory(atPath: url.path)) ?? []
-        return names.sorted().map { url.appendingPathComponent($0) }.filter { !$0.hasDirectoryPath && $0.lastPathComponent != "regressions" }
+        return names.sorted().map { url.appendingPathComponent($0) }.filter {
+            !$0.hasDirectoryPath && $0.lastPathComponent != "regressions"
+        }
     }
 
     @Test(arguments: FuzzTarget.allCases)
@@ -40,7 +42,7 @@ import Testing
         // truncated and repeated, deterministic.
         var state: UInt64 = 0x5EED
         func next() -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
             return Int(state >> 33)
         }
         for target in FuzzTarget.allCases {

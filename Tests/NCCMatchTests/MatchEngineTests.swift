@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import NCCMatch
 import NCCModel
 import NCCStore
+import Testing
+
+@testable import NCCMatch
 
 @Suite struct MatchEngineTests {
     let store: Store
@@ -17,7 +18,9 @@ import NCCStore
     }
 
     func rank(_ key: String, filters: MatchFilters = MatchFilters()) throws -> [Match] {
-        try store.read { r in try MatchEngine().rank(need: try r.record(.need, id: needs[key]!)!, reader: r, filters: filters) }
+        try store.read { r in
+            try MatchEngine().rank(need: try r.record(.need, id: needs[key]!)!, reader: r, filters: filters)
+        }
     }
 
     func key(_ match: Match) -> String { experts[match.expertID]! }
@@ -30,15 +33,19 @@ import NCCStore
             #expect((0...1).contains(match.score))
             let sum = match.reasons.reduce(0) { $0 + $1.contribution }
             #expect(abs(sum - match.score) < 1e-9, "the reasons explain the whole score")
-            #expect(Set(match.reasons.map(\.factor)).isSuperset(of: ["text", "topics", "country", "workload", "feedback"]))
+            #expect(
+                Set(match.reasons.map(\.factor)).isSuperset(of: ["text", "topics", "country", "workload", "feedback"]))
         }
         let egle = try #require(matches.first { key($0) == "egle" })
-        #expect(egle.reasons.first { $0.factor == "topics" }?.detail.contains("impact measurement") == true, "SROI counts as impact measurement")
+        #expect(
+            egle.reasons.first { $0.factor == "topics" }?.detail.contains("impact measurement") == true,
+            "SROI counts as impact measurement")
     }
 
     @Test func matchedWordsAreShownWithoutTheSeparatorBetweenTopics() {
         // Among many candidates the engine marks whole topic tokens, which carry the "; " that joins topics.
-        #expect(MatchEngine.markedWords("[coastal] [communities;] tourism; [SROI]") == ["coastal", "communities", "sroi"])
+        #expect(
+            MatchEngine.markedWords("[coastal] [communities;] tourism; [SROI]") == ["coastal", "communities", "sroi"])
         #expect(MatchEngine.markedWords("[;] [] plain") == [])
     }
 
@@ -48,7 +55,9 @@ import NCCStore
         #expect(!filtered.contains("stuffed"), "no days available")
         let open = try rank("impact", filters: MatchFilters(language: false, availability: false)).map(key)
         #expect(open.contains("impactes") && open.contains("stuffed"))
-        let stuffed = try rank("impact", filters: MatchFilters(language: false, availability: false)).first { key($0) == "stuffed" }
+        let stuffed = try rank("impact", filters: MatchFilters(language: false, availability: false)).first {
+            key($0) == "stuffed"
+        }
         #expect(stuffed?.flags.contains("no days available") == true)
     }
 
@@ -63,7 +72,9 @@ import NCCStore
     @Test func aDeclinedExpertIsLeftOutForThatNeed() throws {
         let first = try #require(try rank("finance").first)
         _ = try store.write { w in
-            try w.create(.engagement, ["expert": .text(first.expertID), "need": .text(needs["finance"]!), "status": .text("declined")])
+            try w.create(
+                .engagement,
+                ["expert": .text(first.expertID), "need": .text(needs["finance"]!), "status": .text("declined")])
         }
         #expect(!(try rank("finance")).contains { $0.expertID == first.expertID })
         #expect(try rank("finance", filters: MatchFilters(declined: false)).contains { $0.expertID == first.expertID })
@@ -93,7 +104,8 @@ import NCCStore
     }
 
     @Test func settingsComeFromConfigAndScaleToOne() throws {
-        let settings = try MatchSettings.parse("""
+        let settings = try MatchSettings.parse(
+            """
             [match]
             text = 2
             topics = 2
@@ -104,8 +116,14 @@ import NCCStore
             groups = [["circular economy", "waste reduction"]]
             """, file: "config.toml")
         #expect(settings.text == 0.5 && settings.topics == 0.5)
-        #expect(MatchEngine(settings: settings).thesaurus.concept(of: "waste reduction") == MatchEngine(settings: settings).thesaurus.concept(of: "Circular Economy"))
-        #expect(throws: MatchSettings.Problem.self) { try MatchSettings.parse("[match]\nspeed = 1", file: "config.toml") }
-        #expect(throws: MatchSettings.Problem.self) { try MatchSettings.parse("[match]\ntext = -1", file: "config.toml") }
+        #expect(
+            MatchEngine(settings: settings).thesaurus.concept(of: "waste reduction")
+                == MatchEngine(settings: settings).thesaurus.concept(of: "Circular Economy"))
+        #expect(throws: MatchSettings.Problem.self) {
+            try MatchSettings.parse("[match]\nspeed = 1", file: "config.toml")
+        }
+        #expect(throws: MatchSettings.Problem.self) {
+            try MatchSettings.parse("[match]\ntext = -1", file: "config.toml")
+        }
     }
 }

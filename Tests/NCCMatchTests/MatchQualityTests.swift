@@ -1,14 +1,16 @@
 import Foundation
-import Testing
 import NCCMatch
 import NCCModel
 import NCCStore
+import Testing
 
 /// Ranking quality measured on the labelled set: nDCG@5 of the engine and of plain FTS5 BM25.
 @Suite struct MatchQualityTests {
     static func nDCG(_ ranked: [String], grades: [String: Int], k: Int = 5) -> Double {
         func dcg(_ gains: [Int]) -> Double {
-            gains.prefix(k).enumerated().reduce(0) { $0 + (pow(2, Double($1.element)) - 1) / log2(Double($1.offset) + 2) }
+            gains.prefix(k).enumerated().reduce(0) {
+                $0 + (pow(2, Double($1.element)) - 1) / log2(Double($1.offset) + 2)
+            }
         }
         let ideal = dcg(grades.values.sorted(by: >))
         return ideal == 0 ? 0 : dcg(ranked.map { grades[$0] ?? 0 }) / ideal
@@ -30,7 +32,9 @@ import NCCStore
                 engineScores.append(Self.nDCG(ranked, grades: need.grades))
                 // Plain BM25: the need's own words, topics and bios weighed alike, no filters.
                 let words = ([need.title, need.description] + need.topics).joined(separator: " ")
-                let plain = try reader.expertTextHits(anyOf: [words], topicWeight: 1, bioWeight: 1, limit: 5).map { expertKeys[$0.expertID]! }
+                let plain = try reader.expertTextHits(anyOf: [words], topicWeight: 1, bioWeight: 1, limit: 5).map {
+                    expertKeys[$0.expertID]!
+                }
                 bm25Scores.append(Self.nDCG(plain, grades: need.grades))
             }
         }

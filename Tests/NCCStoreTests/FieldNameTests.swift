@@ -36,20 +36,26 @@ import Testing
         #expect(task[Fields.Task.title] == .text("Draft the plan") && task[Fields.Task.due] == .text("2026-12-01"))
         #expect(task[Fields.Task.status] == .text("doing") && task[Fields.Task.owner] == .null)
         #expect(task[Fields.Task.title] == task["title"])
-        let doing = RecordQuery(.task, conditions: [.equals(Fields.Task.status, .text("doing"))], order: [(Fields.Task.due, true)])
+        let doing = RecordQuery(
+            .task, conditions: [.equals(Fields.Task.status, .text("doing"))], order: [(Fields.Task.due, true)])
         #expect(try db.store.read { try $0.records(doing, limit: 10) }.map(\.id) == [id])
     }
 
     @Test func aFieldOfAnotherKindIsRefused() throws {
         let db = try TestDatabase()
         #expect(throws: StoreError.foreignField(kind: .task, field: Fields.Need.status)) {
-            try db.store.write { try $0.create(.task, [Fields.Task.title: .text("Plan"), Fields.Need.status: .text("open")]) }
+            try db.store.write {
+                try $0.create(.task, [Fields.Task.title: .text("Plan"), Fields.Need.status: .text("open")])
+            }
         }
         #expect(try db.store.read { try $0.count(.task) } == 0)
         #expect(throws: StoreError.foreignField(kind: .task, field: Fields.Need.status)) {
-            try db.store.read { try $0.records(RecordQuery(.task, conditions: [.equals(Fields.Need.status, .text("open"))]), limit: 1) }
+            try db.store.read {
+                try $0.records(RecordQuery(.task, conditions: [.equals(Fields.Need.status, .text("open"))]), limit: 1)
+            }
         }
-        #expect(StoreError.foreignField(kind: .task, field: Fields.Need.status).description
-            == "a task has no field of a need ('status')")
+        #expect(
+            StoreError.foreignField(kind: .task, field: Fields.Need.status).description
+                == "a task has no field of a need ('status')")
     }
 }

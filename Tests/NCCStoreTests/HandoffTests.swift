@@ -34,8 +34,9 @@ import Testing
         let ended = Ended()
         #expect(throws: StoreError.self) {
             try database.store.write { writer in
-                try Handoff<String>.run(make: Self.make(first: "missing-task", failing: false, ended: ended),
-                                        use: { try write($0, writer) })
+                try Handoff<String>.run(
+                    make: Self.make(first: "missing-task", failing: false, ended: ended),
+                    use: { try write($0, writer) })
             }
         }
         #expect(ended.value, "the making thread stopped before run returned")
@@ -48,20 +49,27 @@ import Testing
         var used = 0
         #expect(throws: Invented.self) {
             try database.store.write { writer in
-                try Handoff<String>.run(make: Self.make(first: nil, failing: true, ended: ended),
-                                        use: { try write($0, writer); used += 1 })
+                try Handoff<String>.run(
+                    make: Self.make(first: nil, failing: true, ended: ended),
+                    use: {
+                        try write($0, writer)
+                        used += 1
+                    })
             }
         }
         #expect(ended.value)
         #expect(used <= 10_001, "nothing made after the failure was used")
-        #expect(try database.store.read { try $0.count(.workingArea) } == 0, "the writes before the failure were rolled back")
+        #expect(
+            try database.store.read { try $0.count(.workingArea) } == 0,
+            "the writes before the failure were rolled back")
     }
 
     @Test func everyItemArrivesInOrder() throws {
         let database = try TestDatabase()
         let ended = Ended()
         try database.store.write { writer in
-            try Handoff<String>.run(make: Self.make(first: nil, failing: false, ended: ended), use: { try write($0, writer) })
+            try Handoff<String>.run(
+                make: Self.make(first: nil, failing: false, ended: ended), use: { try write($0, writer) })
         }
         var written: [String] = []
         try database.store.read { r in try r.forEachStoredOperation(notIn: [:]) { written.append($0.record) } }

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import NCCModel
 import NCCStore
+import Testing
 
 /// Every kind goes in with every field set and comes back out of a re-opened file the same.
 @Suite struct RoundTripTests {
@@ -64,7 +64,8 @@ import NCCStore
         // by field gives the record as stored.
         let db = try TestDatabase()
         let id = try db.store.write { w in
-            try w.create(.centre, ["name": .text("NCC Greece"), "country": .text("EL"), "topics": .list(["social economy"])])
+            try w.create(
+                .centre, ["name": .text("NCC Greece"), "country": .text("EL"), "topics": .list(["social economy"])])
         }
         _ = try db.store.write { try $0.update(.centre, id: id, ["status": .text("planned"), "topics": .list([])]) }
         _ = try db.store.write { try $0.update(.centre, id: id, ["name": .text("Κέντρο Κοινωνικής Καινοτομίας")]) }
@@ -74,8 +75,10 @@ import NCCStore
         }
         let record = try #require(try db.store.read { try $0.record(.centre, id: id) })
         for field in Schema.fields(of: .centre) {
-            #expect(replayed[field.name] ?? .null == record[field.name] || (field.type.isList && record[field.name] == .list([])),
-                    "\(field.name)")
+            #expect(
+                replayed[field.name] ?? .null == record[field.name]
+                    || (field.type.isList && record[field.name] == .list([])),
+                "\(field.name)")
         }
         #expect(replayed["deleted"] == .bool(false))
         try db.store.write { try $0.delete(.centre, id: id) }

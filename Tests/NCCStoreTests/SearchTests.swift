@@ -1,6 +1,7 @@
 import GRDB
-import Testing
 import NCCModel
+import Testing
+
 @testable import NCCStore
 
 /// The one FTS5 index: diacritics and case ignored, prefixes, every kind, ranked.
@@ -13,15 +14,27 @@ import NCCModel
         var ids: [String: String] = [:]
         try db.store.write { w in
             let egle = try w.create(.person, ["name": .text("Eglė Butkevičienė")])
-            ids["expert"] = try w.create(.expert, ["person": .text(egle), "topics": .list(["impact measurement"]),
-                                                   "bio": .text("Designs outcome indicators for social enterprises.")])
+            ids["expert"] = try w.create(
+                .expert,
+                [
+                    "person": .text(egle), "topics": .list(["impact measurement"]),
+                    "bio": .text("Designs outcome indicators for social enterprises."),
+                ])
             ids["kuhne"] = try w.create(.person, ["name": .text("Jonas Kühne")])
             ids["greek"] = try w.create(.person, ["name": .text("Ελένη Παπαδοπούλου")])
             let centre = try w.create(.centre, ["name": .text("NCC Lithuania"), "country": .text("LT")])
-            ids["need"] = try w.create(.need, ["centre": .text(centre), "title": .text("Impact measurement framework"),
-                                               "description": .text("A framework the centre can use.")])
-            ids["meeting"] = try w.create(.meeting, ["title": .text("Quarterly meeting"), "start": .text("2026-03-05T09:00:00Z"),
-                                                     "minutes": .text("We agreed on ecosystem mapping in coastal communities.")])
+            ids["need"] = try w.create(
+                .need,
+                [
+                    "centre": .text(centre), "title": .text("Impact measurement framework"),
+                    "description": .text("A framework the centre can use."),
+                ])
+            ids["meeting"] = try w.create(
+                .meeting,
+                [
+                    "title": .text("Quarterly meeting"), "start": .text("2026-03-05T09:00:00Z"),
+                    "minutes": .text("We agreed on ecosystem mapping in coastal communities."),
+                ])
             ids["task"] = try w.create(.task, ["title": .text("Draft the impact measurement guide")])
         }
         self.ids = ids
@@ -33,7 +46,8 @@ import NCCModel
         let best = try db.store.write { w -> String in
             let best = try w.create(.task, ["title": .text("Review the review of reviews")])
             for n in 0..<30 {
-                weaker.append(try w.create(.task, ["title": .text("Task \(n)"), "description": .text("Needs a review by Žiga.")]))
+                weaker.append(
+                    try w.create(.task, ["title": .text("Task \(n)"), "description": .text("Needs a review by Žiga.")]))
             }
             return best
         }
@@ -50,7 +64,9 @@ import NCCModel
 
     @Test func everyWordButTheLastIsAWholeWord() throws {
         #expect(try db.store.read { try $0.search("impact measur", kinds: [.task]) }.map(\.id) == [ids["task"]!])
-        #expect(try db.store.read { try $0.search("impac measurement", kinds: [.task]) }.isEmpty, "'impac' is followed by a word: finished")
+        #expect(
+            try db.store.read { try $0.search("impac measurement", kinds: [.task]) }.isEmpty,
+            "'impac' is followed by a word: finished")
         #expect(try db.store.read { try $0.quickSearch("draft impact guid") }.map(\.id) == [ids["task"]!])
         #expect(try db.store.read { try $0.matchingIDs("eglė butk", kind: .expert, limit: 5) } == [ids["expert"]!])
     }
@@ -108,10 +124,14 @@ import NCCModel
 /// Snippets and title matches as a search as you type makes them.
 @Suite struct FoldedWordsTests {
     @Test func matchedWordsAreMarkedWithTheirContextAndCutsShown() {
-        let text = "One two three four five six seven eight nine ten eleven Kühne twelve thirteen fourteen fifteen sixteen"
-        #expect(FoldedWords(text).snippet(["kuhne"], mark: ("[", "]"), length: 5) == "…ten eleven [Kühne] twelve thirteen…")
+        let text =
+            "One two three four five six seven eight nine ten eleven Kühne twelve thirteen fourteen fifteen sixteen"
+        #expect(
+            FoldedWords(text).snippet(["kuhne"], mark: ("[", "]"), length: 5) == "…ten eleven [Kühne] twelve thirteen…")
         #expect(FoldedWords(text).snippet(["one", "thr"], mark: ("[", "]"), length: 4) == "[One] two [three] four…")
-        #expect(FoldedWords("Ελένη Παπαδοπούλου, Athens.").snippet(["ελενη"], mark: ("<", ">")) == "<Ελένη> Παπαδοπούλου, Athens.")
+        #expect(
+            FoldedWords("Ελένη Παπαδοπούλου, Athens.").snippet(["ελενη"], mark: ("<", ">"))
+                == "<Ελένη> Παπαδοπούλου, Athens.")
         #expect(FoldedWords("nothing here").snippet(["kuhne"], mark: ("[", "]")) == nil)
         #expect(FoldedWords("").snippet(["a"], mark: ("[", "]")) == nil)
     }
@@ -132,25 +152,31 @@ import NCCModel
     @Test func aDatabaseWithTheEarlierIndexKeepsEveryEntry() throws {
         let db = try TestDatabase()
         let (task, person) = try db.store.write { w in
-            (try w.create(.task, ["title": .text("Map the Baltic ecosystem")]), try w.create(.person, ["name": .text("Žiga Novak")]))
+            (
+                try w.create(.task, ["title": .text("Map the Baltic ecosystem")]),
+                try w.create(.person, ["name": .text("Žiga Novak")])
+            )
         }
         // Put the index back as migration v1 made it, with the same entries, and forget v5.
         let queue = try DatabaseQueue(path: db.path)
         try queue.write { d in
-            try d.execute(sql: """
-                CREATE VIRTUAL TABLE search_v1 USING fts5(kind UNINDEXED, record UNINDEXED, title, body, folded,
-                    tokenize = "unicode61 remove_diacritics 2");
-                INSERT INTO search_v1 (rowid, kind, record, title, body, folded) SELECT rowid, kind, record, title, body, folded FROM search;
-                DROP TABLE search;
-                ALTER TABLE search_v1 RENAME TO search;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v5 %';
-                """)
+            try d.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE search_v1 USING fts5(kind UNINDEXED, record UNINDEXED, title, body, folded,
+                        tokenize = "unicode61 remove_diacritics 2");
+                    INSERT INTO search_v1 (rowid, kind, record, title, body, folded) SELECT rowid, kind, record, title, body, folded FROM search;
+                    DROP TABLE search;
+                    ALTER TABLE search_v1 RENAME TO search;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v5 %';
+                    """)
         }
         try queue.close()
         let reopened = try Store.open(path: db.path)
         #expect(try reopened.read { try $0.matchingIDs("b", kind: .task, limit: 10) } == [task])
         #expect(try reopened.read { try $0.quickSearch("zig") }.map(\.id) == [person])
-        let options = try DatabaseQueue(path: db.path).read { try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'search'") }
+        let options = try DatabaseQueue(path: db.path).read {
+            try String.fetchOne($0, sql: "SELECT sql FROM sqlite_master WHERE name = 'search'")
+        }
         #expect(options?.contains("prefix = '1'") == true)
     }
 }
@@ -161,18 +187,22 @@ import NCCModel
     @Test func aDatabaseWithSixteenSlotsKeepsFindingEveryKind() throws {
         let db = try TestDatabase()
         let (task, person, meeting) = try db.store.write { w in
-            (try w.create(.task, ["title": .text("Map the Baltic ecosystem")]), try w.create(.person, ["name": .text("Žiga Baltic")]),
-             try w.create(.meeting, ["title": .text("Baltic meeting"), "start": .text("2026-12-01T09:00:00Z")]))
+            (
+                try w.create(.task, ["title": .text("Map the Baltic ecosystem")]),
+                try w.create(.person, ["name": .text("Žiga Baltic")]),
+                try w.create(.meeting, ["title": .text("Baltic meeting"), "start": .text("2026-12-01T09:00:00Z")])
+            )
         }
         // Put the rowids back as v1 to v5 made them, and forget v6.
         let queue = try DatabaseQueue(path: db.path)
         try queue.write { d in
-            try d.execute(sql: """
-                CREATE TEMP TABLE old AS SELECT (rowid / 64) * 16 + rowid % 64 AS rowid, kind, record, title, body, folded FROM search;
-                DELETE FROM search;
-                INSERT INTO search (rowid, kind, record, title, body, folded) SELECT rowid, kind, record, title, body, folded FROM old;
-                DELETE FROM grdb_migrations WHERE identifier LIKE 'v6 %';
-                """)
+            try d.execute(
+                sql: """
+                    CREATE TEMP TABLE old AS SELECT (rowid / 64) * 16 + rowid % 64 AS rowid, kind, record, title, body, folded FROM search;
+                    DELETE FROM search;
+                    INSERT INTO search (rowid, kind, record, title, body, folded) SELECT rowid, kind, record, title, body, folded FROM old;
+                    DELETE FROM grdb_migrations WHERE identifier LIKE 'v6 %';
+                    """)
         }
         try queue.close()
         let reopened = try Store.open(path: db.path)

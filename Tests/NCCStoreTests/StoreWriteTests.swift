@@ -1,24 +1,28 @@
 import Foundation
-import Testing
 import NCCModel
 import NCCStore
+import Testing
 
 @Suite struct StoreWriteTests {
     @Test func createReadUpdateDeleteACentre() throws {
         let db = try TestDatabase()
         let id = try db.store.write { w in
-            try w.create(.centre, ["name": .text("CCSI"), "country": .text("SI"), "topics": .list(["ecosystem mapping"])])
+            try w.create(
+                .centre, ["name": .text("CCSI"), "country": .text("SI"), "topics": .list(["ecosystem mapping"])])
         }
         let created = try #require(try db.store.read { try $0.record(.centre, id: id) })
         #expect(created["name"] == .text("CCSI"))
         #expect(created["status"] == .text("active"), "the default status fills in")
         #expect(created["topics"] == .list(["ecosystem mapping"]))
 
-        let change = try db.store.write { try $0.update(.centre, id: id, ["status": .text("closed"), "name": .text("CCSI")]) }
+        let change = try db.store.write {
+            try $0.update(.centre, id: id, ["status": .text("closed"), "name": .text("CCSI")])
+        }
         #expect(change == .updated)
         let again = try db.store.write { try $0.update(.centre, id: id, ["status": .text("closed")]) }
         #expect(again == .unchanged)
-        #expect(try db.store.read { try $0.operationCount() } == 2, "a create and one real edit; the no-op wrote nothing")
+        #expect(
+            try db.store.read { try $0.operationCount() } == 2, "a create and one real edit; the no-op wrote nothing")
 
         try db.store.write { try $0.delete(.centre, id: id) }
         #expect(try db.store.read { try $0.record(.centre, id: id) } == nil)
@@ -27,8 +31,12 @@ import NCCStore
 
     @Test func everyFieldEditIsAnOperationNamingTheStampItReplaced() throws {
         let db = try TestDatabase()
-        let id = try db.store.write { try $0.create(.workingArea, ["title": .text("Ecosystem mapping"), "number": .int(2)]) }
-        _ = try db.store.write { try $0.update(.workingArea, id: id, ["title": .text("Ecosystem mapping methodology")]) }
+        let id = try db.store.write {
+            try $0.create(.workingArea, ["title": .text("Ecosystem mapping"), "number": .int(2)])
+        }
+        _ = try db.store.write {
+            try $0.update(.workingArea, id: id, ["title": .text("Ecosystem mapping methodology")])
+        }
         let ops = try db.store.read { try $0.operations(.workingArea, record: id) }
         #expect(ops.count == 2)
         #expect(ops[0].fields.keys.sorted() == ["deleted", "description", "number", "title"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Screen
 
 @Suite struct ThemeTests {
@@ -35,19 +36,23 @@ import Testing
         #expect(Set(files.map { String($0.dropLast(5)) }) == Set(BuiltInThemes.files.keys))
         for file in files {
             let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
-            #expect(BuiltInThemes.files[String(file.dropLast(5))] == text.trimmingCharacters(in: .newlines),
-                    "\(file) changed: run .ci/embed-themes")
+            #expect(
+                BuiltInThemes.files[String(file.dropLast(5))] == text.trimmingCharacters(in: .newlines),
+                "\(file) changed: run .ci/embed-themes")
         }
     }
 
     @Test func rolesFallBackAlongTheirDottedNames() {
-        let theme = Theme(name: "t", styles: ["ui.text": Style(fg: .ansi(7)), "ui.selection": Style(attributes: .reverse)])
+        let theme = Theme(
+            name: "t", styles: ["ui.text": Style(fg: .ansi(7)), "ui.selection": Style(attributes: .reverse)])
         #expect(theme.style("ui.selection.inactive") == Style(attributes: .reverse))
         #expect(theme.style("warning") == Style(fg: .ansi(7)), "unknown roles use ui.text")
     }
 
     @Test func paletteNamesHexAnsiAndIndexedColours() throws {
-        try userTheme("mine", """
+        try userTheme(
+            "mine",
+            """
             inherits = "default"
             "ui.text" = { fg = "ink", bg = "#102030", modifiers = ["italic"] }
             "warning" = "light-red"
@@ -57,7 +62,9 @@ import Testing
             """)
         let (theme, warning) = ThemeLoader.load(name: "mine", environment: environment)
         #expect(warning == nil)
-        #expect(theme.style("ui.text") == Style(fg: .rgb(0xAA, 0xBB, 0xCC), bg: .rgb(0x10, 0x20, 0x30), attributes: .italic))
+        #expect(
+            theme.style("ui.text") == Style(fg: .rgb(0xAA, 0xBB, 0xCC), bg: .rgb(0x10, 0x20, 0x30), attributes: .italic)
+        )
         #expect(theme.style("warning").fg == .ansi(9))
         #expect(theme.style("ui.bar").fg == .indexed(214))
         #expect(theme.style("ui.header").attributes == .bold, "the rest comes from default")
@@ -70,7 +77,8 @@ import Testing
         #expect(warning?.contains("typo.toml: ui.selection: unknown colour 'purpel'") == true, "\(warning ?? "")")
         #expect(warning?.contains("\n") == false)
         try userTheme("broken", "\"ui.text\" = {")
-        #expect(ThemeLoader.load(name: "broken", environment: environment).warning?.contains("broken.toml: line 1") == true)
+        #expect(
+            ThemeLoader.load(name: "broken", environment: environment).warning?.contains("broken.toml: line 1") == true)
         let missing = ThemeLoader.load(name: "nope", environment: environment).warning
         #expect(missing?.hasPrefix("theme 'nope' not found (available: ") == true, "\(missing ?? "")")
         #expect(missing?.contains("default, high-contrast, light, monochrome") == true)
@@ -105,7 +113,8 @@ import Testing
         #expect(ThemeLoader.load(name: nil, environment: env).theme.name == "light")
         #expect(ThemeLoader.load(name: "high-contrast", environment: env).theme.name == "high-contrast")
         try userTheme("light", #"inherits = "monochrome""#)
-        #expect(ThemeLoader.load(name: "light", environment: env).theme.style("ui.selection").bg == .default,
-                "a user theme shadows the built-in one of the same name")
+        #expect(
+            ThemeLoader.load(name: "light", environment: env).theme.style("ui.selection").bg == .default,
+            "a user theme shadows the built-in one of the same name")
     }
 }

@@ -65,8 +65,10 @@ public struct Binding: Sendable {
     /// Shown in the footer (the most useful keys of a pane), not only in help.
     public var inFooter: Bool
 
-    public init(_ action: Action, _ keys: [Key], _ keyLabel: String, _ label: String, _ help: String,
-                footer: Bool = false, scope: Scope = .everywhere) {
+    public init(
+        _ action: Action, _ keys: [Key], _ keyLabel: String, _ label: String, _ help: String,
+        footer: Bool = false, scope: Scope = .everywhere
+    ) {
         self.action = action
         self.keys = keys
         self.keyLabel = keyLabel

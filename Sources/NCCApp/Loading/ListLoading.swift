@@ -15,7 +15,9 @@ extension App {
         for pane in Pane.allCases where pane.feature.reloadsAfterEveryChange && (force || pane == state.pane) {
             try pane.feature.load(self)
         }
-        if state.pane.isDetailOnly, !state.pane.feature.reloadsAfterEveryChange { return try state.pane.feature.load(self) }
+        if state.pane.isDetailOnly, !state.pane.feature.reloadsAfterEveryChange {
+            return try state.pane.feature.load(self)
+        }
         try reloadList(state.pane, force: force)
     }
 
@@ -78,9 +80,12 @@ extension App {
 
     func reselect(_ pane: Pane, _ id: String?) throws {
         if let id, let query = loadedQueries[pane], state.lists[pane]?.selectedRow?.id != id,
-           let position = try store.read({ try $0.position(of: id, in: query) }) {
+            let position = try store.read({ try $0.position(of: id, in: query) })
+        {
             state.lists[pane]?.selected = position
-        } else if let id, loadedQueries[pane] == nil, let position = state.lists[pane]?.window.firstIndex(where: { $0.id == id }) {
+        } else if let id, loadedQueries[pane] == nil,
+            let position = state.lists[pane]?.window.firstIndex(where: { $0.id == id })
+        {
             state.lists[pane]?.selected = position
         }
         try ensureWindow(pane, force: true)
@@ -95,7 +100,9 @@ extension App {
         if let query = loadedQueries[pane], let paneList = pane.feature.list(self) {
             let needed = list.top..<min(list.total, list.top + height)
             let loaded = list.windowStart..<(list.windowStart + list.window.count)
-            if force || !(needed.isEmpty || (loaded.contains(needed.lowerBound) && loaded.contains(needed.upperBound - 1))) {
+            if force
+                || !(needed.isEmpty || (loaded.contains(needed.lowerBound) && loaded.contains(needed.upperBound - 1)))
+            {
                 let start = max(0, list.top - height)
                 let rows = try store.read { r -> [ListRow] in
                     let l = loader(r)
@@ -134,7 +141,10 @@ extension App {
         if let selected = detail.selected, selected >= detail.lines.count || detail.lines[selected].target == nil {
             detail.selected = nil
         }
-        if detail.stack.isEmpty, state.region == .list { detail.scroll = 0; detail.selected = nil }
+        if detail.stack.isEmpty, state.region == .list {
+            detail.scroll = 0
+            detail.selected = nil
+        }
         state.details[pane] = detail
     }
 

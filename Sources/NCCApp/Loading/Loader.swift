@@ -24,7 +24,8 @@ struct Loader {
 
     /// A field's value as a list shows it: a reference by its record's title, a list joined.
     func value(_ record: Record, _ field: FieldName) throws -> String {
-        precondition(field.kind == record.kind, "a \(record.kind.singular) has no field \(field.kind.singular).\(field.name)")
+        precondition(
+            field.kind == record.kind, "a \(record.kind.singular) has no field \(field.kind.singular).\(field.name)")
         return try value(record, field.name)
     }
 
@@ -60,7 +61,8 @@ struct Loader {
             let related = try reader.records(kind, where: field, is: ref.id, limit: 30)
             guard !related.isEmpty else { continue }
             lines.append(DetailLine(""))
-            lines.append(DetailLine(kind.plural.replacingOccurrences(of: "-", with: " ").capitalized + " (\(field))", .heading))
+            lines.append(
+                DetailLine(kind.plural.replacingOccurrences(of: "-", with: " ").capitalized + " (\(field))", .heading))
             for item in related { lines.append(try refLine(item)) }
         }
         return lines
@@ -72,13 +74,17 @@ struct Loader {
             let id = record[link].text ?? ""
             return DetailLine(prefix + (try title(far, id)), target: RecordRef(far, id))
         }
-        return DetailLine(prefix + (try reader.title(record.kind, id: record.id)), target: RecordRef(record.kind, record.id))
+        return DetailLine(
+            prefix + (try reader.title(record.kind, id: record.id)), target: RecordRef(record.kind, record.id))
     }
 
     /// A heading with its count, then the items (or "none").
     static func section(_ heading: String, _ items: [DetailLine], count: Int? = nil, into lines: inout [DetailLine]) {
         lines.append(DetailLine(""))
-        lines.append(DetailLine("\(heading) (\(count ?? items.filter { $0.target != nil && !$0.text.hasPrefix("      ") }.count))", .heading))
+        lines.append(
+            DetailLine(
+                "\(heading) (\(count ?? items.filter { $0.target != nil && !$0.text.hasPrefix("      ") }.count))",
+                .heading))
         lines += items.isEmpty ? [DetailLine("  none", .dim)] : items
     }
 

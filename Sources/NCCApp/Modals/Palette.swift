@@ -40,7 +40,8 @@ extension App {
         state.details[pane] = DetailState()
         try reloadList(pane, force: true)
         if let query = loadedQueries[pane], query.kind == ref.kind,
-           let position = try store.read({ try $0.position(of: ref.id, in: query) }) {
+            let position = try store.read({ try $0.position(of: ref.id, in: query) })
+        {
             let top = max(0, position - layout.listRows / 2)
             state.lists[pane]?.selected = position
             state.lists[pane]?.top = top
@@ -53,6 +54,7 @@ extension App {
             try loadDetail(pane)
             moveInDetail(by: 0)
         }
-        state.message = Message("\(ref.kind.singular.capitalized): \(try store.read { try $0.title(ref.kind, id: ref.id) })")
+        state.message = Message(
+            "\(ref.kind.singular.capitalized): \(try store.read { try $0.title(ref.kind, id: ref.id) })")
     }
 }

@@ -37,7 +37,9 @@ extension App {
         guard let ref = currentRecord else { return }
         guard let record = try store.read({ try $0.record(ref.kind, id: ref.id) }) else { return }
         let names = Self.formFields(ref.kind)
-        let person = ref.kind == .expert ? try store.read { try $0.record(.person, id: record[Fields.Expert.person].text ?? "") } : nil
+        let person =
+            ref.kind == .expert
+            ? try store.read { try $0.record(.person, id: record[Fields.Expert.person].text ?? "") } : nil
         let fields = try store.read { r -> [FormField] in
             let l = loader(r)
             return try names.compactMap { name -> FormField? in
@@ -48,15 +50,17 @@ extension App {
                 if let target = spec.type.referencedKind, let id = value.text {
                     return FormField(spec, value: try l.title(target, id), chosenID: id)
                 }
-                let text: String = switch value {
-                case .list(let items): items.joined(separator: "; ")
-                default: value.plain
-                }
+                let text: String =
+                    switch value {
+                    case .list(let items): items.joined(separator: "; ")
+                    default: value.plain
+                    }
                 return FormField(spec, value: text)
             }
         }
         let title = try store.read { try $0.title(ref.kind, id: ref.id) }
-        state.modal = .form(FormState(title: "Edit \(ref.kind.singular): \(title)", purpose: .edit(ref), fields: fields))
+        state.modal = .form(
+            FormState(title: "Edit \(ref.kind.singular): \(title)", purpose: .edit(ref), fields: fields))
     }
 
     func askDelete() throws {

@@ -26,7 +26,9 @@ extension App {
                 guard detailArea.contains(x: mouse.x, y: mouse.y) else { return }
                 let row = mouse.y - detailArea.y - (state.detail.stack.isEmpty ? 0 : 1)
                 let placed = DetailColumns(state.detail.lines, area: detailArea)
-                if let index = placed.line(atX: mouse.x, row: row, scroll: state.detail.scroll), state.detail.lines[index].target != nil {
+                if let index = placed.line(atX: mouse.x, row: row, scroll: state.detail.scroll),
+                    state.detail.lines[index].target != nil
+                {
                     state.detail.selected = index
                 }
             } else if layout.list.contains(x: mouse.x, y: mouse.y), mouse.y > layout.list.y + 1 {

@@ -13,7 +13,10 @@ extension App {
             return
         }
         var list = state.list
-        let target = delta > 0 ? min(list.total - 1, list.selected + min(delta, list.total)) : max(0, list.selected + max(delta, -list.total))
+        let target =
+            delta > 0
+            ? min(list.total - 1, list.selected + min(delta, list.total))
+            : max(0, list.selected + max(delta, -list.total))
         guard target != list.selected, list.total > 0 else { return }
         list.selected = target
         state.list = list
@@ -32,7 +35,11 @@ extension App {
             detail.scroll = max(0, min(detail.scroll + delta, max(0, rows - height)))
         } else {
             let current = detail.selected.flatMap { openable.firstIndex(of: $0) } ?? 0
-            let next = max(0, min(openable.count - 1, current + (delta > 0 ? min(delta, openable.count) : max(delta, -openable.count))))
+            let next = max(
+                0,
+                min(
+                    openable.count - 1, current + (delta > 0 ? min(delta, openable.count) : max(delta, -openable.count))
+                ))
             detail.selected = openable[next]
             let line = placed.place(of: openable[next])?.row ?? openable[next]
             if line < detail.scroll { detail.scroll = max(0, line - 1) }
@@ -87,7 +94,8 @@ extension App {
             state.detail = detail
             try loadDetail(state.pane)
             if let selected = state.detail.selected, selected < state.detail.lines.count,
-               state.detail.lines[selected].target != nil {
+                state.detail.lines[selected].target != nil
+            {
                 let placed = DetailColumns(state.detail.lines, area: detailArea)
                 let row = placed.place(of: selected)?.row ?? selected
                 if row >= detailArea.height { state.detail.scroll = max(0, row - detailArea.height / 2) }

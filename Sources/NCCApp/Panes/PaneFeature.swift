@@ -84,10 +84,12 @@ extension PaneFeature {
 
     static func draw(_ screen: inout ScreenBuffer, _ state: AppState, _ layout: Layout, _ theme: Views.Theme) {
         if isDetailOnly {
-            DetailView.draw(&screen, state.detail, in: layout.body.inset(by: 1), focused: state.region == .detail, theme: theme)
+            DetailView.draw(
+                &screen, state.detail, in: layout.body.inset(by: 1), focused: state.region == .detail, theme: theme)
             return
         }
-        ListView.draw(&screen, state.list, in: layout.list, focused: state.region == .list, caption: caption(state), theme: theme)
+        ListView.draw(
+            &screen, state.list, in: layout.list, focused: state.region == .list, caption: caption(state), theme: theme)
         Views.drawDivider(&screen, layout, theme)
         DetailView.draw(&screen, state.detail, in: layout.detail, focused: state.region == .detail, theme: theme)
     }

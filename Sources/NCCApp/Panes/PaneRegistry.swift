@@ -3,7 +3,9 @@ import NCCModel
 /// The panes of the app, in tab order; the raw value is the key that shows a pane. This is the
 /// one place that lists them: a new pane is its folder under `Panes/` and one line here.
 public enum Pane: Int, Sendable, CaseIterable {
-    case welcome = -1, overview = 0, directory, experts, tasks, meetings, sync
+    case welcome = -1
+    case overview = 0
+    case directory, experts, tasks, meetings, sync
 
     /// What the pane is and does.
     var feature: any PaneFeature.Type {

@@ -72,7 +72,11 @@ public struct ListState: Sendable {
 
 /// A line of a detail view; lines with a target can be selected and opened.
 public struct DetailLine: Sendable, Hashable {
-    public enum Style: Sendable, Hashable { case title, heading, text, dim, field(String), warning }
+    public enum Style: Sendable, Hashable {
+        case title, heading, text, dim
+        case field(String)
+        case warning
+    }
     public var text: String
     public var style: Style
     public var target: RecordRef?
@@ -199,7 +203,9 @@ public struct Message: Sendable, Hashable {
 
 /// How the Tasks pane is sorted and filtered.
 public struct TaskView: Sendable, Hashable {
-    public static let sortFields = [Fields.Task.due, Fields.Task.status, Fields.Task.owner, Fields.Task.workingArea, Fields.Task.title]
+    public static let sortFields = [
+        Fields.Task.due, Fields.Task.status, Fields.Task.owner, Fields.Task.workingArea, Fields.Task.title,
+    ]
     public var sortIndex = 0
     public var ascending = true
     public var status: String?
@@ -223,7 +229,11 @@ public enum Modal: Sendable {
 
 /// A one-line question for a path (the Sync pane's import and export, the minutes and the report).
 public struct PromptState: Sendable {
-    public enum Purpose: Sendable, Hashable { case importBundle, exportBundle, exportMinutes(meeting: String), exportReport }
+    public enum Purpose: Sendable, Hashable {
+        case importBundle, exportBundle
+        case exportMinutes(meeting: String)
+        case exportReport
+    }
     public var title: String
     public var label: String
     public var input: TextInput

@@ -21,8 +21,10 @@ enum Chart {
 
     /// Draws a bar line: indent, label (padded to the chart's label width), bar, count, note.
     /// `style` is the line's style (selected or not); the bar itself is drawn in the `info` role.
-    static func draw(_ screen: inout ScreenBuffer, _ bar: ChartBar, indent: String, x: Int, y: Int, width: Int,
-                     style: Style, theme: (String) -> Style) {
+    static func draw(
+        _ screen: inout ScreenBuffer, _ bar: ChartBar, indent: String, x: Int, y: Int, width: Int,
+        style: Style, theme: (String) -> Style
+    ) {
         let right = x + width
         var column = x + screen.put(indent, x: x, y: y, style: style, maxWidth: width)
         let labelWidth = max(0, min(bar.labelWidth, right - column - 4))

@@ -3,8 +3,10 @@ import TerminalText
 
 /// A table of rows: a header, the visible window of rows, the selection, a position indicator.
 enum ListView {
-    static func draw(_ screen: inout ScreenBuffer, _ list: ListState, in area: Rect, focused: Bool, caption: String,
-                     theme: (String) -> Style) {
+    static func draw(
+        _ screen: inout ScreenBuffer, _ list: ListState, in area: Rect, focused: Bool, caption: String,
+        theme: (String) -> Style
+    ) {
         guard !area.isEmpty else { return }
         let widths = columnWidths(list.columns, total: area.width)
         // Title bar: what the list shows, how it is filtered, and where we are.
@@ -24,7 +26,8 @@ enum ListView {
 
         let rows = area.height - 2
         if list.total == 0 {
-            screen.put(list.emptyMessage, x: area.x + 1, y: area.y + 3, style: theme("ui.text.dim"), maxWidth: area.width - 2)
+            screen.put(
+                list.emptyMessage, x: area.x + 1, y: area.y + 3, style: theme("ui.text.dim"), maxWidth: area.width - 2)
             return
         }
         for i in 0..<rows {
@@ -71,8 +74,10 @@ enum ListView {
 /// A scrolling column of text lines, some of which open a record (two columns on a wide screen
 /// when lines ask for it, as the Overview's do).
 enum DetailView {
-    static func draw(_ screen: inout ScreenBuffer, _ detail: DetailState, in area: Rect, focused: Bool,
-                     theme: (String) -> Style) {
+    static func draw(
+        _ screen: inout ScreenBuffer, _ detail: DetailState, in area: Rect, focused: Bool,
+        theme: (String) -> Style
+    ) {
         guard !area.isEmpty else { return }
         var top = 0
         if !detail.stack.isEmpty {
@@ -85,8 +90,9 @@ enum DetailView {
                 for row in 0..<max(0, area.height - top) {
                     let r = detail.scroll + row
                     guard r < indices.count else { break }
-                    drawLine(&screen, detail.lines[indices[r]], selected: focused && detail.selected == indices[r],
-                             x: placed.x(ofColumn: c), y: area.y + top + row, width: placed.width, theme: theme)
+                    drawLine(
+                        &screen, detail.lines[indices[r]], selected: focused && detail.selected == indices[r],
+                        x: placed.x(ofColumn: c), y: area.y + top + row, width: placed.width, theme: theme)
                 }
             }
             return
@@ -102,20 +108,24 @@ enum DetailView {
         }
         for (i, row) in rows.enumerated() where i < area.height - top {
             let index = row.index ?? -1
-            drawLine(&screen, row.line, selected: focused && detail.selected == index, x: area.x, y: area.y + top + i,
-                     width: area.width, theme: theme)
+            drawLine(
+                &screen, row.line, selected: focused && detail.selected == index, x: area.x, y: area.y + top + i,
+                width: area.width, theme: theme)
         }
     }
 
-    static func drawLine(_ screen: inout ScreenBuffer, _ line: DetailLine, selected: Bool, x: Int, y: Int, width: Int,
-                         theme: (String) -> Style) {
-        var style: Style = switch line.style {
-        case .title: theme("ui.title")
-        case .heading: theme("ui.header")
-        case .dim: theme("ui.text.dim")
-        case .warning: theme("warning")
-        case .text, .field: theme("ui.text")
-        }
+    static func drawLine(
+        _ screen: inout ScreenBuffer, _ line: DetailLine, selected: Bool, x: Int, y: Int, width: Int,
+        theme: (String) -> Style
+    ) {
+        var style: Style =
+            switch line.style {
+            case .title: theme("ui.title")
+            case .heading: theme("ui.header")
+            case .dim: theme("ui.text.dim")
+            case .warning: theme("warning")
+            case .text, .field: theme("ui.text")
+            }
         if selected {
             style = theme("ui.selection").over(style)
             screen.fill(Rect(x: x, y: y, width: width, height: 1), style: style)

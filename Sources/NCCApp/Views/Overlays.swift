@@ -20,25 +20,35 @@ enum Overlays {
         let style = theme("ui.popup")
         screen.fill(rect, style: style)
         let border = theme("ui.border.focus").over(style)
-        screen.put("┌" + String(repeating: "─", count: max(0, rect.width - 2)) + "┐", x: rect.x, y: rect.y, style: border)
+        screen.put(
+            "┌" + String(repeating: "─", count: max(0, rect.width - 2)) + "┐", x: rect.x, y: rect.y, style: border)
         for y in (rect.y + 1)..<max(rect.y + 1, rect.maxY - 1) {
             screen.put("│", x: rect.x, y: y, style: border)
             screen.put("│", x: rect.maxX - 1, y: y, style: border)
         }
-        screen.put("└" + String(repeating: "─", count: max(0, rect.width - 2)) + "┘", x: rect.x, y: rect.maxY - 1, style: border)
-        screen.put(" \(title) ", x: rect.x + 2, y: rect.y, style: theme("ui.popup.title").over(style), maxWidth: rect.width - 4)
+        screen.put(
+            "└" + String(repeating: "─", count: max(0, rect.width - 2)) + "┘", x: rect.x, y: rect.maxY - 1,
+            style: border)
+        screen.put(
+            " \(title) ", x: rect.x + 2, y: rect.y, style: theme("ui.popup.title").over(style), maxWidth: rect.width - 4
+        )
         return Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
     }
 
     static func drawHelp(_ screen: inout ScreenBuffer, _ state: AppState, _ theme: Theme) {
         let bindings = ActionTable.bindings(in: state.pane)
-        let rect = screen.bounds.centered(width: min(screen.width - 4, 76), height: min(screen.height - 2, bindings.count + 4))
+        let rect = screen.bounds.centered(
+            width: min(screen.width - 4, 76), height: min(screen.height - 2, bindings.count + 4))
         let close = ActionTable.bindings(in: .help).map { "\($0.keyLabel) \($0.label)" }.joined(separator: ", ")
         let inner = box(&screen, rect, title: "Keys: \(state.pane.title)  (\(close))", theme)
         let keyWidth = 10
         for (i, binding) in bindings.enumerated() where i < inner.height - 1 {
-            screen.put(binding.keyLabel, x: inner.x, y: inner.y + 1 + i, style: theme("ui.footer.key").over(theme("ui.popup")), maxWidth: keyWidth)
-            screen.put(binding.help, x: inner.x + keyWidth + 1, y: inner.y + 1 + i, style: theme("ui.popup"), maxWidth: inner.width - keyWidth - 1)
+            screen.put(
+                binding.keyLabel, x: inner.x, y: inner.y + 1 + i, style: theme("ui.footer.key").over(theme("ui.popup")),
+                maxWidth: keyWidth)
+            screen.put(
+                binding.help, x: inner.x + keyWidth + 1, y: inner.y + 1 + i, style: theme("ui.popup"),
+                maxWidth: inner.width - keyWidth - 1)
         }
     }
 
@@ -52,7 +62,8 @@ enum Overlays {
             screen.put(line, x: inner.x, y: inner.y + i, style: theme("ui.popup"), maxWidth: inner.width)
         }
         let answers = ActionTable.bindings(in: .confirm).map { "\($0.keyLabel) \($0.label)" }.joined(separator: "    ")
-        screen.put(answers, x: inner.x, y: inner.y + lines.count + 1, style: theme("ui.footer.key").over(theme("ui.popup")))
+        screen.put(
+            answers, x: inner.x, y: inner.y + lines.count + 1, style: theme("ui.footer.key").over(theme("ui.popup")))
     }
 
     /// Words into lines of at most `width` columns (a word longer than that is cut), at most
@@ -98,14 +109,18 @@ enum Overlays {
         // Enter does what the prompt is for; the keys are the table's.
         let verb = prompt.purpose == .importBundle ? "check the bundle" : "write it"
         let keys = ActionTable.bindings(in: .prompt).map { "\($0.keyLabel) \($0.action == .submit ? verb : $0.label)" }
-        screen.put((keys + ["~ is your home folder"]).joined(separator: " · "), x: inner.x, y: inner.maxY - 1,
-                   style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
+        screen.put(
+            (keys + ["~ is your home folder"]).joined(separator: " · "), x: inner.x, y: inner.maxY - 1,
+            style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
     }
 
     static func drawForm(_ screen: inout ScreenBuffer, _ form: FormState, _ theme: Theme) {
         let labelWidth = min(18, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 8) + 1)
         var height = 4
-        for field in form.fields { height += field.area == nil ? 1 : 4; if field.error != nil { height += 1 } }
+        for field in form.fields {
+            height += field.area == nil ? 1 : 4
+            if field.error != nil { height += 1 }
+        }
         let rect = screen.bounds.centered(width: min(screen.width - 2, 84), height: min(screen.height - 1, height + 2))
         let inner = box(&screen, rect, title: form.title, theme)
         let popup = theme("ui.popup")
@@ -115,7 +130,9 @@ enum Overlays {
             guard y < inner.maxY - 2 else { break }
             let focused = index == form.focused
             let label = field.label + (field.field.required ? "*" : "")
-            screen.put(label, x: inner.x, y: y, style: (focused ? theme("ui.title") : theme("ui.text.dim")).over(popup), maxWidth: labelWidth)
+            screen.put(
+                label, x: inner.x, y: y, style: (focused ? theme("ui.title") : theme("ui.text.dim")).over(popup),
+                maxWidth: labelWidth)
             let inputX = inner.x + labelWidth + 1
             let inputWidth = inner.maxX - inputX
             let style = theme(focused ? "ui.input.focus" : "ui.input").over(popup)
@@ -154,8 +171,9 @@ enum Overlays {
             screen.put(error, x: inner.x, y: inner.maxY - 2, style: theme("error").over(popup), maxWidth: inner.width)
         }
         let focusedMode = form.fields.indices.contains(form.focused) ? form.fields[form.focused].mode : .formField
-        screen.put(ActionTable.hint(focusedMode), x: inner.x, y: inner.maxY - 1,
-                   style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
+        screen.put(
+            ActionTable.hint(focusedMode), x: inner.x, y: inner.maxY - 1,
+            style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
         if let (x, y, field) = dropdown {
             let width = min(40, screen.width - x - 1)
             for (i, choice) in field.choices.enumerated() {
@@ -175,14 +193,16 @@ enum Overlays {
     static func hint(_ field: FormField) -> String? {
         switch field.field.type {
         case .date, .dateTime, .country, .countries, .languages, .choice, .integer: field.field.type.hint
-        case .reference: "type to search, \(key(.choiceUp, .picker))\(key(.choiceDown, .picker)) to choose, \(key(.takeChoice, .picker)) to take"
+        case .reference:
+            "type to search, \(key(.choiceUp, .picker))\(key(.choiceDown, .picker)) to choose, \(key(.takeChoice, .picker)) to take"
         case .bool: "\(key(.toggleYesNo, .yesNoField)) toggles yes/no"
         default: nil
         }
     }
 
     static func drawPalette(_ screen: inout ScreenBuffer, _ palette: PaletteState, _ theme: Theme) {
-        let rect = Rect(x: max(0, (screen.width - 80) / 2), y: 2, width: min(screen.width, 80), height: min(screen.height - 3, 16))
+        let rect = Rect(
+            x: max(0, (screen.width - 80) / 2), y: 2, width: min(screen.width, 80), height: min(screen.height - 3, 16))
         let keys = ActionTable.bindings(in: .palette).filter(\.inFooter).map { "\($0.keyLabel) \($0.label)" }
         let inner = box(&screen, rect, title: "Jump to… (type a name; \(keys.joined(separator: ", ")))", theme)
         let popup = theme("ui.popup")
@@ -203,7 +223,9 @@ enum Overlays {
             let used = screen.put(hit.title, x: inner.x + 14, y: y, style: style, maxWidth: inner.width - 14)
             if used + 16 < inner.width - 14 {
                 let snippet = hit.snippet.replacingOccurrences(of: "\n", with: " ")
-                screen.put(snippet, x: inner.x + 16 + used, y: y, style: theme("ui.text.dim").over(style), maxWidth: inner.width - 16 - used - 14)
+                screen.put(
+                    snippet, x: inner.x + 16 + used, y: y, style: theme("ui.text.dim").over(style),
+                    maxWidth: inner.width - 16 - used - 14)
             }
         }
     }

@@ -38,7 +38,9 @@ enum Views {
         screen.fill(area, style: theme("ui.tab"))
         for (pane, start, _) in tabStarts {
             let active = pane == state.pane
-            screen.put(" \(pane.rawValue) \(pane.title) ", x: start, y: area.y, style: theme(active ? "ui.tab.active" : "ui.tab"))
+            screen.put(
+                " \(pane.rawValue) \(pane.title) ", x: start, y: area.y,
+                style: theme(active ? "ui.tab.active" : "ui.tab"))
         }
         let name = "ncc"
         screen.put(name, x: area.maxX - DisplayWidth.of(name) - 1, y: area.y, style: theme("ui.text.dim"))
@@ -49,7 +51,9 @@ enum Views {
         if layout.sideBySide {
             for y in layout.divider.y..<layout.divider.maxY { screen.put("│", x: layout.divider.x, y: y, style: style) }
         } else {
-            screen.put(String(repeating: "─", count: layout.divider.width), x: layout.divider.x, y: layout.divider.y, style: style)
+            screen.put(
+                String(repeating: "─", count: layout.divider.width), x: layout.divider.x, y: layout.divider.y,
+                style: style)
         }
     }
 
@@ -83,21 +87,27 @@ enum Views {
         }
         guard let message = state.message else {
             if !state.list.filter.isEmpty, !state.pane.isDetailOnly {
-                screen.put("filter: \(state.list.filter.text)  (Esc clears)", x: area.x, y: area.y, style: theme("ui.text.dim"))
+                screen.put(
+                    "filter: \(state.list.filter.text)  (Esc clears)", x: area.x, y: area.y, style: theme("ui.text.dim")
+                )
             }
             return
         }
-        let role = switch message.kind {
-        case .info: "info"
-        case .warning: "warning"
-        case .error: "error"
-        }
+        let role =
+            switch message.kind {
+            case .info: "info"
+            case .warning: "warning"
+            case .error: "error"
+            }
         screen.put(message.text, x: area.x, y: area.y, style: theme(role), maxWidth: area.width)
     }
 
     static func drawTooSmall(_ screen: inout ScreenBuffer, _ state: AppState, _ theme: Theme) {
-        let lines = ["Terminal too small", "\(state.width)x\(state.height); ncc needs at least \(AppState.minimumSize.width)x\(AppState.minimumSize.height)",
-                     "Enlarge the window, or press q to quit"]
+        let lines = [
+            "Terminal too small",
+            "\(state.width)x\(state.height); ncc needs at least \(AppState.minimumSize.width)x\(AppState.minimumSize.height)",
+            "Enlarge the window, or press q to quit",
+        ]
         let top = max(0, state.height / 2 - 1)
         for (i, line) in lines.enumerated() {
             let x = max(0, (state.width - DisplayWidth.of(line)) / 2)

@@ -21,7 +21,9 @@ struct AddCommand: ParsableCommand {
 
     func run() throws {
         let arguments = try FieldArguments(fields, kind: kind)
-        guard !arguments.isEmpty else { throw CLIError("give the new \(kind.singular)'s fields as --FIELD VALUE (see 'ncc add --help')") }
+        guard !arguments.isEmpty else {
+            throw CLIError("give the new \(kind.singular)'s fields as --FIELD VALUE (see 'ncc add --help')")
+        }
         let store = try database.open()
         let (id, title) = try store.write { writer -> (String, String) in
             var values = try arguments.resolved(kind, arguments.values, reader: writer.reader)
@@ -56,18 +58,31 @@ struct EditCommand: ParsableCommand {
 
     func run() throws {
         let arguments = try FieldArguments(fields, kind: kind)
-        guard !arguments.isEmpty else { throw CLIError("give the fields to change as --FIELD VALUE (see 'ncc add --help')") }
+        guard !arguments.isEmpty else {
+            throw CLIError("give the fields to change as --FIELD VALUE (see 'ncc add --help')")
+        }
         let store = try database.open()
         let (changes, title) = try store.write { writer -> ([Change], String) in
             let id = try writer.reader.resolve(kind, self.id)
-            var changes = [try writer.update(kind, id: id, try arguments.resolved(kind, arguments.values, reader: writer.reader))]
-            if !arguments.personValues.isEmpty, let person = try writer.reader.record(.expert, id: id)?[Fields.Expert.person].text {
-                changes.append(try writer.update(.person, id: person, try arguments.resolved(.person, arguments.personValues, reader: writer.reader)))
+            var changes = [
+                try writer.update(kind, id: id, try arguments.resolved(kind, arguments.values, reader: writer.reader))
+            ]
+            if !arguments.personValues.isEmpty,
+                let person = try writer.reader.record(.expert, id: id)?[Fields.Expert.person].text
+            {
+                changes.append(
+                    try writer.update(
+                        .person, id: person,
+                        try arguments.resolved(.person, arguments.personValues, reader: writer.reader)))
             }
             return (changes, try writer.reader.title(kind, id: id))
         }
         let changed = changes.contains(.updated)
-        Console.out(Console.oneLine(changed ? "Updated \(kind.singular) '\(title)'" : "Nothing to change: \(kind.singular) '\(title)' already has these values"))
+        Console.out(
+            Console.oneLine(
+                changed
+                    ? "Updated \(kind.singular) '\(title)'"
+                    : "Nothing to change: \(kind.singular) '\(title)' already has these values"))
     }
 }
 

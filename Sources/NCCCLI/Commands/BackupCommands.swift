@@ -31,7 +31,9 @@ struct RestoreCommand: ParsableCommand {
     func run() throws {
         let path = database.resolvedPath
         let aside = try Store.restore(from: file, to: path)
-        Console.out(Console.oneLine("Restored \(path) from \(file)" + (aside.map { "; the database it replaced is kept as \($0)" } ?? "")))
+        Console.out(
+            Console.oneLine(
+                "Restored \(path) from \(file)" + (aside.map { "; the database it replaced is kept as \($0)" } ?? "")))
     }
 }
 
@@ -48,7 +50,9 @@ struct CheckCommand: ParsableCommand {
         let problems = try store.check()
         guard problems.isEmpty else {
             for problem in problems.prefix(20) { Console.error(Console.oneLine(problem)) }
-            throw ValidationError("\(store.path) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); restore a backup (ncc restore)")
+            throw ValidationError(
+                "\(store.path) has \(problems.count) problem\(problems.count == 1 ? "" : "s"); restore a backup (ncc restore)"
+            )
         }
         Console.out(Console.oneLine("ok: \(store.path) passes SQLite's integrity and reference checks"))
     }

@@ -26,7 +26,10 @@ struct ImportCSVCommand: ParsableCommand {
             throw CSVRejection(lines: error.problems, summary: error.description)
         }
         let verb = dryRun ? "Would import" : "Imported"
-        Console.out(Console.oneLine("\(verb) \(kind.counted(summary.rows)) from \(file): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged"))
+        Console.out(
+            Console.oneLine(
+                "\(verb) \(kind.counted(summary.rows)) from \(file): \(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
+            ))
     }
 }
 

@@ -12,7 +12,9 @@ struct CalendarCommand: ParsableCommand {
             without an end is shown as one hour long.
             """)
 
-    @Option(help: ArgumentHelp("Only meetings that start on or after this date (YYYY-MM-DD) or UTC time.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "Only meetings that start on or after this date (YYYY-MM-DD) or UTC time.", valueName: "date"))
     var from: String?
     @Option(name: .shortAndLong, help: ArgumentHelp("The file to write, or - for standard output.", valueName: "file"))
     var output = "-"
@@ -25,7 +27,8 @@ struct CalendarCommand: ParsableCommand {
     func run() throws {
         let store = try database.open()
         let summary = try CalendarExporter(store: store).export(to: output, from: from)
-        var message = "Wrote \(summary.meetings) meeting\(summary.meetings == 1 ? "" : "s") to \(output == "-" ? "standard output" : output)"
+        var message =
+            "Wrote \(summary.meetings) meeting\(summary.meetings == 1 ? "" : "s") to \(output == "-" ? "standard output" : output)"
         if summary.skipped > 0 { message += " (\(summary.skipped) left out: their start is not a UTC time)" }
         if output != "-" || summary.skipped > 0 { Console.error(Console.oneLine(message)) }
     }
@@ -51,7 +54,8 @@ struct ImportICSCommand: ParsableCommand {
         let store = try database.open()
         let summary = try CalendarImporter(store: store).importICS(from: file, dryRun: dryRun)
         let verb = dryRun ? "Would import" : "Imported"
-        var line = "\(verb) \(summary.events) meeting\(summary.events == 1 ? "" : "s") from \(file): "
+        var line =
+            "\(verb) \(summary.events) meeting\(summary.events == 1 ? "" : "s") from \(file): "
             + "\(summary.created) new, \(summary.updated) updated, \(summary.unchanged) unchanged"
         let notes = summary.notes
         if !notes.isEmpty { line += " (" + notes.joined(separator: "; ") + ")" }

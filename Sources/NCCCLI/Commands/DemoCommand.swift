@@ -10,7 +10,8 @@ struct DemoCommand: ParsableCommand {
         abstract: "Fill an empty database with realistic demo data (invented people, real consortia).")
 
     @Option(help: "The same seed gives the same data.") var seed: UInt64 = 1
-    @Option(help: "Multiply the invented parts (people, experts, tasks, needs, meetings) this many times.") var scale = 1
+    @Option(help: "Multiply the invented parts (people, experts, tasks, needs, meetings) this many times.") var scale =
+        1
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
@@ -24,11 +25,14 @@ struct DemoCommand: ParsableCommand {
         let store = try database.open(cacheMegabytes: scale >= 50 ? 1024 : 32)
         let existing = try store.read { r in try KindWords.main.reduce(0) { $0 + (try r.count($1)) } }
         guard existing == 0 else {
-            throw CLIError("\(store.path) already holds \(existing) records; demo data goes into an empty database (use --db NEW.sqlite)")
+            throw CLIError(
+                "\(store.path) already holds \(existing) records; demo data goes into an empty database (use --db NEW.sqlite)"
+            )
         }
         let summary = try DemoData.load(into: store, seed: seed, scale: scale)
         let counts = KindWords.main.compactMap { kind in summary.counts[kind].map { "\($0) \(kind.plural)" } }
-        Console.out(Console.oneLine("Loaded demo data into \(store.path) in \(String(format: "%.1f", summary.seconds)) s:"))
+        Console.out(
+            Console.oneLine("Loaded demo data into \(store.path) in \(String(format: "%.1f", summary.seconds)) s:"))
         Console.out("  " + counts.joined(separator: ", "))
     }
 }

@@ -37,9 +37,11 @@ struct ListCommand: ParsableCommand {
             var table = TextTable(headers: ["id"] + columns.map { $0.replacingOccurrences(of: "_", with: " ") })
             let presenter = RecordPresenter(reader: reader)
             try forEachPage(reader, wanted) { record in
-                table.append([record.id.shortID] + (try columns.map { name in
-                    try presenter.display(record[name], of: Schema.field(name, of: kind)!)
-                }))
+                table.append(
+                    [record.id.shortID]
+                        + (try columns.map { name in
+                            try presenter.display(record[name], of: Schema.field(name, of: kind)!)
+                        }))
             }
             if total == 0 {
                 Console.out("No \(kind.plural) yet. Add one with 'ncc add \(kind.plural) ...' or load 'ncc demo'.")

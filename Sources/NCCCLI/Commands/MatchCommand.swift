@@ -24,7 +24,9 @@ struct MatchCommand: ParsableCommand {
     @Argument(help: "The need's id or exact title.") var need: String?
     @Option(help: "Show the open needs that fit this expert instead.") var expert: String?
     @Option(help: "At most this many matches.") var limit = 10
-    @Option(name: .customLong("no-filter"), help: "Switch a hard filter off: language, availability or declined (repeatable).")
+    @Option(
+        name: .customLong("no-filter"),
+        help: "Switch a hard filter off: language, availability or declined (repeatable).")
     var noFilter: [Filter] = []
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var database: DatabaseOptions
@@ -38,16 +40,27 @@ struct MatchCommand: ParsableCommand {
         let store = try database.open()
         let settings = try MatchSettings.load(environment: ProcessInfo.processInfo.environment)
         let engine = MatchEngine(settings: settings)
-        let filters = MatchFilters(language: !noFilter.contains(.language), availability: !noFilter.contains(.availability),
-                                   declined: !noFilter.contains(.declined))
+        let filters = MatchFilters(
+            language: !noFilter.contains(.language), availability: !noFilter.contains(.availability),
+            declined: !noFilter.contains(.declined))
         try store.read { reader in
             if let expert {
                 let record = try engine.expert(expert, reader: reader)
                 let name = try reader.title(.expert, id: record.id)
                 let matches = try engine.needs(for: record, reader: reader, filters: filters, limit: limit)
                 if json {
-                    Console.out(JSONText.object([("expert", JSONText.object([("id", JSONText.string(record.id)), ("name", JSONText.string(name))])),
-                                                 ("matches", JSONText.array(matches.map { match(json: $0, idKey: "need_id", id: $0.needID, nameKey: "title") }))]))
+                    Console.out(
+                        JSONText.object([
+                            (
+                                "expert",
+                                JSONText.object([("id", JSONText.string(record.id)), ("name", JSONText.string(name))])
+                            ),
+                            (
+                                "matches",
+                                JSONText.array(
+                                    matches.map { match(json: $0, idKey: "need_id", id: $0.needID, nameKey: "title") })
+                            ),
+                        ]))
                 } else {
                     Console.out(Console.oneLine("Open needs for \(name):"))
                     print(matches)
@@ -57,8 +70,21 @@ struct MatchCommand: ParsableCommand {
             let record = try engine.need(need ?? "", reader: reader)
             let matches = try engine.rank(need: record, reader: reader, filters: filters, limit: limit)
             if json {
-                Console.out(JSONText.object([("need", JSONText.object([("id", JSONText.string(record.id)), ("title", JSONText.string(record[Fields.Need.title].text ?? ""))])),
-                                             ("matches", JSONText.array(matches.map { match(json: $0, idKey: "expert_id", id: $0.expertID, nameKey: "name") }))]))
+                Console.out(
+                    JSONText.object([
+                        (
+                            "need",
+                            JSONText.object([
+                                ("id", JSONText.string(record.id)),
+                                ("title", JSONText.string(record[Fields.Need.title].text ?? "")),
+                            ])
+                        ),
+                        (
+                            "matches",
+                            JSONText.array(
+                                matches.map { match(json: $0, idKey: "expert_id", id: $0.expertID, nameKey: "name") })
+                        ),
+                    ]))
                 return
             }
             Console.out(Console.oneLine("Experts for '\(record[Fields.Need.title].text ?? "")':"))
@@ -71,11 +97,18 @@ struct MatchCommand: ParsableCommand {
 
     func match(json match: Match, idKey: String, id: String, nameKey: String) -> String {
         JSONText.object([
-            (idKey, JSONText.string(id)), (nameKey, JSONText.string(match.name)), ("score", JSONText.number(match.score)),
-            ("reasons", JSONText.array(match.reasons.map {
-                JSONText.object([("factor", JSONText.string($0.factor)), ("contribution", JSONText.number($0.contribution)),
-                                 ("detail", JSONText.string($0.detail))])
-            })),
+            (idKey, JSONText.string(id)), (nameKey, JSONText.string(match.name)),
+            ("score", JSONText.number(match.score)),
+            (
+                "reasons",
+                JSONText.array(
+                    match.reasons.map {
+                        JSONText.object([
+                            ("factor", JSONText.string($0.factor)), ("contribution", JSONText.number($0.contribution)),
+                            ("detail", JSONText.string($0.detail)),
+                        ])
+                    })
+            ),
             ("flags", JSONText.array(match.flags.map(JSONText.string))),
         ])
     }
@@ -84,8 +117,12 @@ struct MatchCommand: ParsableCommand {
         for (i, match) in matches.enumerated() {
             let filled = Int((match.score * 10).rounded())
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled)
-            Console.out(Sanitizer.clean("\(String(format: "%2d", i + 1)). \(bar) \(String(format: "%.2f", match.score))  \(match.name)"))
-            let top = match.reasons.filter { $0.contribution != 0 }.prefix(3).map { "\($0.factor) \(String(format: "%+.2f", $0.contribution)): \($0.detail)" }
+            Console.out(
+                Sanitizer.clean(
+                    "\(String(format: "%2d", i + 1)). \(bar) \(String(format: "%.2f", match.score))  \(match.name)"))
+            let top = match.reasons.filter { $0.contribution != 0 }.prefix(3).map {
+                "\($0.factor) \(String(format: "%+.2f", $0.contribution)): \($0.detail)"
+            }
             for line in top { Console.out("      " + Console.oneLine(line)) }
             for flag in match.flags { Console.out("      ! " + Console.oneLine(flag)) }
         }

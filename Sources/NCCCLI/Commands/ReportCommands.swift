@@ -24,7 +24,8 @@ struct MinutesCommand: ParsableCommand {
 
     func validate() throws {
         guard ReportFormat(word: format) == .markdown else {
-            throw ValidationError("--format: minutes are written as md (Markdown); '\(format)' is not a format for them")
+            throw ValidationError(
+                "--format: minutes are written as md (Markdown); '\(format)' is not a format for them")
         }
     }
 
@@ -57,7 +58,9 @@ struct ReportCommand: ParsableCommand {
             extension (.html, .md), else md.
             """)
 
-    @Option(help: ArgumentHelp("The first day of the period (YYYY-MM-DD; default: 89 days before --to).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("The first day of the period (YYYY-MM-DD; default: 89 days before --to).", valueName: "date")
+    )
     var from: String?
     @Option(help: ArgumentHelp("The last day of the period (YYYY-MM-DD; default: today).", valueName: "date"))
     var to: String?
@@ -85,10 +88,13 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let store = try database.open()
-        let report = ProgressReport(store: store, today: today.flatMap { Dates.normalizedDate($0.trimmingCharacters(in: .whitespaces)) } ?? Dates.today())
+        let report = ProgressReport(
+            store: store,
+            today: today.flatMap { Dates.normalizedDate($0.trimmingCharacters(in: .whitespaces)) } ?? Dates.today())
         let period = try report.period(from: from, to: to)
         if output == "-" {
-            FileHandle.standardOutput.write(Data(try report.render(resolvedFormat, from: period.from, to: period.to).utf8))
+            FileHandle.standardOutput.write(
+                Data(try report.render(resolvedFormat, from: period.from, to: period.to).utf8))
             return
         }
         let path = try report.write(resolvedFormat, from: period.from, to: period.to, file: output)

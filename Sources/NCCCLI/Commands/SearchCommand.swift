@@ -9,7 +9,9 @@ struct SearchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search every record: names, topics, bios, descriptions, tasks and minutes.",
-        discussion: "Every word must match, as a word or the start of one; accents and case are ignored ('butk' finds Butkevičienė).")
+        discussion:
+            "Every word must match, as a word or the start of one; accents and case are ignored ('butk' finds Butkevičienė)."
+    )
 
     @Argument(help: "What to look for.") var query: [String]
     @Option(help: "Only this kind (repeatable).", transform: KindWords.parse) var kind: [Kind] = []
@@ -27,12 +29,16 @@ struct SearchCommand: ParsableCommand {
     func run() throws {
         let text = query.joined(separator: " ")
         let store = try database.open()
-        let hits = try store.read { try $0.search(text, kinds: kind.isEmpty ? nil : kind, limit: limit, mark: (Self.open, Self.close)) }
+        let hits = try store.read {
+            try $0.search(text, kinds: kind.isEmpty ? nil : kind, limit: limit, mark: (Self.open, Self.close))
+        }
         if json {
             let objects = hits.enumerated().map { position, hit in
                 CanonicalJSON.encode([
                     "kind": .text(hit.kind.rawValue), "id": .text(hit.id), "title": .text(hit.title),
-                    "snippet": .text(hit.snippet.replacingOccurrences(of: Self.open, with: "[").replacingOccurrences(of: Self.close, with: "]")),
+                    "snippet": .text(
+                        hit.snippet.replacingOccurrences(of: Self.open, with: "[").replacingOccurrences(
+                            of: Self.close, with: "]")),
                     "rank": .int(position + 1),
                 ])
             }

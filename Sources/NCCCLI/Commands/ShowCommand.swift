@@ -19,7 +19,9 @@ struct ShowCommand: ParsableCommand {
         let store = try database.open()
         try store.read { reader in
             let id = try reader.resolve(kind, self.id)
-            guard let record = try reader.record(kind, id: id) else { throw StoreError.notFound(kind: kind, reference: self.id) }
+            guard let record = try reader.record(kind, id: id) else {
+                throw StoreError.notFound(kind: kind, reference: self.id)
+            }
             let related = try relatedRecords(reader, id)
             if json {
                 var extra: [String: Value] = [:]
@@ -36,17 +38,22 @@ struct ShowCommand: ParsableCommand {
                 let label = DisplayWidth.fit(field.name.replacingOccurrences(of: "_", with: " "), to: labelWidth)
                 if case .longText = field.type, value.contains("\n") {
                     Console.out("  \(label)")
-                    for line in Sanitizer.clean(value, keepNewlines: true).split(separator: "\n", omittingEmptySubsequences: false) {
+                    for line in Sanitizer.clean(value, keepNewlines: true).split(
+                        separator: "\n", omittingEmptySubsequences: false)
+                    {
                         Console.out("      " + line)
                     }
                 } else {
                     Console.out("  \(label)\(Sanitizer.clean(value))")
                 }
             }
-            Console.out("  \(DisplayWidth.fit("updated", to: labelWidth))\(record.updatedAt)  (created \(record.createdAt))")
+            Console.out(
+                "  \(DisplayWidth.fit("updated", to: labelWidth))\(record.updatedAt)  (created \(record.createdAt))")
             for (label, items) in related where !items.isEmpty {
                 Console.out("")
-                Console.out("\(label.replacingOccurrences(of: "_", with: " ").capitalized) (\(items.count)\(items.count == Self.relatedLimit ? "+" : "")):")
+                Console.out(
+                    "\(label.replacingOccurrences(of: "_", with: " ").capitalized) (\(items.count)\(items.count == Self.relatedLimit ? "+" : "")):"
+                )
                 for item in items { Console.out(Sanitizer.clean("  \(item.id.shortID)  \(item.title)")) }
             }
         }
@@ -55,7 +62,8 @@ struct ShowCommand: ParsableCommand {
     static let relatedLimit = 50
 
     /// The records that point at this one, grouped as "needs", "tasks (owner)" and so on.
-    private func relatedRecords(_ reader: StoreReader, _ id: String) throws -> [(String, [(id: String, title: String)])] {
+    private func relatedRecords(_ reader: StoreReader, _ id: String) throws -> [(String, [(id: String, title: String)])]
+    {
         let referrers = Schema.referrers(of: kind)
         return try referrers.compactMap { referrer, field in
             let records = try reader.records(referrer, where: field, is: id, limit: Self.relatedLimit)
@@ -66,7 +74,8 @@ struct ShowCommand: ParsableCommand {
                 // A link record (membership, attendance) is named by the other end.
                 let other = Schema.fields(of: referrer).first { $0.type.referencedKind != nil && $0.name != field }
                 if Schema.titleField(of: referrer) == nil, let other, let otherKind = other.type.referencedKind,
-                   let otherID = record[other.name].text {
+                    let otherID = record[other.name].text
+                {
                     return (record.id, try reader.title(otherKind, id: otherID))
                 }
                 return (record.id, try reader.title(referrer, id: record.id))

@@ -27,7 +27,10 @@ struct SyncContext {
         let peers = try store.read { try $0.peers() }
         let matches = peers.filter { $0.replica == reference || $0.replica.hasPrefix(reference) }
         guard matches.count == 1 else {
-            throw ValidationError(matches.isEmpty ? "no peer '\(reference)' (see 'ncc peers')" : "'\(reference)' names \(matches.count) peers: give more of the replica id")
+            throw ValidationError(
+                matches.isEmpty
+                    ? "no peer '\(reference)' (see 'ncc peers')"
+                    : "'\(reference)' names \(matches.count) peers: give more of the replica id")
         }
         return matches[0]
     }
@@ -45,7 +48,9 @@ struct WhoamiCommand: ParsableCommand {
         let context = try SyncContext(database)
         Console.out("Replica:     \(context.identity.replica)")
         Console.out("Fingerprint: \(context.identity.fingerprint)")
-        Console.out("Key file:    \(Console.oneLine(SyncContext.keyFolder.appendingPathComponent("\(context.identity.replica).ed25519").path))")
+        Console.out(
+            "Key file:    \(Console.oneLine(SyncContext.keyFolder.appendingPathComponent("\(context.identity.replica).ed25519").path))"
+        )
     }
 }
 
@@ -57,16 +62,23 @@ struct ExportCommand: ParsableCommand {
         discussion: "Without --for the bundle holds everything; with it, only what PEER is not known to hold.")
 
     @Argument(help: "The bundle file to write (.nccbundle).") var file: String
-    @Option(name: .customLong("for"), help: ArgumentHelp("Leave out what this peer (replica id) is known to hold.", valueName: "peer")) var peer: String?
+    @Option(
+        name: .customLong("for"),
+        help: ArgumentHelp("Leave out what this peer (replica id) is known to hold.", valueName: "peer")) var peer:
+        String?
     @Flag(help: "Everything, whatever the peer holds.") var full = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let context = try SyncContext(database)
         let replica = try peer.map { try context.peer($0).replica }
-        let written = try BundleWriter(store: context.store, identity: context.identity).write(to: file, for: replica, full: full)
+        let written = try BundleWriter(store: context.store, identity: context.identity).write(
+            to: file, for: replica, full: full)
         let scope = written.manifest.full ? "everything" : "what \(replica ?? "") lacks"
-        Console.out(Console.oneLine("Wrote \(file): \(written.manifest.operations) operations (\(scope)), \(written.bytes) bytes, signed \(context.identity.fingerprint)"))
+        Console.out(
+            Console.oneLine(
+                "Wrote \(file): \(written.manifest.operations) operations (\(scope)), \(written.bytes) bytes, signed \(context.identity.fingerprint)"
+            ))
     }
 }
 
@@ -75,7 +87,8 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract: "Check a peer's bundle and merge it: all of it or nothing, after a backup.",
-        discussion: "A bundle from a signer not yet trusted is refused unless --trust (check the fingerprint with its owner).")
+        discussion:
+            "A bundle from a signer not yet trusted is refused unless --trust (check the fingerprint with its owner).")
 
     @Argument(help: "The bundle file.") var file: String
     @Flag(help: "Check the bundle and show what would change, writing nothing.") var dryRun = false
@@ -89,7 +102,9 @@ struct ImportCommand: ParsableCommand {
         defer { bundle.discard() }
         let context = try SyncContext(database)
         let importer = BundleImporter(store: context.store)
-        let result = dryRun ? try importer.preview(bundle, trust: trust)
+        let result =
+            dryRun
+            ? try importer.preview(bundle, trust: trust)
             : try importer.apply(bundle, trust: trust, backups: Backups(store: context.store))
         for line in SyncReport.lines(result, dryRun: dryRun) {
             Console.out((line.hasPrefix("  ") ? "  " : "") + Console.oneLine(line))
@@ -99,7 +114,8 @@ struct ImportCommand: ParsableCommand {
 
 /// `ncc inspect FILE`
 struct InspectCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Check a bundle and show what it holds, without importing it.")
+    static let configuration = CommandConfiguration(
+        commandName: "inspect", abstract: "Check a bundle and show what it holds, without importing it.")
 
     @Argument(help: "The bundle file.") var file: String
 
@@ -110,14 +126,21 @@ struct InspectCommand: ParsableCommand {
         // Only the values are the bundle's (and sanitised); the layout is ours.
         let clean = Console.oneLine
         Console.out("Bundle:      \(clean(file)) (format \(manifest.version), signature good)")
-        Console.out("Signed by:   replica \(clean(manifest.producer.replica)), key \(clean(manifest.producer.fingerprint))")
-        Console.out("For:         \(clean(manifest.recipient ?? "anyone"))\(manifest.full ? " (everything)" : " (changes only)")")
+        Console.out(
+            "Signed by:   replica \(clean(manifest.producer.replica)), key \(clean(manifest.producer.fingerprint))")
+        Console.out(
+            "For:         \(clean(manifest.recipient ?? "anyone"))\(manifest.full ? " (everything)" : " (changes only)")"
+        )
         Console.out("Made:        \(clean(manifest.created))")
         Console.out("Operations:  \(manifest.operations)")
         for (kind, count) in manifest.counts.sorted(by: { $0.key < $1.key }) {
             Console.out("  \(clean(kind)): \(count)")
         }
-        Console.out("Holds:       " + clean(manifest.knowledge.sorted(by: { $0.key < $1.key }).map { "\($0.key) up to \($0.value)" }.joined(separator: ", ")))
+        Console.out(
+            "Holds:       "
+                + clean(
+                    manifest.knowledge.sorted(by: { $0.key < $1.key }).map { "\($0.key) up to \($0.value)" }.joined(
+                        separator: ", ")))
     }
 }
 
@@ -132,7 +155,9 @@ struct PeersCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if let action, !["trust", "revoke"].contains(action) { throw ValidationError("'\(action)' is not an action: use trust or revoke") }
+        if let action, !["trust", "revoke"].contains(action) {
+            throw ValidationError("'\(action)' is not an action: use trust or revoke")
+        }
         if action != nil, peer == nil { throw ValidationError("name the peer to \(action!)") }
     }
 
@@ -143,7 +168,10 @@ struct PeersCommand: ParsableCommand {
             known.trusted = action == "trust"
             known.revoked = action == "revoke"
             try context.store.write { try $0.savePeer(known) }
-            Console.out(Console.oneLine("\(action == "trust" ? "Trusted" : "Revoked") \(known.replica) (\(Identity.fingerprint(ofPublicKey: known.publicKey) ?? "?"))"))
+            Console.out(
+                Console.oneLine(
+                    "\(action == "trust" ? "Trusted" : "Revoked") \(known.replica) (\(Identity.fingerprint(ofPublicKey: known.publicKey) ?? "?"))"
+                ))
             return
         }
         let peers = try context.store.read { try $0.peers() }
@@ -154,7 +182,10 @@ struct PeersCommand: ParsableCommand {
         for peer in peers {
             let state = peer.revoked ? "revoked" : peer.trusted ? "trusted" : "untrusted"
             let fingerprint = Identity.fingerprint(ofPublicKey: peer.publicKey) ?? "?"
-            Console.out(Console.oneLine("\(peer.replica)  \(state)  \(fingerprint)  last import \(peer.lastImport ?? "never"), last export \(peer.lastExport ?? "never")"))
+            Console.out(
+                Console.oneLine(
+                    "\(peer.replica)  \(state)  \(fingerprint)  last import \(peer.lastImport ?? "never"), last export \(peer.lastExport ?? "never")"
+                ))
         }
     }
 }
@@ -164,7 +195,9 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract: "Exchange bundles through a shared folder: write ours, import every peer's.",
-        discussion: "The folder may be a Syncthing or Nextcloud folder, a USB stick or a git work tree; no server of ours is involved.")
+        discussion:
+            "The folder may be a Syncthing or Nextcloud folder, a USB stick or a git work tree; no server of ours is involved."
+    )
 
     @Option(help: ArgumentHelp("The shared folder.", valueName: "dir")) var folder: String
     @Flag(help: "Trust the signers of bundles found there.") var trust = false
@@ -176,7 +209,8 @@ struct SyncCommand: ParsableCommand {
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
             throw ValidationError("no folder \(folder)")
         }
-        let ours = URL(fileURLWithPath: folder).appendingPathComponent("\(context.identity.replica).\(BundleFormat.fileExtension)")
+        let ours = URL(fileURLWithPath: folder).appendingPathComponent(
+            "\(context.identity.replica).\(BundleFormat.fileExtension)")
         let names = (try FileManager.default.contentsOfDirectory(atPath: folder))
             .filter { $0.hasSuffix(".\(BundleFormat.fileExtension)") && $0 != ours.lastPathComponent }.sorted()
         var refused = 0
@@ -192,7 +226,8 @@ struct SyncCommand: ParsableCommand {
                     continue
                 }
                 let result = try importer.apply(bundle, trust: trust, backups: Backups(store: context.store))
-                Console.out(Console.oneLine("\(name): " + SyncReport.lines(result, dryRun: false).joined(separator: "; ")))
+                Console.out(
+                    Console.oneLine("\(name): " + SyncReport.lines(result, dryRun: false).joined(separator: "; ")))
             } catch {
                 refused += 1
                 Console.error(Console.oneLine("\(name): \(error)"))
@@ -201,7 +236,9 @@ struct SyncCommand: ParsableCommand {
         // Ours goes last, so that it already holds what we just received.
         let written = try BundleWriter(store: context.store, identity: context.identity).write(to: ours.path)
         Console.out(Console.oneLine("Wrote \(ours.lastPathComponent): \(written.manifest.operations) operations"))
-        if refused > 0 { throw ValidationError("\(refused) bundle\(refused == 1 ? " was" : "s were") refused (see above)") }
+        if refused > 0 {
+            throw ValidationError("\(refused) bundle\(refused == 1 ? " was" : "s were") refused (see above)")
+        }
     }
 }
 
@@ -219,7 +256,8 @@ struct ConflictsCommand: ParsableCommand {
     @Argument(help: "The record id (or its start).") var record: String?
     @Argument(help: "The field.") var field: String?
     @Flag(help: "Keep the value the field has now.") var keep = false
-    @Option(help: ArgumentHelp("Take the losing value with this stamp (or its start).", valueName: "stamp")) var take: String?
+    @Option(help: ArgumentHelp("Take the losing value with this stamp (or its start).", valueName: "stamp")) var take:
+        String?
     @Option(help: ArgumentHelp("Set this value instead.", valueName: "text")) var value: String?
     @Flag(help: "As JSON lines.") var json = false
     @OptionGroup var database: DatabaseOptions
@@ -240,19 +278,30 @@ struct ConflictsCommand: ParsableCommand {
             if conflicts.isEmpty { Console.out("No conflicts.") }
             for conflict in conflicts {
                 if json {
-                    Console.out(CanonicalJSON.encode(["kind": .text(conflict.kind.rawValue), "record": .text(conflict.record),
-                                                      "title": .text(conflict.title), "field": .text(conflict.field),
-                                                      "value": conflict.value, "stamp": .text(conflict.stamp.description),
-                                                      "current": conflict.current]))
+                    Console.out(
+                        CanonicalJSON.encode([
+                            "kind": .text(conflict.kind.rawValue), "record": .text(conflict.record),
+                            "title": .text(conflict.title), "field": .text(conflict.field),
+                            "value": conflict.value, "stamp": .text(conflict.stamp.description),
+                            "current": conflict.current,
+                        ]))
                 } else {
-                    Console.out(Console.oneLine("\(conflict.kind.singular) '\(conflict.title)' \(conflict.record.suffix(8)) \(conflict.field): now '\(conflict.current.plain)', lost '\(conflict.value.plain)' (stamp \(conflict.stamp))"))
+                    Console.out(
+                        Console.oneLine(
+                            "\(conflict.kind.singular) '\(conflict.title)' \(conflict.record.suffix(8)) \(conflict.field): now '\(conflict.current.plain)', lost '\(conflict.value.plain)' (stamp \(conflict.stamp))"
+                        ))
                 }
             }
             return
         }
-        let matching = conflicts.filter { ($0.record == record || $0.record.hasPrefix(record) || $0.record.hasSuffix(record)) && $0.field == field }
+        let matching = conflicts.filter {
+            ($0.record == record || $0.record.hasPrefix(record) || $0.record.hasSuffix(record)) && $0.field == field
+        }
         guard let first = matching.first, Set(matching.map(\.record)).count == 1 else {
-            throw ValidationError(matching.isEmpty ? "no conflict on \(record) \(field) (see 'ncc conflicts')" : "'\(record)' names several records: give more of the id")
+            throw ValidationError(
+                matching.isEmpty
+                    ? "no conflict on \(record) \(field) (see 'ncc conflicts')"
+                    : "'\(record)' names several records: give more of the id")
         }
         let chosen: Value
         if keep {
@@ -263,7 +312,9 @@ struct ConflictsCommand: ParsableCommand {
             }
             chosen = losing.value
         } else {
-            guard let fieldInfo = Schema.field(field, of: first.kind) else { throw ValidationError("no field \(field)") }
+            guard let fieldInfo = Schema.field(field, of: first.kind) else {
+                throw ValidationError("no field \(field)")
+            }
             chosen = try FieldInput.parse(value ?? "", for: fieldInfo)
         }
         try store.write { try $0.resolve(first.kind, id: first.record, field: field, value: chosen) }
@@ -276,7 +327,8 @@ struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
         abstract: "Erase a person's personal data here and, through the next bundles, at every peer.",
-        discussion: "Name, e-mail, phone, role and their expert bio are blanked in the record and in the history of changes.")
+        discussion:
+            "Name, e-mail, phone, role and their expert bio are blanked in the record and in the history of changes.")
 
     @Argument(help: "The person (name, id or id start).") var person: String
     @OptionGroup var database: DatabaseOptions
@@ -285,7 +337,10 @@ struct ForgetCommand: ParsableCommand {
         let store = try database.open()
         let id = try store.read { try $0.resolve(.person, person) }
         let erased = try store.write { try $0.forget(person: id) }
-        Console.out(Console.oneLine("Erased the personal data of \(id) (\(erased.count) record\(erased.count == 1 ? "" : "s")); peers erase it when they import your next bundle"))
+        Console.out(
+            Console.oneLine(
+                "Erased the personal data of \(id) (\(erased.count) record\(erased.count == 1 ? "" : "s")); peers erase it when they import your next bundle"
+            ))
     }
 }
 
@@ -294,7 +349,9 @@ enum SyncReport {
     static func lines(_ result: BundleImporter.Result, dryRun: Bool) -> [String] {
         let summary = result.summary
         let producer = result.manifest.producer
-        var lines = ["\(dryRun ? "Would apply" : "Applied") \(summary.applied) new operations from replica \(producer.replica) (key \(producer.fingerprint)\(result.newlyTrusted ? ", now trusted" : "")); \(summary.alreadyHeld) already held"]
+        var lines = [
+            "\(dryRun ? "Would apply" : "Applied") \(summary.applied) new operations from replica \(producer.replica) (key \(producer.fingerprint)\(result.newlyTrusted ? ", now trusted" : "")); \(summary.alreadyHeld) already held"
+        ]
         for (kind, counts) in summary.kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             var parts: [String] = []
             if counts.added > 0 { parts.append("\(counts.added) added") }

@@ -13,7 +13,9 @@ import Screen
 struct TuiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui", abstract: "Open the full-screen app (the default when no subcommand is given).",
-        discussion: "Themes: default, light, high-contrast, monochrome, or your own in $XDG_CONFIG_HOME/ncc/themes/NAME.toml. NO_COLOR turns colour off.")
+        discussion:
+            "Themes: default, light, high-contrast, monochrome, or your own in $XDG_CONFIG_HOME/ncc/themes/NAME.toml. NO_COLOR turns colour off."
+    )
 
     @Option(help: "The colour theme (default: $NCC_THEME, else default).") var theme: String?
     @OptionGroup var database: DatabaseOptions
@@ -37,19 +39,24 @@ struct TuiCommand: ParsableCommand {
         do { identity = try Identity.loadOrCreate(replica: store.replicaID, folder: SyncContext.keyFolder) } catch {
             warnings.append("\(error); export is off")
         }
-        let app = try App(store: store, width: size.width, height: size.height, matchSettings: matchSettings,
-                          identity: identity) { store in
+        let app = try App(
+            store: store, width: size.width, height: size.height, matchSettings: matchSettings,
+            identity: identity
+        ) { store in
             let summary = try DemoData.load(into: store)
             let total = summary.counts.values.reduce(0, +)
-            return "Loaded \(total) demo records in \(String(format: "%.1f", summary.seconds)) s; every person in them is invented"
+            return
+                "Loaded \(total) demo records in \(String(format: "%.1f", summary.seconds)) s; every person in them is invented"
         }
         if !warnings.isEmpty { app.show(warning: warnings.joined(separator: "; ")) }
         for warning in warnings { Log.write(warning) }
         Log.write("started on \(store.path) at \(size.width)x\(size.height), theme \(theme.name)")
         let started = Date()
         terminal.draw(app.render(theme: theme.style))
-        Log.write(String(format: "first frame %.1f ms after launch (%.1f ms to draw it)",
-                         Date().timeIntervalSince(launched) * 1000, Date().timeIntervalSince(started) * 1000))
+        Log.write(
+            String(
+                format: "first frame %.1f ms after launch (%.1f ms to draw it)",
+                Date().timeIntervalSince(launched) * 1000, Date().timeIntervalSince(started) * 1000))
         try EventLoop(app: app, terminal: terminal, theme: theme).run()
         Log.write("quit")
     }
@@ -119,8 +126,12 @@ enum Editor {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
 
-        let interrupt = signal(SIGINT, SIG_IGN), quit = signal(SIGQUIT, SIG_IGN)
-        defer { signal(SIGINT, interrupt); signal(SIGQUIT, quit) }
+        let interrupt = signal(SIGINT, SIG_IGN)
+        let quit = signal(SIGQUIT, SIG_IGN)
+        defer {
+            signal(SIGINT, interrupt)
+            signal(SIGQUIT, quit)
+        }
         var pid = pid_t()
         let spawned = posix_spawn(&pid, "/bin/sh", nil, &attributes, &argv, &envp)
         guard spawned == 0 else {

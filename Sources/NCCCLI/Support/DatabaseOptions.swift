@@ -4,7 +4,10 @@ import NCCStore
 
 /// `--db PATH`, shared by every command.
 struct DatabaseOptions: ParsableArguments {
-    @Option(name: .customLong("db"), help: ArgumentHelp("The database file (default: $NCC_DB, else $XDG_DATA_HOME/ncc/ncc.sqlite).", valueName: "path"))
+    @Option(
+        name: .customLong("db"),
+        help: ArgumentHelp(
+            "The database file (default: $NCC_DB, else $XDG_DATA_HOME/ncc/ncc.sqlite).", valueName: "path"))
     var path: String?
 
     /// `--db`, else `NCC_DB`, else `$XDG_DATA_HOME/ncc/ncc.sqlite`, else `~/.local/share/ncc/ncc.sqlite`.

@@ -10,8 +10,10 @@ struct FieldArguments {
     var personValues: [(field: Field, raw: String)] = []
 
     /// The person's fields an expert command takes directly (`ncc add expert --name ...`).
-    static let expertPersonFields = [Fields.Person.name, Fields.Person.email, Fields.Person.phone, Fields.Person.organisation,
-                                     Fields.Person.role, Fields.Person.shareable].map(\.name)
+    static let expertPersonFields = [
+        Fields.Person.name, Fields.Person.email, Fields.Person.phone, Fields.Person.organisation,
+        Fields.Person.role, Fields.Person.shareable,
+    ].map(\.name)
 
     init(_ arguments: [String], kind: Kind) throws {
         var index = 0
@@ -31,7 +33,9 @@ struct FieldArguments {
             var forPerson = false
             if let own = Schema.field(name, of: kind) {
                 field = own
-            } else if kind == .expert, Self.expertPersonFields.contains(name), let personField = Schema.field(name, of: .person) {
+            } else if kind == .expert, Self.expertPersonFields.contains(name),
+                let personField = Schema.field(name, of: .person)
+            {
                 field = personField
                 forPerson = true
             } else {

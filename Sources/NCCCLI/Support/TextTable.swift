@@ -9,11 +9,14 @@ struct TextTable {
     init(headers: [String]) { self.headers = headers }
 
     mutating func append(_ cells: [String]) {
-        rows.append(cells.map { cell in
-            // One line per row: a multi-line value shows its first line.
-            let firstLine = cell.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
-            return Sanitizer.clean(firstLine)
-        })
+        rows.append(
+            cells.map { cell in
+                // One line per row: a multi-line value shows its first line.
+                let firstLine =
+                    cell.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)
+                    ?? ""
+                return Sanitizer.clean(firstLine)
+            })
     }
 
     /// Lays the table out in `width` columns (nil: as wide as it needs), narrowing the widest
@@ -26,7 +29,9 @@ struct TextTable {
         if let width {
             let available = width - gap * (headers.count - 1)
             while widths.reduce(0, +) > available {
-                guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 else { break }
+                guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 4 else {
+                    break
+                }
                 widths[widest] -= 1
             }
         }
@@ -34,7 +39,8 @@ struct TextTable {
             var out = ""
             for (column, cell) in cells.enumerated() {
                 let last = column == cells.count - 1
-                out += last ? DisplayWidth.truncate(cell, to: widths[column]) : DisplayWidth.fit(cell, to: widths[column])
+                out +=
+                    last ? DisplayWidth.truncate(cell, to: widths[column]) : DisplayWidth.fit(cell, to: widths[column])
                 if !last { out += String(repeating: " ", count: gap) }
             }
             return out

@@ -111,18 +111,22 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
         case .damagedZip(let bundle): "\(bundle): not a bundle: the zip is damaged or truncated"
         case .entry(let bundle, let name, let refusal):
             switch refusal {
-            case .outsideTheBundle: "\(bundle): refused: the entry name '\(Sanitized.one(name))' points outside the bundle"
+            case .outsideTheBundle:
+                "\(bundle): refused: the entry name '\(Sanitized.one(name))' points outside the bundle"
             case .notAFile(let symlink):
                 "\(bundle): refused: the entry '\(Sanitized.one(name))' is a \(symlink ? "symbolic link" : "folder"), not a file"
             case .twice: "\(bundle): refused: the entry '\(Sanitized.one(name))' appears twice"
             case .unknown: "\(bundle): not an ncc bundle: unknown entry '\(Sanitized.one(name))'"
-            case .packedOverFile(let packed): "\(bundle): refused: the entry '\(name)' declares \(packed) packed bytes, more than the file holds"
-            case .overCap(let size, let cap): "\(bundle): refused: the entry '\(name)' declares \(size) bytes, over its cap of \(cap)"
+            case .packedOverFile(let packed):
+                "\(bundle): refused: the entry '\(name)' declares \(packed) packed bytes, more than the file holds"
+            case .overCap(let size, let cap):
+                "\(bundle): refused: the entry '\(name)' declares \(size) bytes, over its cap of \(cap)"
             case .zipBomb: "\(bundle): refused: the entry '\(name)' is compressed more than 100:1 (a zip bomb)"
             case .damaged: "\(bundle): refused: the entry '\(name)' is damaged"
             }
         case .entriesOverlap(let bundle): "\(bundle): refused: its entries overlap (a zip bomb)"
-        case .missingEntries(let bundle): "\(bundle): not an ncc bundle: it needs \(BundleFormat.entries.sorted().joined(separator: ", "))"
+        case .missingEntries(let bundle):
+            "\(bundle): not an ncc bundle: it needs \(BundleFormat.entries.sorted().joined(separator: ", "))"
 
         case .unknownFormat(let bundle): "\(bundle): not an ncc bundle (unknown format)"
         case .unknownFormatVersion(let bundle): "\(bundle): not an ncc bundle (unknown format version)"
@@ -140,7 +144,8 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
             case .longerThanDeclared: "\(bundle): refused: \(ops) is damaged (longer than its manifest says)"
             case .doesNotDecompress: "\(bundle): refused: \(ops) is damaged (it does not decompress)"
             }
-        case .hashMismatch(let bundle): "\(bundle): refused: the hash of \(ops) does not match the manifest (altered or damaged)"
+        case .hashMismatch(let bundle):
+            "\(bundle): refused: the hash of \(ops) does not match the manifest (altered or damaged)"
         case .badOperation(let problem): Self.wording(problem)
         case .badLine(let bundle, let line, let problem): "\(bundle): \(ops) line \(line): \(Self.wording(problem))"
         case .lineTooLong(let bundle, let line, let megabytes):
@@ -148,7 +153,8 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
         case .outOfStampOrder(let bundle, let line): "\(bundle): \(ops) line \(line): out of stamp order"
         case .sequenceGap(let bundle, let line, let replica, let last, let next):
             "\(bundle): \(ops) line \(line): replica \(replica) skips from \(last) to \(next)"
-        case .operationCount(let bundle, let declared, let held): "\(bundle): the manifest says \(declared) operations, \(ops) holds \(held)"
+        case .operationCount(let bundle, let declared, let held):
+            "\(bundle): the manifest says \(declared) operations, \(ops) holds \(held)"
         case .changedOnDisk: "the bundle's operations changed on disk after they were checked; nothing was imported"
 
         case .madeHere(let replica): "this bundle was made here (replica \(replica)); nothing to import"
@@ -163,7 +169,8 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
             "refused: an operation refers to \(kind.singular) \(id), which neither the bundle nor this database holds"
         case .cannotLock(let path, let reason): "cannot lock \(path) for the import: \(reason)"
 
-        case .noSuchPeer(let peer): "no peer '\(peer)' (see 'ncc peers'); a first bundle for someone new is a full one: leave out --for"
+        case .noSuchPeer(let peer):
+            "no peer '\(peer)' (see 'ncc peers'); a first bundle for someone new is a full one: leave out --for"
         case .noFolder(let path, let folder): "cannot write \(path): the folder \(folder) does not exist"
         case .cannotWrite(let path, let reason): "cannot write \(path): \(reason)"
         case .exportMiscounted(let path, let miscount):

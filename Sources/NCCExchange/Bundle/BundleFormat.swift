@@ -27,7 +27,8 @@ public enum BundleFormat {
     static let entryDate: Date = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .current
-        return calendar.date(from: DateComponents(year: 2000, month: 1, day: 1)) ?? Date(timeIntervalSince1970: 946_684_800)
+        return calendar.date(from: DateComponents(year: 2000, month: 1, day: 1))
+            ?? Date(timeIntervalSince1970: 946_684_800)
     }()
 }
 

@@ -30,8 +30,9 @@ public struct BundleImporter {
             var newlyTrusted = false
             if let peer = peers.first(where: { $0.replica == producer.replica }) {
                 guard peer.publicKey == producer.publicKey else {
-                    throw BundleError.signerKnownWithAnotherKey(replica: producer.replica, known: Identity.fingerprint(ofPublicKey: peer.publicKey),
-                                                                signedBy: producer.fingerprint)
+                    throw BundleError.signerKnownWithAnotherKey(
+                        replica: producer.replica, known: Identity.fingerprint(ofPublicKey: peer.publicKey),
+                        signedBy: producer.fingerprint)
                 }
                 if !peer.trusted {
                     guard trust else { throw untrusted(producer) }
@@ -44,8 +45,10 @@ public struct BundleImporter {
             // A bundle must follow on from what we hold (else a later edit could arrive before
             // the one it replaced): each replica's first number at most one past ours.
             let held = try reader.knowledge()
-            for (replica, range) in bundle.sequences.sorted(by: { $0.key < $1.key }) where range.lowerBound > (held[replica] ?? 0) + 1 {
-                throw BundleError.missingEarlierOperations(replica: replica, first: range.lowerBound, held: held[replica] ?? 0)
+            for (replica, range) in bundle.sequences.sorted(by: { $0.key < $1.key })
+            where range.lowerBound > (held[replica] ?? 0) + 1 {
+                throw BundleError.missingEarlierOperations(
+                    replica: replica, first: range.lowerBound, held: held[replica] ?? 0)
             }
             for (kind, ids) in bundle.references {
                 for id in ids where !bundle.records.contains(id) {
@@ -99,7 +102,8 @@ public struct BundleImporter {
                 try writer.receive(op, into: &summary, newer: op.seq > held[op.replica] ?? 0, absent: absent)
             }
             if large { try writer.endBulkLoad() }
-            var peer = try writer.reader.peer(manifest.producer.replica)
+            var peer =
+                try writer.reader.peer(manifest.producer.replica)
                 ?? Peer(replica: manifest.producer.replica, publicKey: manifest.producer.publicKey)
             peer.trusted = true
             // What it holds only grows: an old bundle replayed does not make us forget newer news.
@@ -145,7 +149,9 @@ public struct Backups {
 
     public func list() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
-        return names.filter { $0.hasPrefix("before-import-") && $0.hasSuffix(".sqlite") }.sorted().map { folder.appendingPathComponent($0).path }
+        return names.filter { $0.hasPrefix("before-import-") && $0.hasSuffix(".sqlite") }.sorted().map {
+            folder.appendingPathComponent($0).path
+        }
     }
 
     func prune() throws {

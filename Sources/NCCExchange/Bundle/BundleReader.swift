@@ -49,7 +49,9 @@ public struct VerifiedBundle: Sendable {
 
 /// Opens a bundle and checks all of it before anything is applied. Every refusal is one line.
 public enum BundleReader {
-    public static func read(_ path: String, scratch: URL = FileManager.default.temporaryDirectory) throws -> VerifiedBundle {
+    public static func read(_ path: String, scratch: URL = FileManager.default.temporaryDirectory) throws
+        -> VerifiedBundle
+    {
         let url = URL(fileURLWithPath: path)
         let name = url.lastPathComponent
         var isFolder: ObjCBool = false
@@ -81,14 +83,21 @@ public enum BundleReader {
             guard BundleFormat.entries.contains(entryName) else {
                 throw BundleError.entry(bundle: name, name: entryName, .unknown)
             }
-            let cap = entryName == BundleFormat.manifestEntry ? BundleFormat.maxManifestBytes
-                : entryName == BundleFormat.signatureEntry ? BundleFormat.maxSignatureBytes : BundleFormat.maxOperationsBytes
+            let cap =
+                entryName == BundleFormat.manifestEntry
+                ? BundleFormat.maxManifestBytes
+                : entryName == BundleFormat.signatureEntry
+                    ? BundleFormat.maxSignatureBytes : BundleFormat.maxOperationsBytes
             // Sizes are checked as declared (a zip64 field may declare up to 2^64 - 1 bytes).
-            let size = Int64(clamping: entry.uncompressedSize), packed = Int64(clamping: entry.compressedSize)
+            let size = Int64(clamping: entry.uncompressedSize)
+            let packed = Int64(clamping: entry.compressedSize)
             guard packed <= fileSize else {
                 throw BundleError.entry(bundle: name, name: entryName, .packedOverFile(declared: entry.compressedSize))
             }
-            guard size <= cap else { throw BundleError.entry(bundle: name, name: entryName, .overCap(declared: entry.uncompressedSize, cap: cap)) }
+            guard size <= cap else {
+                throw BundleError.entry(
+                    bundle: name, name: entryName, .overCap(declared: entry.uncompressedSize, cap: cap))
+            }
             if size > 1 << 16, size > BundleFormat.maxCompressionRatio * max(packed, 1) {
                 throw BundleError.entry(bundle: name, name: entryName, .zipBomb)
             }
@@ -97,8 +106,10 @@ public enum BundleReader {
         }
         // Entries that share their bytes (a bomb by overlap) add up to more than the file holds.
         guard compressedTotal <= fileSize else { throw BundleError.entriesOverlap(bundle: name) }
-        guard let manifestEntry = entries[BundleFormat.manifestEntry], let signatureEntry = entries[BundleFormat.signatureEntry],
-              let operationsEntry = entries[BundleFormat.operationsEntry] else {
+        guard let manifestEntry = entries[BundleFormat.manifestEntry],
+            let signatureEntry = entries[BundleFormat.signatureEntry],
+            let operationsEntry = entries[BundleFormat.operationsEntry]
+        else {
             throw BundleError.missingEntries(bundle: name)
         }
 
@@ -106,8 +117,9 @@ public enum BundleReader {
         let manifest = try decodeManifest(manifestData, name: name)
         let signatureText = String(decoding: try extract(archive, signatureEntry, name: name), as: UTF8.self)
         guard let signature = Data(base64Encoded: signatureText.trimmingCharacters(in: .whitespacesAndNewlines)),
-              Identity.verify(signature: signature, of: manifestData, publicKey: manifest.producer.publicKey),
-              Identity.fingerprint(ofPublicKey: manifest.producer.publicKey) == manifest.producer.fingerprint else {
+            Identity.verify(signature: signature, of: manifestData, publicKey: manifest.producer.publicKey),
+            Identity.fingerprint(ofPublicKey: manifest.producer.publicKey) == manifest.producer.fingerprint
+        else {
             throw BundleError.signatureMismatch(bundle: name)
         }
         guard let declared = manifest.entries[BundleFormat.operationsEntry] else {
@@ -118,7 +130,8 @@ public enum BundleReader {
         let operationsFile = scratch.appendingPathComponent("ncc-import-\(UUID().uuidString).jsonl")
         do {
             guard FileManager.default.createFile(atPath: operationsFile.path, contents: nil),
-                  let out = FileHandle(forWritingAtPath: operationsFile.path) else { throw BundleError.cannotWriteScratch(folder: scratch.path) }
+                let out = FileHandle(forWritingAtPath: operationsFile.path)
+            else { throw BundleError.cannotWriteScratch(folder: scratch.path) }
             defer { try? out.close() }
             var hasher = SHA256()
             var written: Int64 = 0
@@ -132,7 +145,9 @@ public enum BundleReader {
                     hasher.update(data: chunk)
                     try out.write(contentsOf: chunk)
                 }
-                guard crc == operationsEntry.checksum else { throw BundleError.operationsDamaged(bundle: name, .checksum) }
+                guard crc == operationsEntry.checksum else {
+                    throw BundleError.operationsDamaged(bundle: name, .checksum)
+                }
             } catch let error as BundleError {
                 throw error
             } catch {
@@ -142,8 +157,9 @@ public enum BundleReader {
             guard digest == declared.sha256, written == declared.size else {
                 throw BundleError.hashMismatch(bundle: name)
             }
-            var bundle = VerifiedBundle(manifest: manifest, fileHash: fileHash, operationsFile: operationsFile,
-                                        sequences: [:], records: [], references: [:])
+            var bundle = VerifiedBundle(
+                manifest: manifest, fileHash: fileHash, operationsFile: operationsFile,
+                sequences: [:], records: [], references: [:])
             try check(&bundle, name: name)
             return bundle
         } catch {
@@ -174,7 +190,8 @@ public enum BundleReader {
                 last = op.stamp
                 if let range = bundle.sequences[op.replica] {
                     guard op.seq == range.upperBound + 1 else {
-                        throw BundleError.sequenceGap(bundle: name, line: lines.number, replica: op.replica, last: range.upperBound, next: op.seq)
+                        throw BundleError.sequenceGap(
+                            bundle: name, line: lines.number, replica: op.replica, last: range.upperBound, next: op.seq)
                     }
                     bundle.sequences[op.replica] = range.lowerBound...op.seq
                 } else {
@@ -197,7 +214,10 @@ public enum BundleReader {
     }
 
     static func decodeManifest(_ data: Data, name: String) throws -> BundleManifest {
-        struct Header: Decodable { var format: String?; var version: Int? }
+        struct Header: Decodable {
+            var format: String?
+            var version: Int?
+        }
         guard let header = try? JSONDecoder().decode(Header.self, from: data), header.format == BundleFormat.name else {
             throw BundleError.unknownFormat(bundle: name)
         }
@@ -207,7 +227,9 @@ public enum BundleReader {
         }
         do {
             let manifest = try JSONDecoder().decode(BundleManifest.self, from: data)
-            guard OperationLine.isIdentifier(manifest.producer.replica) else { throw BundleError.malformedManifest(bundle: name) }
+            guard OperationLine.isIdentifier(manifest.producer.replica) else {
+                throw BundleError.malformedManifest(bundle: name)
+            }
             return manifest
         } catch {
             throw BundleError.malformedManifest(bundle: name)
@@ -219,7 +241,9 @@ public enum BundleReader {
         do {
             let crc = try archive.extract(entry, bufferSize: 1 << 14) { chunk in
                 data.append(chunk)
-                if data.count > entry.uncompressedSize { throw BundleError.entry(bundle: name, name: entry.path, .damaged) }
+                if data.count > entry.uncompressedSize {
+                    throw BundleError.entry(bundle: name, name: entry.path, .damaged)
+                }
             }
             guard crc == entry.checksum else { throw BundleError.entry(bundle: name, name: entry.path, .damaged) }
         } catch {

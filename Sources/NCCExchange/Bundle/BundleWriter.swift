@@ -41,23 +41,33 @@ public struct BundleWriter {
 
         // The operations are read and encoded on a second thread while this one deflates them:
         // deflating is most of an export, and the machine has a second core.
-        let operations = OperationsReader(store: store, identity: identity, knowledge: recipientKnowledge,
-                                          recipient: full ? nil : peer, full: full || peer == nil)
+        let operations = OperationsReader(
+            store: store, identity: identity, knowledge: recipientKnowledge,
+            recipient: full ? nil : peer, full: full || peer == nil)
         let manifest: BundleManifest
         do {
             let archive = try Archive(url: zipFile, accessMode: .create)
-            manifest = try Handoff<OperationsReader.Piece>.run(batchSize: 1, batchesAhead: 16, make: operations.read) { pieces in
-                guard case .size(let size)? = try pieces.take() else { throw BundleError.exportMiscounted(path: path, .nothingRead) }
+            manifest = try Handoff<OperationsReader.Piece>.run(batchSize: 1, batchesAhead: 16, make: operations.read) {
+                pieces in
+                guard case .size(let size)? = try pieces.take() else {
+                    throw BundleError.exportMiscounted(path: path, .nothingRead)
+                }
                 var bytes = ByteQueue()
-                try archive.addEntry(with: BundleFormat.operationsEntry, type: .file, uncompressedSize: size,
-                                     modificationDate: BundleFormat.entryDate, permissions: 0o644,
-                                     compressionMethod: .deflate, bufferSize: OperationsReader.pieceBytes) { _, count in
+                try archive.addEntry(
+                    with: BundleFormat.operationsEntry, type: .file, uncompressedSize: size,
+                    modificationDate: BundleFormat.entryDate, permissions: 0o644,
+                    compressionMethod: .deflate, bufferSize: OperationsReader.pieceBytes
+                ) { _, count in
                     try bytes.take(count) {
-                        guard case .bytes(let data)? = try pieces.take() else { throw BundleError.exportMiscounted(path: path, .fewer) }
+                        guard case .bytes(let data)? = try pieces.take() else {
+                            throw BundleError.exportMiscounted(path: path, .fewer)
+                        }
                         return data
                     }
                 }
-                guard case .end(let manifest)? = try pieces.take() else { throw BundleError.exportMiscounted(path: path, .more) }
+                guard case .end(let manifest)? = try pieces.take() else {
+                    throw BundleError.exportMiscounted(path: path, .more)
+                }
                 return manifest
             }
             let manifestData = try BundleManifest.encode(manifest)
@@ -79,7 +89,8 @@ public struct BundleWriter {
         guard rename(zipFile.path, destination.path) == 0 else {
             throw BundleError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
-        let bytes = ((try? FileManager.default.attributesOfItem(atPath: destination.path)[.size]) as? NSNumber)?.int64Value ?? 0
+        let bytes =
+            ((try? FileManager.default.attributesOfItem(atPath: destination.path)[.size]) as? NSNumber)?.int64Value ?? 0
         if let peer, !full {
             try store.write { writer in
                 if var known = try writer.reader.peer(peer) {
@@ -92,9 +103,11 @@ public struct BundleWriter {
     }
 
     private func add(_ archive: Archive, _ name: String, _ data: Data) throws {
-        try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count),
-                             modificationDate: BundleFormat.entryDate, permissions: 0o644,
-                             compressionMethod: .deflate) { position, size in
+        try archive.addEntry(
+            with: name, type: .file, uncompressedSize: Int64(data.count),
+            modificationDate: BundleFormat.entryDate, permissions: 0o644,
+            compressionMethod: .deflate
+        ) { position, size in
             data.subdata(in: Int(position)..<Int(position) + size)
         }
     }

@@ -21,19 +21,24 @@ public struct Identity: Sendable {
         let fm = FileManager.default
         if fm.fileExists(atPath: file.path) {
             guard let text = try? String(contentsOf: file, encoding: .utf8),
-                  let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
-                  let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw) else {
+                let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
+                let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
+            else {
                 throw BundleError.damagedSigningKey(path: file.path)
             }
             return Identity(replica: replica, privateKey: key)
         }
         do {
-            try fm.createDirectory(at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             let key = Curve25519.Signing.PrivateKey()
             // Made with mode 0600 before a byte is written, then renamed into place.
             let temporary = folder.appendingPathComponent(".\(replica).\(UUID().uuidString).tmp")
-            guard fm.createFile(atPath: temporary.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
-                                attributes: [.posixPermissions: 0o600]) else {
+            guard
+                fm.createFile(
+                    atPath: temporary.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
+                    attributes: [.posixPermissions: 0o600])
+            else {
                 throw BundleError.cannotCreateSigningKey(folder: folder.path)
             }
             guard rename(temporary.path, file.path) == 0 else {
@@ -67,7 +72,8 @@ public struct Identity: Sendable {
 
     static func verify(signature: Data, of data: Data, publicKey base64: String) -> Bool {
         guard let raw = Data(base64Encoded: base64),
-              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else { return false }
+            let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
+        else { return false }
         return key.isValidSignature(signature, for: data)
     }
 }

@@ -16,7 +16,9 @@ enum ImportLock {
         // Closing the descriptor releases the lock, also when the process dies.
         defer { close(descriptor) }
         while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else { throw BundleError.cannotLock(path: path, reason: String(cString: strerror(errno))) }
+            guard errno == EINTR else {
+                throw BundleError.cannotLock(path: path, reason: String(cString: strerror(errno)))
+            }
         }
         return try body()
     }

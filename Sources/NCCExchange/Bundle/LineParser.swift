@@ -62,7 +62,10 @@ struct LineParser {
         var seen = Set<String>()
         while true {
             skipSpace()
-            if peek() == UInt8(ascii: "}") { at += 1; break }
+            if peek() == UInt8(ascii: "}") {
+                at += 1
+                break
+            }
             if !first { try expect(UInt8(ascii: ",")) }
             first = false
             let key = try string()
@@ -70,10 +73,11 @@ struct LineParser {
             try expect(UInt8(ascii: ":"))
             switch key {
             case "fields": parsed.fields = try object { try $0.value() }
-            case "prev": parsed.prev = try object { parser in
-                parser.skipSpace()
-                return try parser.string()
-            }
+            case "prev":
+                parsed.prev = try object { parser in
+                    parser.skipSpace()
+                    return try parser.string()
+                }
             case "kind": parsed.kind = try string()
             case "record": parsed.record = try string()
             case "replica": parsed.replica = try string()
@@ -94,12 +98,17 @@ struct LineParser {
         var first = true
         while true {
             skipSpace()
-            if peek() == UInt8(ascii: "}") { at += 1; return result }
+            if peek() == UInt8(ascii: "}") {
+                at += 1
+                return result
+            }
             if !first { try expect(UInt8(ascii: ",")) }
             first = false
             let name = try string()
             try expect(UInt8(ascii: ":"))
-            guard result.updateValue(try member(&self), forKey: name) == nil else { throw Failure(reason: "the key '\(name)' appears twice") }
+            guard result.updateValue(try member(&self), forKey: name) == nil else {
+                throw Failure(reason: "the key '\(name)' appears twice")
+            }
         }
     }
 
@@ -112,13 +121,22 @@ struct LineParser {
             var items: [String] = []
             while true {
                 skipSpace()
-                if peek() == UInt8(ascii: "]") { at += 1; return .list(items) }
+                if peek() == UInt8(ascii: "]") {
+                    at += 1
+                    return .list(items)
+                }
                 if !items.isEmpty { try expect(UInt8(ascii: ",")) }
                 items.append(try string())
             }
-        case UInt8(ascii: "t"): try word("true"); return .bool(true)
-        case UInt8(ascii: "f"): try word("false"); return .bool(false)
-        case UInt8(ascii: "n"): try word("null"); return .null
+        case UInt8(ascii: "t"):
+            try word("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try word("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try word("null")
+            return .null
         default: return .int(try integer())
         }
     }
@@ -137,8 +155,12 @@ struct LineParser {
             at += 1
             digits += 1
         }
-        guard digits > 0 else { throw Failure(reason: "a value that is not text, a whole number, true, false, null or a list of texts") }
-        if at < bytes.count, bytes[at] == UInt8(ascii: ".") || bytes[at] == UInt8(ascii: "e") || bytes[at] == UInt8(ascii: "E") {
+        guard digits > 0 else {
+            throw Failure(reason: "a value that is not text, a whole number, true, false, null or a list of texts")
+        }
+        if at < bytes.count,
+            bytes[at] == UInt8(ascii: ".") || bytes[at] == UInt8(ascii: "e") || bytes[at] == UInt8(ascii: "E")
+        {
             throw Failure(reason: "a number that is not whole")
         }
         return negative ? -result : result
@@ -154,7 +176,9 @@ struct LineParser {
             if byte == UInt8(ascii: "\"") {
                 let slice = UnsafeBufferPointer(rebasing: bytes[start..<at])
                 at += 1
-                guard let text = String(validating: slice, as: UTF8.self) else { throw Failure(reason: "text that is not UTF-8") }
+                guard let text = String(validating: slice, as: UTF8.self) else {
+                    throw Failure(reason: "text that is not UTF-8")
+                }
                 return text
             }
             if byte == UInt8(ascii: "\\") { break }
@@ -167,7 +191,9 @@ struct LineParser {
             at += 1
             switch byte {
             case UInt8(ascii: "\""):
-                guard let text = String(validating: out, as: UTF8.self) else { throw Failure(reason: "text that is not UTF-8") }
+                guard let text = String(validating: out, as: UTF8.self) else {
+                    throw Failure(reason: "text that is not UTF-8")
+                }
                 return text
             case UInt8(ascii: "\\"):
                 guard at < bytes.count else { break }
@@ -183,7 +209,8 @@ struct LineParser {
                 case UInt8(ascii: "u"):
                     var scalar = try hex4()
                     if (0xD800...0xDBFF).contains(scalar) {
-                        guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") else {
+                        guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u")
+                        else {
                             throw Failure(reason: "a lone surrogate in text")
                         }
                         at += 2
@@ -191,7 +218,9 @@ struct LineParser {
                         guard (0xDC00...0xDFFF).contains(low) else { throw Failure(reason: "a lone surrogate in text") }
                         scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
                     }
-                    guard let unicode = Unicode.Scalar(scalar) else { throw Failure(reason: "a lone surrogate in text") }
+                    guard let unicode = Unicode.Scalar(scalar) else {
+                        throw Failure(reason: "a lone surrogate in text")
+                    }
                     out.append(contentsOf: Array(String(Character(unicode)).utf8))
                 default: throw Failure(reason: "a bad escape in text")
                 }
@@ -231,7 +260,9 @@ struct LineParser {
     private func peek() -> UInt8 { at < bytes.count ? bytes[at] : 0 }
 
     private mutating func skipSpace() {
-        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 || bytes[at] == 0x0D || bytes[at] == 0x0A { at += 1 }
+        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x09 || bytes[at] == 0x0D || bytes[at] == 0x0A {
+            at += 1
+        }
     }
 
     private mutating func expect(_ byte: UInt8) throws {

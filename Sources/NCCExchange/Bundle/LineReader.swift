@@ -30,7 +30,9 @@ struct LineReader {
                 number += 1
                 return line
             }
-            if buffer.count - start > maxLine { throw BundleError.lineTooLong(bundle: nil, line: number + 1, megabytes: maxLine >> 20) }
+            if buffer.count - start > maxLine {
+                throw BundleError.lineTooLong(bundle: nil, line: number + 1, megabytes: maxLine >> 20)
+            }
             if atEnd {
                 guard start < buffer.count else { return nil }
                 let line = Array(buffer[start...])

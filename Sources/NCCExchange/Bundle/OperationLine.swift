@@ -27,8 +27,10 @@ enum OperationLine {
     }
 
     /// What a line holds around its operation's values, in order.
-    private static let framing = ["{\"fields\":", ",\"kind\":\"", "\",\"prev\":", ",\"record\":\"", "\",\"replica\":\"",
-                                  "\",\"seq\":", ",\"stamp\":\"", "\"}\n"]
+    private static let framing = [
+        "{\"fields\":", ",\"kind\":\"", "\",\"prev\":", ",\"record\":\"", "\",\"replica\":\"",
+        "\",\"seq\":", ",\"stamp\":\"", "\"}\n",
+    ]
 
     /// The bytes of a line that are not its operation's values.
     static let framingBytes = framing.reduce(0) { $0 + $1.utf8.count }
@@ -43,17 +45,22 @@ enum OperationLine {
             throw BundleError.badOperation(.notJSON(reason: error.reason))
         }
         guard let kindName = parsed.kind, let record = parsed.record, let replica = parsed.replica,
-              let seq = parsed.seq, let stampText = parsed.stamp else {
+            let seq = parsed.seq, let stampText = parsed.stamp
+        else {
             throw BundleError.badOperation(.missingKeys)
         }
-        let line = (fields: parsed.fields, kind: kindName, prev: Optional(parsed.prev), record: record, replica: replica, seq: seq, stamp: stampText)
+        let line = (
+            fields: parsed.fields, kind: kindName, prev: Optional(parsed.prev), record: record, replica: replica,
+            seq: seq, stamp: stampText
+        )
         guard let kind = Kind(rawValue: line.kind) else { throw BundleError.badOperation(.unknownKind(line.kind)) }
         guard let stamp = Stamp(line.stamp), stamp.replica == line.replica else {
             throw BundleError.badOperation(.stampNotOfReplica(stamp: line.stamp, replica: line.replica))
         }
         guard checked else {
-            return Operation(replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
-                             fields: line.fields, prev: line.prev ?? [:])
+            return Operation(
+                replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
+                fields: line.fields, prev: line.prev ?? [:])
         }
         guard line.seq > 0, Self.isIdentifier(line.replica), Self.isIdentifier(line.record) else {
             throw BundleError.badOperation(.badIdentifier)
@@ -73,13 +80,17 @@ enum OperationLine {
                 throw BundleError.badOperation(.valueTooLarge(kind: kind, field: name))
             }
             // The same rules as typed input: codes, dates, one-line text, no NUL, list items.
-            do { try FieldInput.check(value, for: field) } catch { throw BundleError.badOperation(.invalidValue(kind: kind, error)) }
+            do { try FieldInput.check(value, for: field) } catch {
+                throw BundleError.badOperation(.invalidValue(kind: kind, error))
+            }
         }
-        for (name, seen) in line.prev ?? [:] where !Operation.carries(name, of: kind) || Operation.seenStamps(seen).contains(where: { Stamp($0) == nil }) {
+        for (name, seen) in line.prev ?? [:]
+        where !Operation.carries(name, of: kind) || Operation.seenStamps(seen).contains(where: { Stamp($0) == nil }) {
             throw BundleError.badOperation(.badPrev(field: name))
         }
-        return Operation(replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
-                         fields: line.fields, prev: line.prev ?? [:])
+        return Operation(
+            replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
+            fields: line.fields, prev: line.prev ?? [:])
     }
 
     static func fits(_ value: Value, _ type: FieldType) -> Bool {
@@ -94,9 +105,11 @@ enum OperationLine {
 
     /// Ids and replica names: letters, digits, '-' and '_', at most 64 (no path, no escape).
     static func isIdentifier(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.count <= 64 && text.utf8.allSatisfy {
-            ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D || $0 == 0x5F
-        }
+        !text.isEmpty && text.utf8.count <= 64
+            && text.utf8.allSatisfy {
+                ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) || $0 == 0x2D
+                    || $0 == 0x5F
+            }
     }
 }
 
@@ -104,9 +117,11 @@ enum OperationLine {
 /// characters, bounded.
 enum Sanitized {
     static func one(_ text: String) -> String {
-        let clean = String(String.UnicodeScalarView(text.unicodeScalars.map {
-            $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? "?" : $0
-        }))
+        let clean = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map {
+                    $0.properties.generalCategory == .control || $0.properties.generalCategory == .format ? "?" : $0
+                }))
         return clean.count > 60 ? String(clean.prefix(60)) + "…" : clean
     }
 }

@@ -66,14 +66,20 @@ struct OperationsReader: Sendable {
             }
             if !buffer.isEmpty { try send(buffer) }
             guard total == count, written == size else {
-                throw BundleError.operationsMiscounted(bytes: written, lines: total, countedBytes: size, countedLines: count)
+                throw BundleError.operationsMiscounted(
+                    bytes: written, lines: total, countedBytes: size, countedLines: count)
             }
-            try pieces.send(.end(BundleManifest(
-                format: BundleFormat.name, version: BundleFormat.version,
-                producer: .init(replica: identity.replica, publicKey: identity.publicKey, fingerprint: identity.fingerprint),
-                recipient: recipient, full: full, created: try reader.clockTime(),
-                knowledge: try reader.knowledge(), operations: total, counts: counts,
-                entries: [BundleFormat.operationsEntry: .init(sha256: BundleReader.hex(hasher.finalize()), size: size)])))
+            try pieces.send(
+                .end(
+                    BundleManifest(
+                        format: BundleFormat.name, version: BundleFormat.version,
+                        producer: .init(
+                            replica: identity.replica, publicKey: identity.publicKey, fingerprint: identity.fingerprint),
+                        recipient: recipient, full: full, created: try reader.clockTime(),
+                        knowledge: try reader.knowledge(), operations: total, counts: counts,
+                        entries: [
+                            BundleFormat.operationsEntry: .init(sha256: BundleReader.hex(hasher.finalize()), size: size)
+                        ])))
         }
     }
 }

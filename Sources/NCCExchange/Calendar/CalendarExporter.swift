@@ -60,10 +60,16 @@ public struct CalendarExporter {
                 let page = try reader.records(query, limit: Self.pageSize, offset: offset)
                 if page.isEmpty { break }
                 for meeting in page {
-                    let agenda = try reader.records(where: Fields.AgendaItem.meeting, is: meeting.id, limit: MeetingEvent.agendaLimit)
-                    let more = agenda.count < MeetingEvent.agendaLimit ? 0
+                    let agenda = try reader.records(
+                        where: Fields.AgendaItem.meeting, is: meeting.id, limit: MeetingEvent.agendaLimit)
+                    let more =
+                        agenda.count < MeetingEvent.agendaLimit
+                        ? 0
                         : try reader.countRecords(where: Fields.AgendaItem.meeting, is: meeting.id) - agenda.count
-                    guard let lines = Self.event(meeting, agenda: agenda.compactMap { $0[Fields.AgendaItem.title].text }, moreAgenda: more) else {
+                    guard
+                        let lines = Self.event(
+                            meeting, agenda: agenda.compactMap { $0[Fields.AgendaItem.title].text }, moreAgenda: more)
+                    else {
                         summary.skipped += 1
                         continue
                     }
@@ -87,33 +93,48 @@ public struct CalendarExporter {
 
     /// The VEVENT of one meeting, or nil if its start is not a UTC time.
     static func event(_ meeting: Record, agenda: [String], moreAgenda: Int) -> [ContentLine]? {
-        guard let startText = meeting[Fields.Meeting.start].text, let start = CalendarTime.seconds(stored: startText) else { return nil }
+        guard let startText = meeting[Fields.Meeting.start].text, let start = CalendarTime.seconds(stored: startText)
+        else { return nil }
         var end = meeting[Fields.Meeting.end].text.flatMap(CalendarTime.seconds(stored:))
         if let known = end, known < start { end = nil }
-        let stamp = [meeting.updatedAt, meeting.createdAt].lazy.compactMap(CalendarTime.ics(stored:)).first
+        let stamp =
+            [meeting.updatedAt, meeting.createdAt].lazy.compactMap(CalendarTime.ics(stored:)).first
             ?? CalendarTime.ics(stored: startText)!
         var lines = [
             ContentLine("BEGIN", raw: "VEVENT"),
-            ContentLine("UID", raw: ContentLine.escape(ContentLine.clean(MeetingEvent.uid(of: meeting.id), multiline: false))),
+            ContentLine(
+                "UID", raw: ContentLine.escape(ContentLine.clean(MeetingEvent.uid(of: meeting.id), multiline: false))),
             ContentLine("DTSTAMP", raw: stamp),
         ]
-        if let created = CalendarTime.ics(stored: meeting.createdAt) { lines.append(ContentLine("CREATED", raw: created)) }
-        if let modified = CalendarTime.ics(stored: meeting.updatedAt) { lines.append(ContentLine("LAST-MODIFIED", raw: modified)) }
+        if let created = CalendarTime.ics(stored: meeting.createdAt) {
+            lines.append(ContentLine("CREATED", raw: created))
+        }
+        if let modified = CalendarTime.ics(stored: meeting.updatedAt) {
+            lines.append(ContentLine("LAST-MODIFIED", raw: modified))
+        }
         lines.append(ContentLine("DTSTART", raw: CalendarTime.ics(stored: CalendarTime.stored(seconds: start))!))
-        lines.append(ContentLine("DTEND", raw: CalendarTime.ics(stored: CalendarTime.stored(seconds: end ?? start + MeetingEvent.assumedLength))!))
+        lines.append(
+            ContentLine(
+                "DTEND",
+                raw: CalendarTime.ics(stored: CalendarTime.stored(seconds: end ?? start + MeetingEvent.assumedLength))!)
+        )
         if end == nil { lines.append(ContentLine(MeetingEvent.noEndProperty, raw: "TRUE")) }
         let title = meeting[Fields.Meeting.title].text.map { ContentLine.clean($0, multiline: false) } ?? ""
         lines.append(.text("SUMMARY", title.isEmpty ? "Meeting" : title, multiline: false))
-        let place = meeting[Fields.Meeting.place].text.map { ContentLine.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) } ?? ""
+        let place =
+            meeting[Fields.Meeting.place].text.map {
+                ContentLine.clean($0, multiline: false).trimmingCharacters(in: .whitespaces)
+            } ?? ""
         if !place.isEmpty {
             lines.append(.text("LOCATION", place, multiline: false))
         } else if meeting[Fields.Meeting.online].bool == true {
             lines.append(.text("LOCATION", "Online", multiline: false))
         }
         let kind = meeting[Fields.Meeting.kind].text.map { ContentLine.clean($0, multiline: false) }
-        let description = MeetingEvent.description(kind: kind, agenda: agenda.map { ContentLine.clean($0, multiline: false) },
-                                                   moreAgenda: moreAgenda,
-                                                   minutes: meeting[Fields.Meeting.minutes].text.map { ContentLine.clean($0, multiline: true) })
+        let description = MeetingEvent.description(
+            kind: kind, agenda: agenda.map { ContentLine.clean($0, multiline: false) },
+            moreAgenda: moreAgenda,
+            minutes: meeting[Fields.Meeting.minutes].text.map { ContentLine.clean($0, multiline: true) })
         if !description.isEmpty { lines.append(.text("DESCRIPTION", description)) }
         if let kind, !kind.isEmpty { lines.append(.text("CATEGORIES", kind, multiline: false)) }
         lines.append(ContentLine("END", raw: "VEVENT"))

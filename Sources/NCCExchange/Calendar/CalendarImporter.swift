@@ -29,11 +29,21 @@ public struct CalendarImporter {
         /// What the user should know besides the counts, as short phrases.
         public var notes: [String] {
             var notes: [String] = []
-            if zonedTimes > 0 { notes.append("\(zonedTimes) time\(zonedTimes == 1 ? "" : "s") in an unknown time zone (TZID) read as UTC") }
-            if floatingTimes > 0 { notes.append("\(floatingTimes) local time\(floatingTimes == 1 ? "" : "s") without a zone read as UTC") }
-            if repeating > 0 { notes.append("\(repeating) repeating event\(repeating == 1 ? "" : "s") imported as the first occurrence only") }
+            if zonedTimes > 0 {
+                notes.append(
+                    "\(zonedTimes) time\(zonedTimes == 1 ? "" : "s") in an unknown time zone (TZID) read as UTC")
+            }
+            if floatingTimes > 0 {
+                notes.append("\(floatingTimes) local time\(floatingTimes == 1 ? "" : "s") without a zone read as UTC")
+            }
+            if repeating > 0 {
+                notes.append(
+                    "\(repeating) repeating event\(repeating == 1 ? "" : "s") imported as the first occurrence only")
+            }
             if skippedOccurrences > 0 {
-                notes.append("\(skippedOccurrences) changed occurrence\(skippedOccurrences == 1 ? "" : "s") of repeating events left out")
+                notes.append(
+                    "\(skippedOccurrences) changed occurrence\(skippedOccurrences == 1 ? "" : "s") of repeating events left out"
+                )
             }
             return notes
         }
@@ -67,7 +77,9 @@ public struct CalendarImporter {
                 do {
                     change = try writer.put(.meeting, id: event.id, values)
                 } catch let error as StoreError {
-                    throw CalendarFileError("\(name):\(event.line): the event \(event.uid): \(error.description); nothing was imported", line: event.line)
+                    throw CalendarFileError(
+                        "\(name):\(event.line): the event \(event.uid): \(error.description); nothing was imported",
+                        line: event.line)
                 }
                 switch change {
                 case .created: result.created += 1
@@ -125,7 +137,8 @@ public struct CalendarImporter {
             throw CalendarFileError("cannot read \(path): \(error.localizedDescription)")
         }
         guard data.count <= ICSParser.maxFileBytes else {
-            throw CalendarFileError("\(path) is larger than \(ICSParser.maxFileBytes / 1024 / 1024) MB; nothing was imported")
+            throw CalendarFileError(
+                "\(path) is larger than \(ICSParser.maxFileBytes / 1024 / 1024) MB; nothing was imported")
         }
         return [UInt8](data)
     }
@@ -147,10 +160,12 @@ public struct CalendarImporter {
 
     /// The meeting an event describes, or nil for one that is passed over.
     static func event(_ block: ICSEventBlock, parser: ICSParser, summary: inout Summary) throws -> Event? {
-        guard let uidProperty = block.first("UID"), !uidProperty.value.trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard let uidProperty = block.first("UID"), !uidProperty.value.trimmingCharacters(in: .whitespaces).isEmpty
+        else {
             throw parser.fail(block.line, "the VEVENT that begins here has no UID")
         }
-        let uid = ContentLine.clean(ContentLine.unescape(uidProperty.value), multiline: false).trimmingCharacters(in: .whitespaces)
+        let uid = ContentLine.clean(ContentLine.unescape(uidProperty.value), multiline: false).trimmingCharacters(
+            in: .whitespaces)
         if block.first("RECURRENCE-ID") != nil {
             summary.skippedOccurrences += 1
             return nil
@@ -165,8 +180,11 @@ public struct CalendarImporter {
             end = try time(endProperty, parser: parser, summary: &summary).seconds
             endLine = endProperty.line
         } else if let durationProperty = block.first("DURATION") {
-            guard let seconds = CalendarTime.duration(durationProperty.value.trimmingCharacters(in: .whitespaces)) else {
-                throw parser.fail(durationProperty.line, "DURATION '\(shown(durationProperty.value))' is not a duration such as PT1H30M")
+            guard let seconds = CalendarTime.duration(durationProperty.value.trimmingCharacters(in: .whitespaces))
+            else {
+                throw parser.fail(
+                    durationProperty.line,
+                    "DURATION '\(shown(durationProperty.value))' is not a duration such as PT1H30M")
             }
             end = start.seconds + seconds
             endLine = durationProperty.line
@@ -179,7 +197,8 @@ public struct CalendarImporter {
         }
         // ncc's stand-in end for a meeting without one goes back to no end.
         if let known = end, known == start.seconds + MeetingEvent.assumedLength,
-           block.first(MeetingEvent.noEndProperty)?.value.trimmingCharacters(in: .whitespaces).uppercased() == "TRUE" {
+            block.first(MeetingEvent.noEndProperty)?.value.trimmingCharacters(in: .whitespaces).uppercased() == "TRUE"
+        {
             end = nil
         }
         if block.first("RRULE") != nil || block.first("RDATE") != nil { summary.repeating += 1 }
@@ -205,20 +224,28 @@ public struct CalendarImporter {
             values[Fields.Meeting.place] = location.isEmpty ? .null : .text(location)
         }
         let categories = block.all("CATEGORIES").flatMap { ContentLine.splitList($0.value) }
-        if let kind = MeetingEvent.kind(fromCategories: categories) ?? MeetingEvent.kind(fromTitle: title) { values[Fields.Meeting.kind] = .text(kind) }
-        if let description = text("DESCRIPTION", multiline: true), let minutes = MeetingEvent.minutes(fromDescription: description) {
+        if let kind = MeetingEvent.kind(fromCategories: categories) ?? MeetingEvent.kind(fromTitle: title) {
+            values[Fields.Meeting.kind] = .text(kind)
+        }
+        if let description = text("DESCRIPTION", multiline: true),
+            let minutes = MeetingEvent.minutes(fromDescription: description)
+        {
             values[Fields.Meeting.minutes] = .text(minutes)
         }
         return Event(line: block.line, uid: uid, id: MeetingEvent.recordID(forUID: uid), values: values)
     }
 
     /// A DTSTART or DTEND as seconds since 1970, counting the times read as UTC.
-    static func time(_ property: ICSProperty, parser: ICSParser, summary: inout Summary) throws -> (seconds: Int, isDate: Bool) {
+    static func time(_ property: ICSProperty, parser: ICSParser, summary: inout Summary) throws -> (
+        seconds: Int, isDate: Bool
+    ) {
         let value = property.value.trimmingCharacters(in: .whitespaces)
         let valueType = property.parameter("VALUE")?.uppercased()
         guard let parsed = CalendarTime.parse(value), valueType != "DATE" || parsed.isDate,
-              let seconds = CalendarTime.seconds(stored: parsed.stored) else {
-            throw parser.fail(property.line, "\(property.name) '\(shown(value))' is not a date YYYYMMDD or a time YYYYMMDDTHHMMSS[Z]")
+            let seconds = CalendarTime.seconds(stored: parsed.stored)
+        else {
+            throw parser.fail(
+                property.line, "\(property.name) '\(shown(value))' is not a date YYYYMMDD or a time YYYYMMDDTHHMMSS[Z]")
         }
         if !parsed.isDate, !parsed.isUTC {
             if let tzid = property.parameter("TZID") {

@@ -20,7 +20,8 @@ enum CalendarTime {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
         let (y, m, d) = Dates.civil(days)
-        return Dates.format(y, m, d) + "T" + pad2(rest / 3600) + ":" + pad2(rest / 60 % 60) + ":" + pad2(rest % 60) + "Z"
+        return Dates.format(y, m, d) + "T" + pad2(rest / 3600) + ":" + pad2(rest / 60 % 60) + ":" + pad2(rest % 60)
+            + "Z"
     }
 
     private static func pad2(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
@@ -36,7 +37,9 @@ enum CalendarTime {
     static func parse(_ value: String) -> (stored: String, isDate: Bool, isUTC: Bool)? {
         let bytes = Array(value.utf8)
         func digits(_ range: Range<Int>) -> String? {
-            guard range.upperBound <= bytes.count, bytes[range].allSatisfy({ (48...57).contains($0) }) else { return nil }
+            guard range.upperBound <= bytes.count, bytes[range].allSatisfy({ (48...57).contains($0) }) else {
+                return nil
+            }
             return String(decoding: bytes[range], as: UTF8.self)
         }
         guard let y = digits(0..<4), let m = digits(4..<6), let d = digits(6..<8) else { return nil }
@@ -46,7 +49,8 @@ enum CalendarTime {
         }
         let utc = bytes.count == 16 && (bytes[15] == UInt8(ascii: "Z") || bytes[15] == UInt8(ascii: "z"))
         guard bytes.count == 15 || utc, bytes[8] == UInt8(ascii: "T") || bytes[8] == UInt8(ascii: "t"),
-              let hh = digits(9..<11), let mi = digits(11..<13), var ss = digits(13..<15) else { return nil }
+            let hh = digits(9..<11), let mi = digits(11..<13), var ss = digits(13..<15)
+        else { return nil }
         // A leap second (60) is allowed by RFC 5545; the store has none, so it is the last second.
         if ss == "60" { ss = "59" }
         guard let stored = Dates.normalizedDateTime("\(y)-\(m)-\(d)T\(hh):\(mi):\(ss)Z") else { return nil }
@@ -57,13 +61,28 @@ enum CalendarTime {
     static func duration(_ value: String) -> Int? {
         var text = Substring(value.uppercased())
         var sign = 1
-        if text.hasPrefix("+") { text = text.dropFirst() } else if text.hasPrefix("-") { sign = -1; text = text.dropFirst() }
+        if text.hasPrefix("+") {
+            text = text.dropFirst()
+        } else if text.hasPrefix("-") {
+            sign = -1
+            text = text.dropFirst()
+        }
         guard text.hasPrefix("P") else { return nil }
         text = text.dropFirst()
-        var total = 0, number = "", inTime = false, sawUnit = false
+        var total = 0
+        var number = ""
+        var inTime = false
+        var sawUnit = false
         for c in text {
-            if c.isASCII, c.isNumber { number.append(c); continue }
-            if c == "T" { guard !inTime, number.isEmpty else { return nil }; inTime = true; continue }
+            if c.isASCII, c.isNumber {
+                number.append(c)
+                continue
+            }
+            if c == "T" {
+                guard !inTime, number.isEmpty else { return nil }
+                inTime = true
+                continue
+            }
             guard let n = Int(number), n <= 1_000_000 else { return nil }
             number = ""
             sawUnit = true

@@ -39,7 +39,9 @@ public struct ContactsExporter {
                 for person in page {
                     var organisation: String?
                     if let id = person[Fields.Person.organisation].text {
-                        if let known = organisations[id] { organisation = known } else {
+                        if let known = organisations[id] {
+                            organisation = known
+                        } else {
                             let name = try reader.record(.organisation, id: id)?[Fields.Organisation.name].text
                             organisations[id] = name ?? ""
                             organisation = name
@@ -70,8 +72,11 @@ public struct ContactsExporter {
         ]
         if let email = value(Fields.Person.email) { lines.append(.text("EMAIL", email, multiline: false)) }
         if let phone = value(Fields.Person.phone) { lines.append(.text("TEL", phone, multiline: false)) }
-        if let organisation = organisation.map({ ContentLine.clean($0, multiline: false).trimmingCharacters(in: .whitespaces) }),
-           !organisation.isEmpty {
+        if let organisation = organisation.map({
+            ContentLine.clean($0, multiline: false).trimmingCharacters(in: .whitespaces)
+        }),
+            !organisation.isEmpty
+        {
             lines.append(.components("ORG", [organisation]))
         }
         if let role = value(Fields.Person.role) { lines.append(.text("ROLE", role, multiline: false)) }

@@ -26,7 +26,8 @@ public struct ContentLine: Sendable, Equatable {
 
     public static func == (a: ContentLine, b: ContentLine) -> Bool {
         a.name == b.name && a.value == b.value
-            && a.parameters.map(\.name) == b.parameters.map(\.name) && a.parameters.map(\.value) == b.parameters.map(\.value)
+            && a.parameters.map(\.name) == b.parameters.map(\.name)
+            && a.parameters.map(\.value) == b.parameters.map(\.value)
     }
 
     /// The unfolded line, without its line end.
@@ -51,7 +52,8 @@ public struct ContentLine: Sendable, Equatable {
         var out = String()
         out.reserveCapacity(line.utf8.count + line.utf8.count / (limit - 1) * 3 + 2)
         // Octets on the current physical line, and where its content starts (after the space).
-        var used = 0, start = 0
+        var used = 0
+        var start = 0
         func append(_ unit: Substring) {
             let size = unit.utf8.count
             if used + size > limit, used > start {
@@ -125,8 +127,16 @@ public struct ContentLine: Sendable, Equatable {
         var current = Substring.UnicodeScalarView()
         var escaping = false
         for scalar in value.unicodeScalars {
-            if escaping { current.append(scalar); escaping = false; continue }
-            if scalar == "\\" { current.append(scalar); escaping = true; continue }
+            if escaping {
+                current.append(scalar)
+                escaping = false
+                continue
+            }
+            if scalar == "\\" {
+                current.append(scalar)
+                escaping = true
+                continue
+            }
             if scalar == "," {
                 items.append(unescape(Substring(current)))
                 current = Substring.UnicodeScalarView()

@@ -82,7 +82,9 @@ final class ExportSink {
         finished = true
         defer { close(fd) }
         do {
-            guard fsync(fd) == 0 else { throw CalendarFileError("cannot write \(path): \(String(cString: strerror(errno)))") }
+            guard fsync(fd) == 0 else {
+                throw CalendarFileError("cannot write \(path): \(String(cString: strerror(errno)))")
+            }
             guard rename(temporary, path) == 0 else {
                 throw CalendarFileError("cannot write \(path): \(String(cString: strerror(errno)))")
             }

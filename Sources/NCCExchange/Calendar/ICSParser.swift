@@ -64,7 +64,8 @@ struct ICSParser {
                     throw fail(lineNumber, "END:\(component) without a BEGIN")
                 }
                 guard open.name == component else {
-                    throw fail(lineNumber, "END:\(component) where BEGIN:\(open.name) of line \(open.line) is still open")
+                    throw fail(
+                        lineNumber, "END:\(component) where BEGIN:\(open.name) of line \(open.line) is still open")
                 }
                 stack.removeLast()
                 if component == "VEVENT", stack.count == 1, let event = current {
@@ -73,7 +74,11 @@ struct ICSParser {
                 }
             default:
                 guard !stack.isEmpty else {
-                    throw fail(lineNumber, sawCalendar ? "\(property.name) after END:VCALENDAR" : "expected BEGIN:VCALENDAR, found \(property.name)")
+                    throw fail(
+                        lineNumber,
+                        sawCalendar
+                            ? "\(property.name) after END:VCALENDAR"
+                            : "expected BEGIN:VCALENDAR, found \(property.name)")
                 }
                 // The event's own properties, not those of an alarm inside it.
                 if current != nil, stack.count == 2 { current!.properties.append(property) }
@@ -81,7 +86,8 @@ struct ICSParser {
         }
         if let open = stack.first {
             let inner = stack.last!
-            throw fail(inner.line, "BEGIN:\(inner.name) is never ended (the file stops at line \(max(lastLine, open.line)))")
+            throw fail(
+                inner.line, "BEGIN:\(inner.name) is never ended (the file stops at line \(max(lastLine, open.line)))")
         }
         guard sawCalendar else { throw fail(1, "not an iCalendar file (no BEGIN:VCALENDAR)") }
         return events
@@ -116,7 +122,9 @@ struct ICSParser {
                 continue
             }
             if line.first == 0x20 || line.first == 0x09 {
-                guard pendingLine > 0 else { throw fail(lineNumber, "a folded line (starting with a space) that continues no line") }
+                guard pendingLine > 0 else {
+                    throw fail(lineNumber, "a folded line (starting with a space) that continues no line")
+                }
                 pending += line.dropFirst()
                 if pending.count > Self.maxLineBytes {
                     throw fail(pendingLine, "the unfolded line is longer than \(Self.maxLineBytes / 1024 / 1024) MB")
@@ -161,7 +169,10 @@ struct ICSParser {
                     i = close + 1
                 } else {
                     let begin = i
-                    while i < bytes.endIndex, ![UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\"")].contains(bytes[i]) { i += 1 }
+                    while i < bytes.endIndex,
+                        ![UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "\"")].contains(
+                            bytes[i])
+                    { i += 1 }
                     values.append(String(decoding: bytes[begin..<i], as: UTF8.self))
                 }
                 guard i < bytes.endIndex, bytes[i] == UInt8(ascii: ",") else { break }
@@ -177,6 +188,7 @@ struct ICSParser {
     }
 
     private func isName(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || $0 == UInt8(ascii: "-") }
+        !text.isEmpty
+            && text.utf8.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || $0 == UInt8(ascii: "-") }
     }
 }

@@ -27,12 +27,14 @@ enum MeetingEvent {
 
     /// Ids as ncc makes them (UUIDs) or as a CSV file may give them (`m-kickoff`): short, plain characters.
     static func isPlausibleID(_ id: String) -> Bool {
-        guard (1...100).contains(id.utf8.count), let first = id.utf8.first, isIDByte(first), first != UInt8(ascii: "-") else { return false }
+        guard (1...100).contains(id.utf8.count), let first = id.utf8.first, isIDByte(first), first != UInt8(ascii: "-")
+        else { return false }
         return id.utf8.allSatisfy(isIDByte)
     }
 
     private static func isIDByte(_ b: UInt8) -> Bool {
-        (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) || b == UInt8(ascii: "-") || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
+        (48...57).contains(b) || (65...90).contains(b) || (97...122).contains(b) || b == UInt8(ascii: "-")
+            || b == UInt8(ascii: "_") || b == UInt8(ascii: ".")
     }
 
     // MARK: - The description
@@ -58,7 +60,8 @@ enum MeetingEvent {
     /// The minutes in a description: after ncc's `Minutes:` heading when ncc wrote it (nil when it
     /// has none), else the whole description, as another calendar's notes.
     static func minutes(fromDescription text: String) -> String? {
-        let written = text.hasPrefix(kindPrefix) || text.hasPrefix(agendaHeading + "\n") || text.hasPrefix(minutesHeading + "\n")
+        let written =
+            text.hasPrefix(kindPrefix) || text.hasPrefix(agendaHeading + "\n") || text.hasPrefix(minutesHeading + "\n")
         guard written else { return text.allSatisfy(\.isWhitespace) ? nil : text }
         if text.hasPrefix(minutesHeading + "\n") { return String(text.dropFirst(minutesHeading.count + 1)) }
         // The kind and the agenda are one-line values: the first heading after a blank line is ours.
@@ -70,8 +73,10 @@ enum MeetingEvent {
     /// from other calendars that carry no category ncc knows.
     static func kind(fromTitle title: String) -> String? {
         let words = title.lowercased().replacingOccurrences(of: "-", with: " ")
-        let named: [(String, String)] = [("thematic", "thematic"), ("workshop", "workshop"), ("kick off", "kickoff"),
-                                         ("kickoff", "kickoff"), ("joint event", "joint_event"), ("quarterly", "quarterly")]
+        let named: [(String, String)] = [
+            ("thematic", "thematic"), ("workshop", "workshop"), ("kick off", "kickoff"),
+            ("kickoff", "kickoff"), ("joint event", "joint_event"), ("quarterly", "quarterly"),
+        ]
         return named.first { words.contains($0.0) }?.1
     }
 

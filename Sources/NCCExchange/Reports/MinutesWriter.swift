@@ -47,34 +47,52 @@ public struct MinutesWriter {
     }
 
     static func minutes(_ reader: StoreReader, meeting id: String) throws -> Minutes {
-        guard let meeting = try reader.record(.meeting, id: id) else { throw StoreError.notFound(kind: .meeting, reference: id) }
+        guard let meeting = try reader.record(.meeting, id: id) else {
+            throw StoreError.notFound(kind: .meeting, reference: id)
+        }
         var minutes = Minutes(
             id: id, title: meeting[Fields.Meeting.title].text ?? "", kind: meeting[Fields.Meeting.kind].text ?? "",
             start: meeting[Fields.Meeting.start].text ?? "", end: meeting[Fields.Meeting.end].text,
-            place: meeting[Fields.Meeting.place].text, online: meeting[Fields.Meeting.online].bool ?? false, text: meeting[Fields.Meeting.minutes].text ?? "")
+            place: meeting[Fields.Meeting.place].text, online: meeting[Fields.Meeting.online].bool ?? false,
+            text: meeting[Fields.Meeting.minutes].text ?? "")
         let meetingID = Value.text(id)
-        minutes.agenda = try ReportPages.all(reader, RecordQuery(.agendaItem, conditions: [.equals(Fields.AgendaItem.meeting, meetingID)])).map {
-            Minutes.AgendaEntry(title: $0[Fields.AgendaItem.title].text ?? "", notes: $0[Fields.AgendaItem.notes].text ?? "")
+        minutes.agenda = try ReportPages.all(
+            reader, RecordQuery(.agendaItem, conditions: [.equals(Fields.AgendaItem.meeting, meetingID)])
+        ).map {
+            Minutes.AgendaEntry(
+                title: $0[Fields.AgendaItem.title].text ?? "", notes: $0[Fields.AgendaItem.notes].text ?? "")
         }
         var people: [(key: String, attendee: Minutes.Attendee, id: String)] = []
-        for attendance in try ReportPages.all(reader, RecordQuery(.attendance, conditions: [.equals(Fields.Attendance.meeting, meetingID)])) {
-            guard let personID = attendance[Fields.Attendance.person].text, let person = try reader.record(.person, id: personID) else {
+        for attendance in try ReportPages.all(
+            reader, RecordQuery(.attendance, conditions: [.equals(Fields.Attendance.meeting, meetingID)]))
+        {
+            guard let personID = attendance[Fields.Attendance.person].text,
+                let person = try reader.record(.person, id: personID)
+            else {
                 continue
             }
             let name = person[Fields.Person.name].text ?? personID
-            let organisation = try person[Fields.Person.organisation].text.map { try reader.title(.organisation, id: $0) }
+            let organisation = try person[Fields.Person.organisation].text.map {
+                try reader.title(.organisation, id: $0)
+            }
             people.append((Folding.key(name), Minutes.Attendee(name: name, organisation: organisation), personID))
         }
         minutes.attendees = people.sorted { ($0.key, $0.id) < ($1.key, $1.id) }.map(\.attendee)
-        minutes.decisions = try ReportPages.all(reader, RecordQuery(.decision, conditions: [.equals(Fields.Decision.meeting, meetingID)]))
-            .map { $0[Fields.Decision.text].text ?? "" }
-        let actions = RecordQuery(.actionItem, conditions: [.equals(Fields.ActionItem.meeting, meetingID)],
-                                  order: [(Fields.ActionItem.due, true), (Fields.ActionItem.text, true)])
+        minutes.decisions = try ReportPages.all(
+            reader, RecordQuery(.decision, conditions: [.equals(Fields.Decision.meeting, meetingID)])
+        )
+        .map { $0[Fields.Decision.text].text ?? "" }
+        let actions = RecordQuery(
+            .actionItem, conditions: [.equals(Fields.ActionItem.meeting, meetingID)],
+            order: [(Fields.ActionItem.due, true), (Fields.ActionItem.text, true)])
         minutes.actions = try ReportPages.all(reader, actions).map { item in
             let owner = try item[Fields.ActionItem.owner].text.map { try reader.title(.person, id: $0) }
-            let status = try item[Fields.ActionItem.task].text.flatMap { try reader.record(.task, id: $0) }?[Fields.Task.status].text
-            return Minutes.Action(text: item[Fields.ActionItem.text].text ?? "", owner: owner, due: item[Fields.ActionItem.due].text,
-                                  taskStatus: status)
+            let status = try item[Fields.ActionItem.task].text.flatMap { try reader.record(.task, id: $0) }?[
+                Fields.Task.status
+            ].text
+            return Minutes.Action(
+                text: item[Fields.ActionItem.text].text ?? "", owner: owner, due: item[Fields.ActionItem.due].text,
+                taskStatus: status)
         }
         return minutes
     }
@@ -124,7 +142,8 @@ public struct MinutesWriter {
         if m.decisions.isEmpty { out += "No decisions recorded.\n\n" }
         for (index, decision) in m.decisions.enumerated() {
             let marker = "\(index + 1). "
-            out += marker + ReportText.markdownBlock(decision, indent: String(repeating: " ", count: marker.count)) + "\n"
+            out +=
+                marker + ReportText.markdownBlock(decision, indent: String(repeating: " ", count: marker.count)) + "\n"
         }
         if !m.decisions.isEmpty { out += "\n" }
 
@@ -134,7 +153,10 @@ public struct MinutesWriter {
         } else {
             out += "| Action | Owner | Due | Task status |\n| --- | --- | --- | --- |\n"
             for action in m.actions {
-                let cells = [action.text, action.owner ?? "", action.due ?? "", action.taskStatus.map(Self.statusWords) ?? "no task"]
+                let cells = [
+                    action.text, action.owner ?? "", action.due ?? "",
+                    action.taskStatus.map(Self.statusWords) ?? "no task",
+                ]
                 out += "| " + cells.map(ReportText.markdownCell).joined(separator: " | ") + " |\n"
             }
         }

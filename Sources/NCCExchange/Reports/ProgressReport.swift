@@ -150,7 +150,9 @@ public struct ProgressReport {
     /// The period a report covers: `from` and `to` as given (`YYYY-MM-DD`), else the 90 days that
     /// end today (with only `from`, up to today; with only `to`, the 90 days that end then).
     public func period(from: String? = nil, to: String? = nil) throws -> (from: String, to: String) {
-        guard let day = Dates.normalizedDate(today) else { throw ReportError("today: '\(today)' is not a date YYYY-MM-DD") }
+        guard let day = Dates.normalizedDate(today) else {
+            throw ReportError("today: '\(today)' is not a date YYYY-MM-DD")
+        }
         func date(_ text: String?, _ option: String) throws -> String? {
             guard let text else { return nil }
             guard let date = Dates.normalizedDate(text.trimmingCharacters(in: .whitespaces)) else {
@@ -195,7 +197,9 @@ public struct ProgressReport {
 
     /// Writes the report to `path` (through a temporary file) and returns the file's absolute path.
     @discardableResult
-    public func write(_ format: ReportFormat, from: String? = nil, to: String? = nil, file path: String) throws -> String {
+    public func write(_ format: ReportFormat, from: String? = nil, to: String? = nil, file path: String) throws
+        -> String
+    {
         try ReportFile.write(render(format, from: from, to: to), to: path)
     }
 
@@ -204,7 +208,10 @@ public struct ProgressReport {
     private func readTasks(_ reader: StoreReader, into model: inout Model) throws {
         var areas: [Area] = []
         try ReportPages.each(reader, RecordQuery(.workingArea)) { record in
-            areas.append(Area(id: record.id, number: record[Fields.WorkingArea.number].int, title: record[Fields.WorkingArea.title].text ?? ""))
+            areas.append(
+                Area(
+                    id: record.id, number: record[Fields.WorkingArea.number].int,
+                    title: record[Fields.WorkingArea.title].text ?? ""))
             return true
         }
         // Tasks of no working area, when there are any, come last.
@@ -225,7 +232,8 @@ public struct ProgressReport {
         if areas.last?.total == 0 { areas.removeLast() }
         model.areas = areas
 
-        let overdue = RecordQuery(.task, conditions: [notDone, dueBeforeEnd], order: [(Fields.Task.due, true), (Fields.Task.title, true)])
+        let overdue = RecordQuery(
+            .task, conditions: [notDone, dueBeforeEnd], order: [(Fields.Task.due, true), (Fields.Task.title, true)])
         model.overdueTotal = try reader.count(overdue)
         model.overdue = try reader.records(overdue, limit: Self.overdueListed).map { task in
             OverdueTask(
@@ -243,16 +251,21 @@ public struct ProgressReport {
         // In start order, the meetings before the period are the first ones: skip them by count.
         let before = try reader.count(RecordQuery(.meeting, conditions: [.below(Fields.Meeting.start, model.from)]))
         let after = Dates.adding(days: 1, to: model.to)!
-        try ReportPages.each(reader, RecordQuery(.meeting, order: [(Fields.Meeting.start, true)]), from: before) { meeting in
+        try ReportPages.each(reader, RecordQuery(.meeting, order: [(Fields.Meeting.start, true)]), from: before) {
+            meeting in
             let start = meeting[Fields.Meeting.start].text ?? ""
             guard start < after else { return false }
-            let decisions = try ReportPages.all(reader, RecordQuery(.decision, conditions: [.equals(Fields.Decision.meeting, .text(meeting.id))]))
-            model.meetings.append(Meeting(
-                id: meeting.id, title: meeting[Fields.Meeting.title].text ?? "", kind: meeting[Fields.Meeting.kind].text ?? "", start: start,
-                end: meeting[Fields.Meeting.end].text, place: meeting[Fields.Meeting.place].text, online: meeting[Fields.Meeting.online].bool ?? false,
-                attendees: try reader.countRecords(where: Fields.Attendance.meeting, is: meeting.id),
-                decisions: decisions.map { $0[Fields.Decision.text].text ?? "" },
-                held: String(start.prefix(10)) <= model.today))
+            let decisions = try ReportPages.all(
+                reader, RecordQuery(.decision, conditions: [.equals(Fields.Decision.meeting, .text(meeting.id))]))
+            model.meetings.append(
+                Meeting(
+                    id: meeting.id, title: meeting[Fields.Meeting.title].text ?? "",
+                    kind: meeting[Fields.Meeting.kind].text ?? "", start: start,
+                    end: meeting[Fields.Meeting.end].text, place: meeting[Fields.Meeting.place].text,
+                    online: meeting[Fields.Meeting.online].bool ?? false,
+                    attendees: try reader.countRecords(where: Fields.Attendance.meeting, is: meeting.id),
+                    decisions: decisions.map { $0[Fields.Decision.text].text ?? "" },
+                    held: String(start.prefix(10)) <= model.today))
             return true
         }
     }
@@ -280,8 +293,10 @@ public struct ProgressReport {
                 model.engagements.notesTotal += 1
                 if model.engagements.notes.count < Self.notesListed {
                     let need = try engagement[Fields.Engagement.need].text.map { try reader.title(.need, id: $0) } ?? ""
-                    model.engagements.notes.append(Note(expert: expert, need: need, status: status,
-                                                        excerpt: ReportText.excerpt(notes, limit: Self.excerptLength)))
+                    model.engagements.notes.append(
+                        Note(
+                            expert: expert, need: need, status: status,
+                            excerpt: ReportText.excerpt(notes, limit: Self.excerptLength)))
                 }
             }
             if status == "agreed" || status == "done", let need = engagement[Fields.Engagement.need].text {
@@ -290,13 +305,25 @@ public struct ProgressReport {
             }
         }
         // Dated ones, latest start first; then undated ones, latest recorded first.
-        try ReportPages.each(reader, RecordQuery(.engagement, conditions: [.below(Fields.Engagement.starts, after)], order: [(Fields.Engagement.starts, false)])) {
+        try ReportPages.each(
+            reader,
+            RecordQuery(
+                .engagement, conditions: [.below(Fields.Engagement.starts, after)],
+                order: [(Fields.Engagement.starts, false)])
+        ) {
             try take($0)
             return true
         }
-        try ReportPages.each(reader, RecordQuery(.engagement, conditions: [.equals(Fields.Engagement.starts, .null),
-                                                                           .below(.createdAt(.engagement), after)],
-                                                 order: [(.createdAt(.engagement), false)])) {
+        try ReportPages.each(
+            reader,
+            RecordQuery(
+                .engagement,
+                conditions: [
+                    .equals(Fields.Engagement.starts, .null),
+                    .below(.createdAt(.engagement), after),
+                ],
+                order: [(.createdAt(.engagement), false)])
+        ) {
             try take($0)
             return true
         }
@@ -305,10 +332,15 @@ public struct ProgressReport {
         for id in needOrder {
             guard let need = try reader.record(.need, id: id) else { continue }
             let title = need[Fields.Need.title].text ?? ""
-            answered.append((Folding.key(title), id, AnsweredNeed(
-                title: title, centre: try need[Fields.Need.centre].text.map { try reader.title(.centre, id: $0) },
-                deadline: need[Fields.Need.deadline].text, status: need[Fields.Need.status].text ?? "",
-                experts: needs[id, default: []].sorted { Folding.key($0) < Folding.key($1) })))
+            answered.append(
+                (
+                    Folding.key(title), id,
+                    AnsweredNeed(
+                        title: title,
+                        centre: try need[Fields.Need.centre].text.map { try reader.title(.centre, id: $0) },
+                        deadline: need[Fields.Need.deadline].text, status: need[Fields.Need.status].text ?? "",
+                        experts: needs[id, default: []].sorted { Folding.key($0) < Folding.key($1) })
+                ))
         }
         model.answeredNeeds = answered.sorted { ($0.key, $0.id) < ($1.key, $1.id) }.prefix(Self.needsListed).map(\.need)
     }

@@ -40,7 +40,8 @@ struct ReportChart {
         let legendHeight = series.count > 1 ? 30 : 0
         let height = legendHeight + rows.count * Self.rowHeight + 6
         let e = ReportText.html
-        var out = "<svg class=\"chart\" viewBox=\"0 0 \(Self.width) \(height)\" width=\"\(Self.width)\" height=\"\(height)\""
+        var out =
+            "<svg class=\"chart\" viewBox=\"0 0 \(Self.width) \(height)\" width=\"\(Self.width)\" height=\"\(height)\""
             + " role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" font-family=\"system-ui, sans-serif\" font-size=\"13\">\n"
         out += "<title id=\"\(id)-title\">\(e(title))</title>\n"
         out += "<desc id=\"\(id)-desc\">\(e(description))</desc>\n"
@@ -67,13 +68,16 @@ struct ReportChart {
                 sum += value
                 let w = Self.scale(sum, largest) - x
                 let colour = row.colours?[index] ?? s.colour
-                out += "<rect x=\"\(x)\" y=\"\(barTop)\" width=\"\(w)\" height=\"\(Self.barHeight)\" fill=\"\(colour)\">"
+                out +=
+                    "<rect x=\"\(x)\" y=\"\(barTop)\" width=\"\(w)\" height=\"\(Self.barHeight)\" fill=\"\(colour)\">"
                 out += "<title>\(e(label)): \(e(s.words(value)))</title></rect>\n"
                 if w >= 10 + 8 * String(value).count {
-                    out += "<text x=\"\(x + w / 2)\" y=\"\(barTop + 14)\" text-anchor=\"middle\" fill=\"#ffffff\">\(value)</text>\n"
+                    out +=
+                        "<text x=\"\(x + w / 2)\" y=\"\(barTop + 14)\" text-anchor=\"middle\" fill=\"#ffffff\">\(value)</text>\n"
                 }
             }
-            out += "<text x=\"\(Self.scale(sum, largest) + 8)\" y=\"\(barTop + 14)\" fill=\"#1f2328\">\(e(row.trailing))</text>\n"
+            out +=
+                "<text x=\"\(Self.scale(sum, largest) + 8)\" y=\"\(barTop + 14)\" fill=\"#1f2328\">\(e(row.trailing))</text>\n"
             out += "</g>\n"
         }
         out += "</svg>"

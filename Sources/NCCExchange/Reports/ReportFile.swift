@@ -80,8 +80,10 @@ enum ReportPages {
     static let size = 500
 
     /// Calls `body` with each record of the query in order, from `offset`, until it returns false.
-    static func each(_ reader: StoreReader, _ query: RecordQuery, from offset: Int = 0,
-                     _ body: (Record) throws -> Bool) throws {
+    static func each(
+        _ reader: StoreReader, _ query: RecordQuery, from offset: Int = 0,
+        _ body: (Record) throws -> Bool
+    ) throws {
         var offset = offset
         while true {
             let page = try reader.records(query, limit: size, offset: offset)
@@ -96,7 +98,10 @@ enum ReportPages {
     /// Every record of a query (for the parts of one record: a meeting's agenda or decisions).
     static func all(_ reader: StoreReader, _ query: RecordQuery) throws -> [Record] {
         var result: [Record] = []
-        try each(reader, query) { result.append($0); return true }
+        try each(reader, query) {
+            result.append($0)
+            return true
+        }
         return result
     }
 }

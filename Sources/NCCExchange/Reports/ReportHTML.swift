@@ -77,17 +77,23 @@ enum ReportHTML {
         var cards: [(Int, String, String, String)] = [
             (t.done, "task done", "tasks done", "\(t.open) open"),
             (t.overdue, "task overdue", "tasks overdue", "due before \(m.to)"),
-            (held.count, "meeting held", "meetings held", ReportWords.plural(held.reduce(0) { $0 + $1.attendees }, "attendance")),
+            (
+                held.count, "meeting held", "meetings held",
+                ReportWords.plural(held.reduce(0) { $0 + $1.attendees }, "attendance")
+            ),
             (m.meetings.reduce(0) { $0 + $1.decisions.count }, "decision", "decisions", "in the period's meetings"),
-            (m.engagements.total, "engagement", "engagements",
-             m.engagements.averageFeedback.map { "average feedback \($0) of 5" } ?? "no feedback given"),
+            (
+                m.engagements.total, "engagement", "engagements",
+                m.engagements.averageFeedback.map { "average feedback \($0) of 5" } ?? "no feedback given"
+            ),
             (m.answeredTotal, "need answered", "needs answered", "agreed or done"),
         ]
         let planned = m.meetings.count - held.count
         if planned > 0 { cards.insert((planned, "meeting planned", "meetings planned", "later in the period"), at: 3) }
         var out = "<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"cards\">\n"
         for (n, one, many, detail) in cards {
-            out += "<li><span class=\"n\">\(n)</span> \(ReportText.html(n == 1 ? one : many))<span class=\"d\">\(ReportText.html(detail))</span></li>\n"
+            out +=
+                "<li><span class=\"n\">\(n)</span> \(ReportText.html(n == 1 ? one : many))<span class=\"d\">\(ReportText.html(detail))</span></li>\n"
         }
         return out + "</ul>\n</section>\n\n"
     }
@@ -101,36 +107,48 @@ enum ReportHTML {
 
     static func tasks(_ m: ProgressReport.Model) -> String {
         let e = ReportText.html
-        var out = "<section id=\"tasks\">\n<h2>Tasks by working area</h2>\n<p class=\"note\">\(e(ReportWords.tasksNote(m)))</p>\n"
+        var out =
+            "<section id=\"tasks\">\n<h2>Tasks by working area</h2>\n<p class=\"note\">\(e(ReportWords.tasksNote(m)))</p>\n"
         guard !m.areas.isEmpty else { return out + "<p>No tasks recorded.</p>\n</section>\n\n" }
         let chart = ReportChart(
             id: "chart-tasks", title: "Tasks by status per working area",
-            description: "Stacked bars: done, doing, to do and blocked tasks of each working area; the table below has the same figures.",
+            description:
+                "Stacked bars: done, doing, to do and blocked tasks of each working area; the table below has the same figures.",
             series: statusSeries,
             rows: m.areas.map { area in
-                ReportChart.Row(label: area.label, values: [area.done, area.doing, area.todo, area.blocked],
-                                trailing: ReportWords.plural(area.total, "task") + (area.overdue > 0 ? ", \(area.overdue) overdue" : ""))
+                ReportChart.Row(
+                    label: area.label, values: [area.done, area.doing, area.todo, area.blocked],
+                    trailing: ReportWords.plural(area.total, "task")
+                        + (area.overdue > 0 ? ", \(area.overdue) overdue" : ""))
             })
         if let svg = chart.svg() { out += svg + "\n" }
         out += "<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Working area</th>"
-        for heading in ["Done", "Doing", "To do", "Blocked", "Open", "Overdue"] { out += "<th scope=\"col\" class=\"num\">\(heading)</th>" }
+        for heading in ["Done", "Doing", "To do", "Blocked", "Open", "Overdue"] {
+            out += "<th scope=\"col\" class=\"num\">\(heading)</th>"
+        }
         out += "</tr></thead>\n<tbody>\n"
         for (area, isTotal) in m.areas.map({ ($0, false) }) + [(m.totals, true)] {
             out += isTotal ? "<tr class=\"total\">" : "<tr>"
             out += "<th scope=\"row\">\(e(area.label))</th>"
-            for n in [area.done, area.doing, area.todo, area.blocked, area.open, area.overdue] { out += "<td class=\"num\">\(n)</td>" }
+            for n in [area.done, area.doing, area.todo, area.blocked, area.open, area.overdue] {
+                out += "<td class=\"num\">\(n)</td>"
+            }
             out += "</tr>\n"
         }
         out += "</tbody>\n</table></div>\n"
         if !m.overdue.isEmpty {
-            out += "<h3>Overdue tasks</h3>\n<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Working area</th>"
+            out +=
+                "<h3>Overdue tasks</h3>\n<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Task</th><th scope=\"col\">Working area</th>"
                 + "<th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th></tr></thead>\n<tbody>\n"
             for task in m.overdue {
-                out += "<tr><td>\(cell(task.title))</td><td>\(cell(task.area))</td><td>\(cell(task.owner))</td>"
+                out +=
+                    "<tr><td>\(cell(task.title))</td><td>\(cell(task.area))</td><td>\(cell(task.owner))</td>"
                     + "<td class=\"nowrap\">\(cell(task.due))</td><td>\(cell(MinutesWriter.statusWords(task.status)))</td></tr>\n"
             }
             out += "</tbody>\n</table></div>\n"
-            if m.overdueTotal > m.overdue.count { out += "<p class=\"note\">\(m.overdueTotal - m.overdue.count) more not listed.</p>\n" }
+            if m.overdueTotal > m.overdue.count {
+                out += "<p class=\"note\">\(m.overdueTotal - m.overdue.count) more not listed.</p>\n"
+            }
         }
         return out + "</section>\n\n"
     }
@@ -139,11 +157,13 @@ enum ReportHTML {
         var out = "<section id=\"meetings\">\n<h2>Meetings</h2>\n"
         guard !m.meetings.isEmpty else { return out + "<p>No meetings in the period.</p>\n</section>\n\n" }
         if let svg = attendanceChart(m.meetings).svg() { out += svg + "\n" }
-        out += "<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Date (UTC)</th><th scope=\"col\">Meeting</th>"
+        out +=
+            "<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Date (UTC)</th><th scope=\"col\">Meeting</th>"
             + "<th scope=\"col\">Kind</th><th scope=\"col\">Place</th><th scope=\"col\" class=\"num\">Attendees</th>"
             + "<th scope=\"col\" class=\"num\">Decisions</th></tr></thead>\n<tbody>\n"
         for meeting in m.meetings {
-            out += "<tr><td class=\"nowrap\">\(cell(ReportDates.short(meeting.start)))</td><td>\(cell(ReportWords.meetingTitle(meeting)))</td>"
+            out +=
+                "<tr><td class=\"nowrap\">\(cell(ReportDates.short(meeting.start)))</td><td>\(cell(ReportWords.meetingTitle(meeting)))</td>"
                 + "<td>\(cell(ReportText.meetingKind(meeting.kind)))</td><td>\(cell(ReportWords.place(meeting)))</td>"
                 + "<td class=\"num\">\(meeting.attendees)</td><td class=\"num\">\(meeting.decisions.count)</td></tr>\n"
         }
@@ -158,11 +178,13 @@ enum ReportHTML {
         if meetings.count <= meetingBars {
             return ReportChart(
                 id: "chart-attendance", title: "Attendees per meeting",
-                description: "One bar per meeting of the period, as long as its number of attendees; the table below has the same figures.",
+                description:
+                    "One bar per meeting of the period, as long as its number of attendees; the table below has the same figures.",
                 series: series,
                 rows: meetings.map { meeting in
-                    ReportChart.Row(label: "\(ReportDates.day(meeting.start)) · \(ReportWords.meetingTitle(meeting))",
-                                    values: [meeting.attendees], trailing: ReportWords.plural(meeting.attendees, "attendee"))
+                    ReportChart.Row(
+                        label: "\(ReportDates.day(meeting.start)) · \(ReportWords.meetingTitle(meeting))",
+                        values: [meeting.attendees], trailing: ReportWords.plural(meeting.attendees, "attendee"))
                 })
         }
         var months: [(month: String, meetings: Int, attendees: Int)] = []
@@ -174,11 +196,13 @@ enum ReportHTML {
         }
         return ReportChart(
             id: "chart-attendance", title: "Attendees per month",
-            description: "One bar per month of the period, as long as the number of attendees of its meetings; the table below has each meeting.",
+            description:
+                "One bar per month of the period, as long as the number of attendees of its meetings; the table below has each meeting.",
             series: series,
             rows: months.map { month in
-                ReportChart.Row(label: "\(month.month) · \(ReportWords.plural(month.meetings, "meeting"))",
-                                values: [month.attendees], trailing: ReportWords.plural(month.attendees, "attendee"))
+                ReportChart.Row(
+                    label: "\(month.month) · \(ReportWords.plural(month.meetings, "meeting"))",
+                    values: [month.attendees], trailing: ReportWords.plural(month.attendees, "attendee"))
             })
     }
 
@@ -187,7 +211,8 @@ enum ReportHTML {
         let withDecisions = m.meetings.filter { !$0.decisions.isEmpty }
         if withDecisions.isEmpty { out += "<p>No decisions in the period.</p>\n" }
         for meeting in withDecisions {
-            out += "<h3>\(ReportText.html("\(ReportDates.day(meeting.start)) · \(ReportWords.meetingTitle(meeting))"))</h3>\n"
+            out +=
+                "<h3>\(ReportText.html("\(ReportDates.day(meeting.start)) · \(ReportWords.meetingTitle(meeting))"))</h3>\n"
             out += "<ol class=\"decisions\">\n"
             for decision in meeting.decisions { out += "<li>\(ReportText.htmlBlock(decision))</li>\n" }
             out += "</ol>\n"
@@ -197,29 +222,40 @@ enum ReportHTML {
 
     static func engagements(_ m: ProgressReport.Model) -> String {
         let e = m.engagements
-        var out = "<section id=\"engagements\">\n<h2>Engagements</h2>\n<p class=\"note\">\(ReportText.html(ReportWords.engagementsNote))</p>\n"
+        var out =
+            "<section id=\"engagements\">\n<h2>Engagements</h2>\n<p class=\"note\">\(ReportText.html(ReportWords.engagementsNote))</p>\n"
         guard e.total > 0 else { return out + "<p>No engagements in the period.</p>\n</section>\n\n" }
         let colours = ["proposed": "#6e7781", "agreed": "#1565c0", "done": "#2e7d32", "declined": "#c62828"]
         let chart = ReportChart(
             id: "chart-engagements", title: "Engagements by status",
-            description: "One bar per status, as long as the number of the period's engagements with it; the table below has the same figures.",
+            description:
+                "One bar per status, as long as the number of the period's engagements with it; the table below has the same figures.",
             series: [ReportChart.Series(name: "engagements", colour: "#6e7781", one: "engagement")],
             rows: e.byStatus.map {
-                ReportChart.Row(label: $0.status, values: [$0.count], trailing: ReportWords.plural($0.count, "engagement"), colours: [colours[$0.status] ?? "#6e7781"])
+                ReportChart.Row(
+                    label: $0.status, values: [$0.count], trailing: ReportWords.plural($0.count, "engagement"),
+                    colours: [colours[$0.status] ?? "#6e7781"])
             })
         if let svg = chart.svg() { out += svg + "\n" }
-        out += "<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Engagements</th></tr></thead>\n<tbody>\n"
-        for (status, count) in e.byStatus { out += "<tr><th scope=\"row\">\(ReportText.html(status))</th><td class=\"num\">\(count)</td></tr>\n" }
-        out += "<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">\(e.total)</td></tr>\n</tbody>\n</table></div>\n"
+        out +=
+            "<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Status</th><th scope=\"col\" class=\"num\">Engagements</th></tr></thead>\n<tbody>\n"
+        for (status, count) in e.byStatus {
+            out += "<tr><th scope=\"row\">\(ReportText.html(status))</th><td class=\"num\">\(count)</td></tr>\n"
+        }
+        out +=
+            "<tr class=\"total\"><th scope=\"row\">Total</th><td class=\"num\">\(e.total)</td></tr>\n</tbody>\n</table></div>\n"
         out += "<p>\(ReportText.html(ReportWords.feedback(e)))</p>\n"
         if !e.notes.isEmpty {
             out += "<h3>Notes</h3>\n<ul class=\"notes\">\n"
             for note in e.notes {
-                out += "<li><strong>\(ReportText.html(note.expert))</strong>, for “\(ReportText.html(note.need))” (\(ReportText.html(note.status))): "
+                out +=
+                    "<li><strong>\(ReportText.html(note.expert))</strong>, for “\(ReportText.html(note.need))” (\(ReportText.html(note.status))): "
                     + "<span class=\"excerpt\">\(ReportText.html(note.excerpt))</span></li>\n"
             }
             out += "</ul>\n"
-            if e.notesTotal > e.notes.count { out += "<p class=\"note\">\(e.notesTotal - e.notes.count) more notes not shown.</p>\n" }
+            if e.notesTotal > e.notes.count {
+                out += "<p class=\"note\">\(e.notesTotal - e.notes.count) more notes not shown.</p>\n"
+            }
         }
         return out + "</section>\n\n"
     }
@@ -228,10 +264,12 @@ enum ReportHTML {
         var out = "<section id=\"needs\">\n<h2>Needs answered</h2>\n"
         out += "<p>Needs with an agreed or done engagement in the period: \(m.answeredTotal).</p>\n"
         if !m.answeredNeeds.isEmpty {
-            out += "<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Need</th><th scope=\"col\">Centre</th>"
+            out +=
+                "<div class=\"table\"><table>\n<thead><tr><th scope=\"col\">Need</th><th scope=\"col\">Centre</th>"
                 + "<th scope=\"col\">Deadline</th><th scope=\"col\">Status</th><th scope=\"col\">Experts</th></tr></thead>\n<tbody>\n"
             for need in m.answeredNeeds {
-                out += "<tr><td>\(cell(need.title))</td><td>\(cell(need.centre))</td><td class=\"nowrap\">\(cell(need.deadline))</td>"
+                out +=
+                    "<tr><td>\(cell(need.title))</td><td>\(cell(need.centre))</td><td class=\"nowrap\">\(cell(need.deadline))</td>"
                     + "<td>\(cell(need.status))</td><td>\(cell(need.experts.joined(separator: "; ")))</td></tr>\n"
             }
             out += "</tbody>\n</table></div>\n"

@@ -27,7 +27,9 @@ enum ReportMarkdown {
             out += "### Overdue tasks\n\n"
             out += "| Task | Working area | Owner | Due | Status |\n| --- | --- | --- | --- | --- |\n"
             for task in m.overdue {
-                let cells = [task.title, task.area ?? "", task.owner ?? "", task.due, MinutesWriter.statusWords(task.status)]
+                let cells = [
+                    task.title, task.area ?? "", task.owner ?? "", task.due, MinutesWriter.statusWords(task.status),
+                ]
                 out += "| " + cells.map(ReportText.markdownCell).joined(separator: " | ") + " |\n"
             }
             out += "\n"
@@ -41,9 +43,14 @@ enum ReportMarkdown {
             out += "| Date (UTC) | Meeting | Kind | Place | Attendees | Decisions |\n"
             out += "| --- | --- | --- | --- | --: | --: |\n"
             for meeting in m.meetings {
-                let cells = [ReportDates.short(meeting.start), ReportWords.meetingTitle(meeting), ReportText.meetingKind(meeting.kind),
-                             ReportWords.place(meeting)].map(ReportText.markdownCell)
-                out += "| " + (cells + ["\(meeting.attendees)", "\(meeting.decisions.count)"]).joined(separator: " | ") + " |\n"
+                let cells = [
+                    ReportDates.short(meeting.start), ReportWords.meetingTitle(meeting),
+                    ReportText.meetingKind(meeting.kind),
+                    ReportWords.place(meeting),
+                ].map(ReportText.markdownCell)
+                out +=
+                    "| " + (cells + ["\(meeting.attendees)", "\(meeting.decisions.count)"]).joined(separator: " | ")
+                    + " |\n"
             }
             out += "\n"
         }
@@ -52,10 +59,14 @@ enum ReportMarkdown {
         let withDecisions = m.meetings.filter { !$0.decisions.isEmpty }
         if withDecisions.isEmpty { out += "No decisions in the period.\n\n" }
         for meeting in withDecisions {
-            out += "### " + ReportText.markdown("\(ReportDates.day(meeting.start)) · \(ReportWords.meetingTitle(meeting))") + "\n\n"
+            out +=
+                "### " + ReportText.markdown("\(ReportDates.day(meeting.start)) · \(ReportWords.meetingTitle(meeting))")
+                + "\n\n"
             for (index, decision) in meeting.decisions.enumerated() {
                 let marker = "\(index + 1). "
-                out += marker + ReportText.markdownBlock(decision, indent: String(repeating: " ", count: marker.count)) + "\n"
+                out +=
+                    marker + ReportText.markdownBlock(decision, indent: String(repeating: " ", count: marker.count))
+                    + "\n"
             }
             out += "\n"
         }
@@ -73,7 +84,8 @@ enum ReportMarkdown {
             if !e.notes.isEmpty {
                 out += "### Notes\n\n"
                 for note in e.notes {
-                    out += "- " + ReportText.markdown("\(note.expert), for “\(note.need)” (\(note.status)):")
+                    out +=
+                        "- " + ReportText.markdown("\(note.expert), for “\(note.need)” (\(note.status)):")
                         + " " + ReportText.markdown(note.excerpt) + "\n"
                 }
                 out += "\n"
@@ -86,10 +98,15 @@ enum ReportMarkdown {
         if !m.answeredNeeds.isEmpty {
             out += "\n| Need | Centre | Deadline | Status | Experts |\n| --- | --- | --- | --- | --- |\n"
             for need in m.answeredNeeds {
-                let cells = [need.title, need.centre ?? "", need.deadline ?? "", need.status, need.experts.joined(separator: "; ")]
+                let cells = [
+                    need.title, need.centre ?? "", need.deadline ?? "", need.status,
+                    need.experts.joined(separator: "; "),
+                ]
                 out += "| " + cells.map(ReportText.markdownCell).joined(separator: " | ") + " |\n"
             }
-            if m.answeredTotal > m.answeredNeeds.count { out += "\n\(m.answeredTotal - m.answeredNeeds.count) more not listed.\n" }
+            if m.answeredTotal > m.answeredNeeds.count {
+                out += "\n\(m.answeredTotal - m.answeredNeeds.count) more not listed.\n"
+            }
         }
         return out
     }
@@ -99,7 +116,8 @@ enum ReportMarkdown {
 enum ReportWords {
     static let group = "Working group of the National Competence Centres for Social Innovation"
 
-    static let engagementsNote = "Engagements of experts whose time meets the period: from their start (else the day "
+    static let engagementsNote =
+        "Engagements of experts whose time meets the period: from their start (else the day "
         + "they were recorded) to their end (else, once done or declined, their last change)."
 
     static func summary(_ m: ProgressReport.Model) -> [String] {
@@ -108,7 +126,8 @@ enum ReportWords {
         let planned = m.meetings.count - held.count
         var meetings = "Meetings: \(held.count) held"
         if planned > 0 { meetings += ", \(planned) planned" }
-        meetings += ", \(plural(held.reduce(0) { $0 + $1.attendees }, "attendance")), "
+        meetings +=
+            ", \(plural(held.reduce(0) { $0 + $1.attendees }, "attendance")), "
             + "\(plural(m.meetings.reduce(0) { $0 + $1.decisions.count }, "decision"))."
         var engagements = "Engagements: \(m.engagements.total)"
         if let average = m.engagements.averageFeedback { engagements += ", average feedback \(average) of 5" }

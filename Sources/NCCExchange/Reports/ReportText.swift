@@ -157,8 +157,12 @@ public enum ReportText {
                 out.append("\\")
             case "&":
                 // Only where it could start an entity (`&amp;`, `&#60;`).
-                if index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber
-                    || characters[index + 1] == "#" { out.append("\\") }
+                if index + 1 < characters.count,
+                    characters[index + 1].isLetter || characters[index + 1].isNumber
+                        || characters[index + 1] == "#"
+                {
+                    out.append("\\")
+                }
             case "#":
                 // At the start of a line a heading; a run at the end of a heading its closing sequence.
                 if index == 0 || characters[index...].allSatisfy({ $0 == "#" }) { out.append("\\") }
@@ -189,7 +193,8 @@ public enum ReportText {
         for line in lines(text) {
             if line.isEmpty { paragraphs.append([]) } else { paragraphs[paragraphs.count - 1].append(escapeHTML(line)) }
         }
-        return paragraphs.filter { !$0.isEmpty }.map { "<p>" + $0.joined(separator: "<br/>") + "</p>" }.joined(separator: "\n")
+        return paragraphs.filter { !$0.isEmpty }.map { "<p>" + $0.joined(separator: "<br/>") + "</p>" }.joined(
+            separator: "\n")
     }
 
     static func escapeHTML(_ text: String) -> String {

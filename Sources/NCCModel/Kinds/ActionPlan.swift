@@ -32,8 +32,11 @@ extension KindSpec {
         naming: .field(Fields.Task.title),
         listColumns: ["title", "status", "due", "owner", "working_area"],
         listOrder: ["due", "id"],
-        csv: CSVLayout(columns: ["id", "title", "description", "working_area", "owner", "centre", "due", "status", "priority",
-                                 "tags"], required: ["title"]),
+        csv: CSVLayout(
+            columns: [
+                "id", "title", "description", "working_area", "owner", "centre", "due", "status", "priority",
+                "tags",
+            ], required: ["title"]),
         form: ["title", "status", "due", "owner", "working_area", "centre", "priority", "tags", "description"],
         search: .indexed(code: 10),
         group: .tasks, isMain: true)

@@ -17,7 +17,8 @@ extension KindSpec {
         ],
         naming: .field(Fields.Consortium.name),
         listColumns: ["name", "call", "countries", "starts", "ends"],
-        csv: CSVLayout(columns: ["id", "name", "title", "call", "starts", "ends", "lead", "countries"], required: ["name"]),
+        csv: CSVLayout(
+            columns: ["id", "name", "title", "call", "starts", "ends", "lead", "countries"], required: ["name"]),
         search: .indexed(code: 1),
         parts: [Part(Fields.Membership.consortium)],
         group: .directory, isMain: true)
@@ -36,7 +37,9 @@ extension KindSpec {
         ],
         naming: .field(Fields.Centre.name),
         listColumns: ["name", "country", "status", "capacity_group"],
-        csv: CSVLayout(columns: ["id", "name", "country", "consortium", "status", "website", "email"], required: ["name", "country"]),
+        csv: CSVLayout(
+            columns: ["id", "name", "country", "consortium", "status", "website", "email"],
+            required: ["name", "country"]),
         form: ["name", "country", "status", "website", "email", "topics", "description"],
         search: .indexed(code: 2),
         parts: [Part(Fields.Membership.centre)],
@@ -83,13 +86,16 @@ extension KindSpec {
         ],
         naming: .field(Fields.Person.name),
         listColumns: ["name", "organisation", "role", "shareable"],
-        csv: CSVLayout(columns: ["id", "name", "email", "phone", "organisation", "role", "shareable"], required: ["name"]),
+        csv: CSVLayout(
+            columns: ["id", "name", "email", "phone", "organisation", "role", "shareable"], required: ["name"]),
         form: ["name", "organisation", "role", "email", "phone", "shareable"],
         search: .indexed(code: 5),
         parts: [Part(Fields.Attendance.person)],
         group: .directory, isMain: true,
-        erasure: [Fields.Person.name: .text(forgottenPersonName), Fields.Person.email: .null, Fields.Person.phone: .null,
-                  Fields.Person.role: .null])
+        erasure: [
+            Fields.Person.name: .text(forgottenPersonName), Fields.Person.email: .null, Fields.Person.phone: .null,
+            Fields.Person.role: .null,
+        ])
 }
 
 extension Fields {

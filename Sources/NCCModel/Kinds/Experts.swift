@@ -16,8 +16,11 @@ extension KindSpec {
         ],
         naming: .reference(Fields.Expert.person),
         listColumns: ["person", "country", "languages", "availability_days", "topics"],
-        csv: CSVLayout(columns: ["id", "name", "email", "organisation", "country", "languages", "countries", "topics", "bio",
-                                 "availability_days"], required: ["name"], identity: .personName),
+        csv: CSVLayout(
+            columns: [
+                "id", "name", "email", "organisation", "country", "languages", "countries", "topics", "bio",
+                "availability_days",
+            ], required: ["name"], identity: .personName),
         form: ["name", "email", "country", "languages", "countries", "topics", "availability_days", "bio"],
         search: .indexed(code: 6),
         parts: [Part(Fields.Engagement.expert)],
@@ -39,8 +42,9 @@ extension KindSpec {
         ],
         naming: .field(Fields.Need.title),
         listColumns: ["title", "centre", "status", "deadline", "topics"],
-        csv: CSVLayout(columns: ["id", "centre", "title", "description", "topics", "languages", "country", "deadline"],
-                       required: ["centre", "title"], identity: .nameWithin(Fields.Need.centre, where: "centre")),
+        csv: CSVLayout(
+            columns: ["id", "centre", "title", "description", "topics", "languages", "country", "deadline"],
+            required: ["centre", "title"], identity: .nameWithin(Fields.Need.centre, where: "centre")),
         form: ["title", "centre", "description", "topics", "languages", "country", "deadline", "status"],
         search: .indexed(code: 7),
         parts: [Part(Fields.Engagement.need)],
@@ -60,8 +64,9 @@ extension KindSpec {
         ],
         naming: .reference(Fields.Engagement.expert),
         listColumns: ["expert", "need", "status", "feedback"],
-        csv: CSVLayout(columns: ["id", "expert", "need", "status", "starts", "ends", "feedback", "notes"],
-                       required: ["expert", "need"], identity: .pair(Fields.Engagement.expert, Fields.Engagement.need)),
+        csv: CSVLayout(
+            columns: ["id", "expert", "need", "status", "starts", "ends", "feedback", "notes"],
+            required: ["expert", "need"], identity: .pair(Fields.Engagement.expert, Fields.Engagement.need)),
         search: .indexed(code: 8, onlyWithText: true),
         group: .experts, isMain: true)
 }

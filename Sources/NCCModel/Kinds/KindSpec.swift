@@ -40,10 +40,12 @@ public final class KindSpec: Sendable {
     /// What `ncc forget` turns its personal fields into, or nil when it holds none.
     public let erasure: [FieldName: Value]?
 
-    public init(singular: String, plural: String, fields: [Field], naming: Naming, listColumns: [String],
-                listOrder: [String]? = nil, csv: CSVLayout? = nil, form: [String]? = nil, search: SearchEntry,
-                parts: [Part] = [], linkTarget: FieldName? = nil, group: RecordGroup, isMain: Bool,
-                erasure: [FieldName: Value]? = nil) {
+    public init(
+        singular: String, plural: String, fields: [Field], naming: Naming, listColumns: [String],
+        listOrder: [String]? = nil, csv: CSVLayout? = nil, form: [String]? = nil, search: SearchEntry,
+        parts: [Part] = [], linkTarget: FieldName? = nil, group: RecordGroup, isMain: Bool,
+        erasure: [FieldName: Value]? = nil
+    ) {
         self.singular = singular
         self.plural = plural
         self.fields = fields

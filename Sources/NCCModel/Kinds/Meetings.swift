@@ -15,12 +15,15 @@ extension KindSpec {
         naming: .field(Fields.Meeting.title),
         listColumns: ["start", "title", "kind", "place"],
         listOrder: ["start", "id"],
-        csv: CSVLayout(columns: ["id", "title", "kind", "start", "place", "attendees", "minutes"], required: ["title", "start"],
-                       identity: .nameWithin(Fields.Meeting.start, where: "time")),
+        csv: CSVLayout(
+            columns: ["id", "title", "kind", "start", "place", "attendees", "minutes"], required: ["title", "start"],
+            identity: .nameWithin(Fields.Meeting.start, where: "time")),
         form: ["title", "kind", "start", "place", "online"],
         search: .indexed(code: 11),
-        parts: [Part(Fields.AgendaItem.meeting), Part(Fields.Attendance.meeting), Part(Fields.Decision.meeting),
-                Part(Fields.ActionItem.meeting)],
+        parts: [
+            Part(Fields.AgendaItem.meeting), Part(Fields.Attendance.meeting), Part(Fields.Decision.meeting),
+            Part(Fields.ActionItem.meeting),
+        ],
         group: .meetings, isMain: true)
 
     static let agendaItem = KindSpec(

@@ -23,11 +23,22 @@ extension StoreWriter {
     /// Proposes an expert for a need, unless they are engaged on it already.
     public func proposeEngagement(expert: String, need: String) throws -> EngagementProposal {
         let existing = try reader.records(
-            RecordQuery(.engagement, conditions: [.equals(Fields.Engagement.expert, .text(expert)),
-                                                  .equals(Fields.Engagement.need, .text(need))]), limit: 1)
-        if let engagement = existing.first { return .already(status: engagement[Fields.Engagement.status].text ?? "proposed") }
-        return .proposed(engagement: try create(.engagement, [Fields.Engagement.expert: .text(expert), Fields.Engagement.need: .text(need),
-                                                              Fields.Engagement.status: .text("proposed")]))
+            RecordQuery(
+                .engagement,
+                conditions: [
+                    .equals(Fields.Engagement.expert, .text(expert)),
+                    .equals(Fields.Engagement.need, .text(need)),
+                ]), limit: 1)
+        if let engagement = existing.first {
+            return .already(status: engagement[Fields.Engagement.status].text ?? "proposed")
+        }
+        return .proposed(
+            engagement: try create(
+                .engagement,
+                [
+                    Fields.Engagement.expert: .text(expert), Fields.Engagement.need: .text(need),
+                    Fields.Engagement.status: .text("proposed"),
+                ]))
     }
 
     /// proposed → agreed (starting today); an agreed one waits for its feedback.
@@ -35,7 +46,9 @@ extension StoreWriter {
         let status = try reader.record(.engagement, id: id)?[Fields.Engagement.status].text ?? "proposed"
         switch status {
         case "proposed":
-            try update(.engagement, id: id, [Fields.Engagement.status: .text("agreed"), Fields.Engagement.starts: .text(today)])
+            try update(
+                .engagement, id: id,
+                [Fields.Engagement.status: .text("agreed"), Fields.Engagement.starts: .text(today)])
             return .agreed
         case "agreed": return .needsFeedback
         default: return .nothingFollows(status: status)
@@ -44,9 +57,15 @@ extension StoreWriter {
 
     /// Marks an engagement done, ending today, with the feedback it must have and any notes.
     public func completeEngagement(_ id: String, feedback: Value, notes: Value, today: String) throws {
-        guard feedback.int != nil else { throw FieldError(field: Fields.Engagement.feedback.name, message: "give a feedback from 1 to 5") }
-        try update(.engagement, id: id, [Fields.Engagement.feedback: feedback, Fields.Engagement.notes: notes,
-                                         Fields.Engagement.status: .text("done"), Fields.Engagement.ends: .text(today)])
+        guard feedback.int != nil else {
+            throw FieldError(field: Fields.Engagement.feedback.name, message: "give a feedback from 1 to 5")
+        }
+        try update(
+            .engagement, id: id,
+            [
+                Fields.Engagement.feedback: feedback, Fields.Engagement.notes: notes,
+                Fields.Engagement.status: .text("done"), Fields.Engagement.ends: .text(today),
+            ])
     }
 
     /// Declines an engagement: the expert is left out of the need's ranking.

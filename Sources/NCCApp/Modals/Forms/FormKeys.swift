@@ -51,9 +51,14 @@ extension App {
                 field.chosenID = nil
                 field.choice = 0
                 let text = field.input.text
-                field.choices = text.isEmpty ? [] : try store.read { r in
-                    try r.quickSearch(text, kinds: [target], limit: 6).map { PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: "") }
-                }
+                field.choices =
+                    text.isEmpty
+                    ? []
+                    : try store.read { r in
+                        try r.quickSearch(text, kinds: [target], limit: 6).map {
+                            PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: "")
+                        }
+                    }
             }
             form.fields[form.focused] = field
         }
@@ -130,23 +135,28 @@ extension App {
         case .add(let kind):
             var values = try values(form, w.reader)
             if kind == .expert {
-                values[Fields.Expert.person.name] = .text(try w.create(.person, try self.values(form, w.reader, person: true)))
+                values[Fields.Expert.person.name] = .text(
+                    try w.create(.person, try self.values(form, w.reader, person: true)))
             }
             let id = try w.create(kind, values)
             return "Added \(kind.singular) '\(try w.reader.title(kind, id: id))'"
         case .edit(let ref):
             var change = try w.update(ref.kind, id: ref.id, try values(form, w.reader))
             if ref.kind == .expert, let person = try w.reader.record(.expert, id: ref.id)?[Fields.Expert.person].text {
-                if try w.update(.person, id: person, try values(form, w.reader, person: true)) == .updated { change = .updated }
+                if try w.update(.person, id: person, try values(form, w.reader, person: true)) == .updated {
+                    change = .updated
+                }
             }
-            return change == .unchanged ? "Nothing changed" : "Saved \(ref.kind.singular) '\(try w.reader.title(ref.kind, id: ref.id))'"
+            return change == .unchanged
+                ? "Nothing changed" : "Saved \(ref.kind.singular) '\(try w.reader.title(ref.kind, id: ref.id))'"
         case .note(let meeting):
             try w.appendToMinutes(meeting: meeting, note: form.fields[0].text.trimmingCharacters(in: .whitespaces))
             return "Note saved"
         case .feedback(let engagement):
             let values = try values(form, w.reader)
             let feedback = values[Fields.Engagement.feedback.name] ?? .null
-            try w.completeEngagement(engagement, feedback: feedback, notes: values[Fields.Engagement.notes.name] ?? .null, today: today)
+            try w.completeEngagement(
+                engagement, feedback: feedback, notes: values[Fields.Engagement.notes.name] ?? .null, today: today)
             return "The engagement is done, with feedback \(feedback.int ?? 0)/5"
         case .decision(let meeting):
             try w.recordDecision(meeting: meeting, text: form.fields[0].text)
@@ -154,8 +164,9 @@ extension App {
         case .actionItem(let meeting):
             let values = try values(form, w.reader)
             let text = values[Fields.ActionItem.text.name]?.text ?? ""
-            try w.recordActionItem(meeting: meeting, text: text, owner: values[Fields.ActionItem.owner.name] ?? .null,
-                                   due: values[Fields.ActionItem.due.name] ?? .null)
+            try w.recordActionItem(
+                meeting: meeting, text: text, owner: values[Fields.ActionItem.owner.name] ?? .null,
+                due: values[Fields.ActionItem.due.name] ?? .null)
             return "Action item saved; it is task '\(text)'"
         }
     }

@@ -101,7 +101,8 @@ public struct TextArea: Sendable, Hashable {
         switch key {
         case .enter:
             let line = lines[row]
-            let before = String(line.characters[..<line.cursor]), after = String(line.characters[line.cursor...])
+            let before = String(line.characters[..<line.cursor])
+            let after = String(line.characters[line.cursor...])
             lines[row] = TextInput(before)
             var next = TextInput(after)
             _ = next.handle(.home)

@@ -4,7 +4,8 @@ import NCCStore
 
 extension Action {
     public static let showNeeds = Action("showNeeds"), propose = Action("propose")
-    public static let toggleLanguageFilter = Action("toggleLanguageFilter"), toggleAvailabilityFilter = Action("toggleAvailabilityFilter")
+    public static let toggleLanguageFilter = Action("toggleLanguageFilter"),
+        toggleAvailabilityFilter = Action("toggleAvailabilityFilter")
     public static let toggleDeclinedFilter = Action("toggleDeclinedFilter")
     public static let advanceEngagement = Action("advanceEngagement"), declineEngagement = Action("declineEngagement")
 }
@@ -37,7 +38,8 @@ extension ExpertsPane {
         case .advanceEngagement: try advanceEngagement(app)
         case .declineEngagement:
             if let engagement = selectedEngagement(app) {
-                app.state.modal = .confirm(Confirm(question: "Mark this engagement declined?", onYes: .decline(engagement: engagement)))
+                app.state.modal = .confirm(
+                    Confirm(question: "Mark this engagement declined?", onYes: .decline(engagement: engagement)))
             }
         default: return nil
         }
@@ -46,18 +48,22 @@ extension ExpertsPane {
 
     static func askPropose(expert: String, need: String, _ app: App) {
         let names = try? app.store.read { r in (try r.title(.expert, id: expert), try r.title(.need, id: need)) }
-        app.state.modal = .confirm(Confirm(question: "Propose \(names?.0 ?? "this expert") for '\(names?.1 ?? "this need")'?",
-                                           onYes: .propose(expert: expert, need: need)))
+        app.state.modal = .confirm(
+            Confirm(
+                question: "Propose \(names?.0 ?? "this expert") for '\(names?.1 ?? "this need")'?",
+                onYes: .propose(expert: expert, need: need)))
     }
 
     static func proposeSelected(_ app: App) throws {
         let state = app.state
         guard state.expertsShowNeeds, let need = state.list.selectedRow?.id else {
-            app.state.message = Message("Choose a need first (n shows the needs), then an expert in its detail", .warning)
+            app.state.message = Message(
+                "Choose a need first (n shows the needs), then an expert in its detail", .warning)
             return
         }
         guard state.region == .detail, let index = state.detail.selected, let target = state.detail.lines[index].target,
-              target.kind == .expert else {
+            target.kind == .expert
+        else {
             app.state.message = Message("Select an expert in the need's ranking (Tab, then ↓)", .warning)
             return
         }
@@ -68,7 +74,8 @@ extension ExpertsPane {
     static func selectedEngagement(_ app: App) -> String? {
         let state = app.state
         guard state.pane == .experts, state.region == .detail, let index = state.detail.selected,
-              let target = state.detail.lines[index].target, target.kind == .engagement else {
+            let target = state.detail.lines[index].target, target.kind == .engagement
+        else {
             app.state.message = Message("Select an engagement in a need's detail first (n, then Tab)", .warning)
             return nil
         }
@@ -83,10 +90,13 @@ extension ExpertsPane {
             app.state.message = Message("The engagement is agreed")
             try app.reloadAll(force: true)
         case .needsFeedback:
-            app.state.modal = .form(FormState(title: "Engagement done: how did it go?", purpose: .feedback(engagement: id), fields: [
-                FormField(Schema.field(Fields.Engagement.feedback), label: "Feedback 1-5"),
-                FormField(Schema.field(Fields.Engagement.notes), label: "Notes"),
-            ]))
+            app.state.modal = .form(
+                FormState(
+                    title: "Engagement done: how did it go?", purpose: .feedback(engagement: id),
+                    fields: [
+                        FormField(Schema.field(Fields.Engagement.feedback), label: "Feedback 1-5"),
+                        FormField(Schema.field(Fields.Engagement.notes), label: "Notes"),
+                    ]))
         case .nothingFollows(let status):
             app.state.message = Message("This engagement is \(status); nothing follows", .warning)
         }

@@ -5,7 +5,8 @@ enum FileNames {
     /// A file name from a title: lower case ASCII letters and digits, words joined by hyphens
     /// ("Quarterly meeting Q3 (Vilnius)" → "quarterly-meeting-q3-vilnius"); accents are dropped.
     static func slug(_ title: String, fallback: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil).lowercased()
+        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
         var words: [String] = []
         var word = ""
         for scalar in folded.unicodeScalars {

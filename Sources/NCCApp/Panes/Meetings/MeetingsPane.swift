@@ -11,15 +11,19 @@ enum MeetingsPane: PaneFeature {
         ActionTable.add, ActionTable.edit, ActionTable.delete,
         Binding(.addNote, [.character("n")], "n", "note", "Add a line to the minutes (saved at once)", footer: true),
         Binding(.addDecision, [.character("D")], "D", "decision", "Record a decision (saved at once)", footer: true),
-        Binding(.addActionItem, [.character("A")], "A", "action", "Record an action item; it becomes a task", footer: true),
+        Binding(
+            .addActionItem, [.character("A")], "A", "action", "Record an action item; it becomes a task", footer: true),
         Binding(.editMinutes, [.character("E")], "E", "editor", "Edit the minutes in $VISUAL or $EDITOR"),
-        Binding(.exportMinutes, [.character("m")], "m", "minutes file", "Write the selected meeting's minutes to a Markdown file",
-                footer: true),
+        Binding(
+            .exportMinutes, [.character("m")], "m", "minutes file",
+            "Write the selected meeting's minutes to a Markdown file",
+            footer: true),
     ]
 
     static func list(_ app: App) -> PaneList? {
-        PaneList(query: query, columns: columns, emptyMessage: "No meetings yet: press a to add one.",
-                 row: { record, _, loader in try row(record, loader) })
+        PaneList(
+            query: query, columns: columns, emptyMessage: "No meetings yet: press a to add one.",
+            row: { record, _, loader in try row(record, loader) })
     }
 
     static func caption(_ state: AppState) -> String { "Meetings, newest first" }
@@ -30,16 +34,22 @@ enum MeetingsPane: PaneFeature {
 
     static func newRecord(_ app: App) throws -> NewRecord? { NewRecord(kind: .meeting) }
 
-    static let columns = [ColumnSpec("Date", 10, whole: true), ColumnSpec("Kind", 11), ColumnSpec("Title", 0), ColumnSpec("Place", 14)]
+    static let columns = [
+        ColumnSpec("Date", 10, whole: true), ColumnSpec("Kind", 11), ColumnSpec("Title", 0), ColumnSpec("Place", 14),
+    ]
     static let query = RecordQuery(.meeting, order: [(Fields.Meeting.start, false)])
 
     static func row(_ meeting: Record, _ loader: Loader) throws -> ListRow {
         let start = meeting[Fields.Meeting.start].text ?? ""
-        return ListRow(kind: .meeting, id: meeting.id,
-                       cells: [String(start.prefix(10)), (meeting[Fields.Meeting.kind].text ?? "").replacingOccurrences(of: "_", with: " "),
-                               meeting[Fields.Meeting.title].text ?? "",
-                               meeting[Fields.Meeting.online].bool == true ? "online" : meeting[Fields.Meeting.place].text ?? ""],
-                       role: String(start.prefix(10)) > loader.today ? nil : "ui.text")
+        return ListRow(
+            kind: .meeting, id: meeting.id,
+            cells: [
+                String(start.prefix(10)),
+                (meeting[Fields.Meeting.kind].text ?? "").replacingOccurrences(of: "_", with: " "),
+                meeting[Fields.Meeting.title].text ?? "",
+                meeting[Fields.Meeting.online].bool == true ? "online" : meeting[Fields.Meeting.place].text ?? "",
+            ],
+            role: String(start.prefix(10)) > loader.today ? nil : "ui.text")
     }
 
     static func detail(_ ref: RecordRef, _ loader: Loader) throws -> [DetailLine] {
@@ -47,33 +57,51 @@ enum MeetingsPane: PaneFeature {
             return try loader.genericDetail(ref)
         }
         let reader = loader.reader
-        let start = (meeting[Fields.Meeting.start].text ?? "").replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: ":00Z", with: " UTC")
+        let start = (meeting[Fields.Meeting.start].text ?? "").replacingOccurrences(of: "T", with: " ")
+            .replacingOccurrences(of: ":00Z", with: " UTC")
         var lines = [DetailLine(meeting[Fields.Meeting.title].text ?? "", .title)]
         let place = meeting[Fields.Meeting.online].bool == true ? "online" : meeting[Fields.Meeting.place].text ?? ""
-        lines.append(DetailLine("\(start) · \((meeting[Fields.Meeting.kind].text ?? "").replacingOccurrences(of: "_", with: " ")) · \(place)", .dim))
+        lines.append(
+            DetailLine(
+                "\(start) · \((meeting[Fields.Meeting.kind].text ?? "").replacingOccurrences(of: "_", with: " ")) · \(place)",
+                .dim))
         let agenda = try reader.records(where: Fields.AgendaItem.meeting, is: ref.id, limit: 100)
-        Loader.section("Agenda", agenda.enumerated().map { i, item in
-            DetailLine("  \(i + 1). \(item[Fields.AgendaItem.title].text ?? "")", target: RecordRef(.agendaItem, item.id))
-        }, into: &lines)
+        Loader.section(
+            "Agenda",
+            agenda.enumerated().map { i, item in
+                DetailLine(
+                    "  \(i + 1). \(item[Fields.AgendaItem.title].text ?? "")", target: RecordRef(.agendaItem, item.id))
+            }, into: &lines)
         let attendance = try reader.records(where: Fields.Attendance.meeting, is: ref.id, limit: 200)
         let names = try attendance.map { try loader.title(.person, $0[Fields.Attendance.person].text) }
-        Loader.section("Attendees", names.isEmpty ? [] : [DetailLine("  " + names.joined(separator: ", "))], count: names.count, into: &lines)
+        Loader.section(
+            "Attendees", names.isEmpty ? [] : [DetailLine("  " + names.joined(separator: ", "))], count: names.count,
+            into: &lines)
         lines.append(DetailLine(""))
         lines.append(DetailLine("Minutes", .heading))
         let minutes = meeting[Fields.Meeting.minutes].text ?? ""
-        lines += minutes.isEmpty ? [DetailLine("  none yet: n adds a line, E opens your editor", .dim)]
+        lines +=
+            minutes.isEmpty
+            ? [DetailLine("  none yet: n adds a line, E opens your editor", .dim)]
             : minutes.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine("  " + $0) }
         let decisions = try reader.records(where: Fields.Decision.meeting, is: ref.id, limit: 100)
-        Loader.section("Decisions", decisions.map {
-            DetailLine("  • " + ($0[Fields.Decision.text].text ?? ""), target: RecordRef(.decision, $0.id))
-        }, into: &lines)
+        Loader.section(
+            "Decisions",
+            decisions.map {
+                DetailLine("  • " + ($0[Fields.Decision.text].text ?? ""), target: RecordRef(.decision, $0.id))
+            }, into: &lines)
         let actions = try reader.records(where: Fields.ActionItem.meeting, is: ref.id, limit: 100)
-        Loader.section("Action items", try actions.map { item in
-            let owner = try loader.title(.person, item[Fields.ActionItem.owner].text)
-            let due = item[Fields.ActionItem.due].text.map { " · due \($0)" } ?? ""
-            let target = item[Fields.ActionItem.task].text.map { RecordRef(.task, $0) } ?? RecordRef(.actionItem, item.id)
-            return DetailLine("  → \(item[Fields.ActionItem.text].text ?? "")\(owner.isEmpty ? "" : " · \(owner)")\(due)", target: target)
-        }, into: &lines)
+        Loader.section(
+            "Action items",
+            try actions.map { item in
+                let owner = try loader.title(.person, item[Fields.ActionItem.owner].text)
+                let due = item[Fields.ActionItem.due].text.map { " · due \($0)" } ?? ""
+                let target =
+                    item[Fields.ActionItem.task].text.map { RecordRef(.task, $0) } ?? RecordRef(.actionItem, item.id)
+                return DetailLine(
+                    "  → \(item[Fields.ActionItem.text].text ?? "")\(owner.isEmpty ? "" : " · \(owner)")\(due)",
+                    target: target)
+            }, into: &lines)
         return lines
     }
 }

@@ -4,7 +4,8 @@ import NCCModel
 import NCCStore
 
 extension Action {
-    public static let addNote = Action("addNote"), addDecision = Action("addDecision"), addActionItem = Action("addActionItem")
+    public static let addNote = Action("addNote"), addDecision = Action("addDecision"),
+        addActionItem = Action("addActionItem")
     public static let editMinutes = Action("editMinutes"), exportMinutes = Action("exportMinutes")
 }
 
@@ -27,7 +28,9 @@ extension MeetingsPane {
 
     /// The meeting selected in the list.
     static func selectedMeeting(_ app: App) -> String? {
-        guard app.state.pane == .meetings, let row = app.state.list.selectedRow, row.kind == .meeting else { return nil }
+        guard app.state.pane == .meetings, let row = app.state.list.selectedRow, row.kind == .meeting else {
+            return nil
+        }
         return row.id
     }
 
@@ -39,17 +42,24 @@ extension MeetingsPane {
         let title = try app.store.read { try $0.title(.meeting, id: meeting) }
         switch entry {
         case .note:
-            app.state.modal = .form(FormState(title: "Note for \(title)", purpose: .note(meeting: meeting),
-                                          fields: [FormField(Field("note", .text, required: true), label: "Note")]))
+            app.state.modal = .form(
+                FormState(
+                    title: "Note for \(title)", purpose: .note(meeting: meeting),
+                    fields: [FormField(Field("note", .text, required: true), label: "Note")]))
         case .decision:
-            app.state.modal = .form(FormState(title: "Decision of \(title)", purpose: .decision(meeting: meeting),
-                                          fields: [FormField(Schema.field(Fields.Decision.text), label: "Decision")]))
+            app.state.modal = .form(
+                FormState(
+                    title: "Decision of \(title)", purpose: .decision(meeting: meeting),
+                    fields: [FormField(Schema.field(Fields.Decision.text), label: "Decision")]))
         case .actionItem:
-            app.state.modal = .form(FormState(title: "Action item of \(title)", purpose: .actionItem(meeting: meeting), fields: [
-                FormField(Field(Fields.ActionItem.text, .text, required: true), label: "Action"),
-                FormField(Schema.field(Fields.ActionItem.owner)),
-                FormField(Schema.field(Fields.ActionItem.due)),
-            ]))
+            app.state.modal = .form(
+                FormState(
+                    title: "Action item of \(title)", purpose: .actionItem(meeting: meeting),
+                    fields: [
+                        FormField(Field(Fields.ActionItem.text, .text, required: true), label: "Action"),
+                        FormField(Schema.field(Fields.ActionItem.owner)),
+                        FormField(Schema.field(Fields.ActionItem.due)),
+                    ]))
         }
     }
 
@@ -60,7 +70,8 @@ extension MeetingsPane {
             return .none
         }
         let minutes = try app.store.read { try $0.record(.meeting, id: meeting)?[Fields.Meeting.minutes].text } ?? ""
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-minutes-\(UUID().uuidString).md").path
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-minutes-\(UUID().uuidString).md")
+            .path
         try Data(minutes.utf8).write(to: URL(fileURLWithPath: file))
         app.editingMinutes = (meeting, file)
         return .editExternally(file: file)
@@ -82,7 +93,9 @@ extension MeetingsPane {
             return
         }
         do {
-            let change = try app.store.write { try $0.update(.meeting, id: meeting, [Fields.Meeting.minutes: .text(text)]) }
+            let change = try app.store.write {
+                try $0.update(.meeting, id: meeting, [Fields.Meeting.minutes: .text(text)])
+            }
             try? FileManager.default.removeItem(atPath: file)
             app.state.message = Message(change == .unchanged ? "The minutes are unchanged" : "Saved the minutes")
             try app.reloadAll(force: true)
@@ -97,9 +110,12 @@ extension MeetingsPane {
             return
         }
         let title = try app.store.read { try $0.title(.meeting, id: meeting) }
-        let suggestion = app.databaseFolder.appendingPathComponent("\(FileNames.slug(title, fallback: "minutes")).md").path
-        app.state.modal = .prompt(PromptState(title: "Write the minutes of '\(OneLine.of(title, limit: 50))' (Markdown)",
-                                          label: "File", input: TextInput(suggestion), purpose: .exportMinutes(meeting: meeting)))
+        let suggestion = app.databaseFolder.appendingPathComponent("\(FileNames.slug(title, fallback: "minutes")).md")
+            .path
+        app.state.modal = .prompt(
+            PromptState(
+                title: "Write the minutes of '\(OneLine.of(title, limit: 50))' (Markdown)",
+                label: "File", input: TextInput(suggestion), purpose: .exportMinutes(meeting: meeting)))
     }
 
     static func exportMinutes(_ meeting: String, to path: String, _ app: App) {

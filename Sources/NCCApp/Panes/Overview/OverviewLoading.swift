@@ -14,7 +14,9 @@ extension OverviewPane {
     static let summary = "Show the overview: task charts, deadlines, needs, conflicts"
     static let isDetailOnly = true
     static let bindings = [
-        Binding(.exportReport, [.character("r")], "r", "report", "Write the progress report (last 90 days) to an HTML file", footer: true),
+        Binding(
+            .exportReport, [.character("r")], "r", "report", "Write the progress report (last 90 days) to an HTML file",
+            footer: true)
     ]
 
     static func perform(_ action: Action, _ app: App) throws -> Outcome? {
@@ -29,7 +31,8 @@ extension OverviewPane {
 
     /// Enter on a status bar shows those tasks.
     static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool {
-        guard app.state.detail.stack.isEmpty, let link = app.state.overviewTaskLinks.first(where: { $0.line == index }) else { return false }
+        guard app.state.detail.stack.isEmpty, let link = app.state.overviewTaskLinks.first(where: { $0.line == index })
+        else { return false }
         try showTasks(link, app)
         return true
     }
@@ -61,7 +64,9 @@ extension OverviewPane {
             stopCounting(app)
             app.overviewCache = try app.store.read { r in
                 let figures = try OverviewPane.figures(app.loader(r))
-                return OverviewPane.Cache(token: token, figures: figures, counts: figures.large ? nil : try OverviewPane.counts(app.loader(r), figures))
+                return OverviewPane.Cache(
+                    token: token, figures: figures,
+                    counts: figures.large ? nil : try OverviewPane.counts(app.loader(r), figures))
             }
         }
         if let cache = app.overviewCache, cache.counts == nil, app.overviewCounting == nil {
@@ -84,7 +89,10 @@ extension OverviewPane {
             detail.lines = try app.store.read { try app.loader($0).genericDetail(shown) }
         } else {
             if let before, before.target != nil, detail.lines != overview.lines,
-               let same = overview.lines.firstIndex(where: { $0.target == before.target && $0.text == before.text && $0.bar?.label == before.bar?.label }) {
+                let same = overview.lines.firstIndex(where: {
+                    $0.target == before.target && $0.text == before.text && $0.bar?.label == before.bar?.label
+                })
+            {
                 detail.selected = same
             }
             detail.lines = overview.lines
@@ -127,20 +135,25 @@ extension OverviewPane {
         app.state.details[.tasks] = DetailState()
         try app.switchTo(.tasks)
         app.state.region = .list
-        app.state.message = Message("Tasks of \(OneLine.of(link.areaTitle)), status \(link.status); c clears the filters, 0 goes back to the Overview")
+        app.state.message = Message(
+            "Tasks of \(OneLine.of(link.areaTitle)), status \(link.status); c clears the filters, 0 goes back to the Overview"
+        )
     }
 
     // MARK: - The progress report
 
     static func startReportExport(_ app: App) {
         let suggestion = app.databaseFolder.appendingPathComponent("ncc-report-\(app.today).html").path
-        app.state.modal = .prompt(PromptState(title: "Write the progress report (HTML, the last \(ProgressReport.defaultDays) days)",
-                                          label: "File", input: TextInput(suggestion), purpose: .exportReport))
+        app.state.modal = .prompt(
+            PromptState(
+                title: "Write the progress report (HTML, the last \(ProgressReport.defaultDays) days)",
+                label: "File", input: TextInput(suggestion), purpose: .exportReport))
     }
 
     static func exportReport(to path: String, _ app: App) {
         do {
-            let written = try ProgressReport(store: app.store, today: app.today).write(.html, from: nil, to: nil, file: path)
+            let written = try ProgressReport(store: app.store, today: app.today).write(
+                .html, from: nil, to: nil, file: path)
             app.state.message = Message("Wrote the progress report to \(OneLine.of(written))")
         } catch {
             app.fail(error)

@@ -90,12 +90,17 @@ enum OverviewPane: PaneFeature {
     static let countAtOnceMeetings = 2000
     static let countAtOnceExperts = 1000
 
-    static let availableExperts = RecordQuery(.expert, conditions: [.notEquals(Fields.Expert.availabilityDays, .int(0)),
-                                                                   .notEquals(Fields.Expert.availabilityDays, .null)])
+    static let availableExperts = RecordQuery(
+        .expert,
+        conditions: [
+            .notEquals(Fields.Expert.availabilityDays, .int(0)),
+            .notEquals(Fields.Expert.availabilityDays, .null),
+        ])
     static func overdueQuery(_ today: String) -> RecordQuery {
         // No index serves "due before today": SQLite reads the table once and keeps the first few.
-        RecordQuery(.task, conditions: [.notEquals(Fields.Task.status, .text("done")), .below(Fields.Task.due, today)],
-                    order: [(Fields.Task.due, true), (Fields.Task.title, true)])
+        RecordQuery(
+            .task, conditions: [.notEquals(Fields.Task.status, .text("done")), .below(Fields.Task.due, today)],
+            order: [(Fields.Task.due, true), (Fields.Task.title, true)])
     }
 
     // MARK: - Reading
@@ -108,19 +113,24 @@ enum OverviewPane: PaneFeature {
         let areaQuery = RecordQuery(.workingArea)
         let areas = try reader.records(areaQuery, limit: areasCharted)
         figures.moreAreas = max(0, try reader.count(areaQuery) - areas.count)
-        figures.areas = areas.map { area in
-            Area(id: area.id, title: (area[Fields.WorkingArea.number].int.map { "WA\($0) " } ?? "")
-                + OneLine.of(area[Fields.WorkingArea.title].text ?? ""))
-        } + [Area(id: nil, title: "No working area")]
+        figures.areas =
+            areas.map { area in
+                Area(
+                    id: area.id,
+                    title: (area[Fields.WorkingArea.number].int.map { "WA\($0) " } ?? "")
+                        + OneLine.of(area[Fields.WorkingArea.title].text ?? ""))
+            } + [Area(id: nil, title: "No working area")]
 
         // Open needs without an agreed (or done) engagement, soonest deadline first; their topics.
-        let openNeeds = RecordQuery(.need, conditions: [.equals(Fields.Need.status, .text("open"))],
-                                    order: [(Fields.Need.deadline, true), (Fields.Need.title, true)])
+        let openNeeds = RecordQuery(
+            .need, conditions: [.equals(Fields.Need.status, .text("open"))],
+            order: [(Fields.Need.deadline, true), (Fields.Need.title, true)])
         figures.openNeeds = try reader.count(openNeeds)
         var topics: [String: Topic] = [:]
         var order: [String] = []
         while figures.needsScanned < min(figures.openNeeds, needsScanned) {
-            let needs = try reader.records(openNeeds, limit: min(page, needsScanned - figures.needsScanned), offset: figures.needsScanned)
+            let needs = try reader.records(
+                openNeeds, limit: min(page, needsScanned - figures.needsScanned), offset: figures.needsScanned)
             if needs.isEmpty { break }
             figures.needsScanned += needs.count
             for need in needs {
@@ -132,9 +142,13 @@ enum OverviewPane: PaneFeature {
                     if topics[key] == nil { order.append(key) }
                     topics[key, default: Topic(key: key, name: name, needs: 0)].needs += 1
                 }
-                let answered = try reader.count(RecordQuery(.engagement, conditions: [
-                    .equals(Fields.Engagement.need, .text(need.id)), .oneOf(Fields.Engagement.status, ["agreed", "done"]),
-                ]))
+                let answered = try reader.count(
+                    RecordQuery(
+                        .engagement,
+                        conditions: [
+                            .equals(Fields.Engagement.need, .text(need.id)),
+                            .oneOf(Fields.Engagement.status, ["agreed", "done"]),
+                        ]))
                 guard answered == 0 else { continue }
                 figures.unansweredCount += 1
                 guard figures.unanswered.count < listed else { continue }
@@ -143,8 +157,10 @@ enum OverviewPane: PaneFeature {
                 if !centre.isEmpty { parts.append(centre) }
                 let deadline = need[Fields.Need.deadline].text
                 if let deadline { parts.append("deadline \(deadline)") }
-                figures.unanswered.append(Item(text: parts.map { OneLine.of($0) }.joined(separator: " · "),
-                                               ref: RecordRef(.need, need.id), warning: deadline.map { $0 < today } ?? false))
+                figures.unanswered.append(
+                    Item(
+                        text: parts.map { OneLine.of($0) }.joined(separator: " · "),
+                        ref: RecordRef(.need, need.id), warning: deadline.map { $0 < today } ?? false))
             }
         }
         figures.topics = order.compactMap { topics[$0] }
@@ -152,8 +168,13 @@ enum OverviewPane: PaneFeature {
         figures.conflicts = try reader.conflicts().count
         // Large: more records than counting at once can visit in a few milliseconds. Each probe
         // pages in an index (tasks by title, meetings by start, experts by name) to the bound.
-        figures.large = try !reader.records(RecordQuery(.task, order: [(Fields.Task.title, true)]), limit: 1, offset: countAtOnceTasks).isEmpty
-            || !reader.records(RecordQuery(.meeting, order: [(Fields.Meeting.start, true)]), limit: 1, offset: countAtOnceMeetings).isEmpty
+        figures.large =
+            try !reader.records(
+                RecordQuery(.task, order: [(Fields.Task.title, true)]), limit: 1, offset: countAtOnceTasks
+            ).isEmpty
+            || !reader.records(
+                RecordQuery(.meeting, order: [(Fields.Meeting.start, true)]), limit: 1, offset: countAtOnceMeetings
+            ).isEmpty
             || !reader.records(availableExperts, limit: 1, offset: countAtOnceExperts).isEmpty
         return figures
     }
@@ -168,7 +189,9 @@ enum OverviewPane: PaneFeature {
             let owner = try loader.title(.person, task[Fields.Task.owner].text)
             if !owner.isEmpty { parts.append(owner) }
             parts.append(task[Fields.Task.status].text ?? "")
-            return Item(text: parts.map { OneLine.of($0) }.joined(separator: " · "), ref: RecordRef(.task, task.id), warning: true)
+            return Item(
+                text: parts.map { OneLine.of($0) }.joined(separator: " · "), ref: RecordRef(.task, task.id),
+                warning: true)
         }
 
         // Upcoming meetings: in start order, those before today come first, so skip them by count.
@@ -176,19 +199,26 @@ enum OverviewPane: PaneFeature {
         let past = try reader.count(RecordQuery(.meeting, conditions: [.below(Fields.Meeting.start, today)]))
         counts.upcoming = try reader.count(meetings) - past
         counts.upcomingFirst = try reader.records(meetings, limit: listed, offset: past).map { meeting in
-            let place = meeting[Fields.Meeting.online].bool == true ? "online" : meeting[Fields.Meeting.place].text ?? ""
-            let parts = [String((meeting[Fields.Meeting.start].text ?? "").prefix(10)), meeting[Fields.Meeting.title].text ?? "", place]
-                .filter { !$0.isEmpty }
-            return Item(text: parts.map { OneLine.of($0) }.joined(separator: " · "), ref: RecordRef(.meeting, meeting.id))
+            let place =
+                meeting[Fields.Meeting.online].bool == true ? "online" : meeting[Fields.Meeting.place].text ?? ""
+            let parts = [
+                String((meeting[Fields.Meeting.start].text ?? "").prefix(10)), meeting[Fields.Meeting.title].text ?? "",
+                place,
+            ]
+            .filter { !$0.isEmpty }
+            return Item(
+                text: parts.map { OneLine.of($0) }.joined(separator: " · "), ref: RecordRef(.meeting, meeting.id))
         }
 
         if cancelled() { throw CancellationError() }
         for area in figures.areas {
             let inArea = RecordQuery.Condition.equals(Fields.Task.workingArea, area.id.map(Value.text) ?? .null)
-            counts.tasks.append(try Schema.taskStatuses.map { status in
-                if cancelled() { throw CancellationError() }
-                return try reader.count(RecordQuery(.task, conditions: [inArea, .equals(Fields.Task.status, .text(status))]))
-            })
+            counts.tasks.append(
+                try Schema.taskStatuses.map { status in
+                    if cancelled() { throw CancellationError() }
+                    return try reader.count(
+                        RecordQuery(.task, conditions: [inArea, .equals(Fields.Task.status, .text(status))]))
+                })
         }
         if cancelled() { throw CancellationError() }
         counts.overdue = try reader.count(overdueQuery(figures.today))
@@ -200,13 +230,15 @@ enum OverviewPane: PaneFeature {
             let batch = try reader.records(availableExperts, limit: min(page, expertsScanned - read), offset: read)
             read += batch.count
             for expert in batch {
-                for key in Set(expert[Fields.Expert.topics].list.map { Folding.key(OneLine.of($0)) }) where wanted.contains(key) {
+                for key in Set(expert[Fields.Expert.topics].list.map { Folding.key(OneLine.of($0)) })
+                where wanted.contains(key) {
                     counts.experts[key, default: 0] += 1
                 }
             }
             if batch.count < page { break }
         }
-        counts.expertsCapped = try read == expertsScanned && !reader.records(availableExperts, limit: 1, offset: read).isEmpty
+        counts.expertsCapped =
+            try read == expertsScanned && !reader.records(availableExperts, limit: 1, offset: read).isEmpty
         return counts
     }
 
@@ -231,7 +263,8 @@ enum OverviewPane: PaneFeature {
             let labelWidth = statuses.map { DisplayWidth.of($0) }.max() ?? 0
             for (area, areaCounts) in zip(figures.areas, counts.tasks) where areaCounts.reduce(0, +) > 0 {
                 let target = area.id.map { RecordRef(.workingArea, $0) }
-                chartLines.append(DetailLine("  \(area.title) · \(counted(areaCounts.reduce(0, +), "task"))", target: target))
+                chartLines.append(
+                    DetailLine("  \(area.title) · \(counted(areaCounts.reduce(0, +), "task"))", target: target))
                 for (status, count) in zip(statuses, areaCounts) {
                     var line = DetailLine("    ", status == "blocked" && count > 0 ? .warning : .text, target: target)
                     line.bar = ChartBar(label: status, labelWidth: labelWidth, count: count, maximum: maximum)
@@ -250,7 +283,9 @@ enum OverviewPane: PaneFeature {
         right.append(DetailLine(""))
         right.append(DetailLine("Overdue tasks (\(counts.map { "\($0.overdue)" } ?? "counting…"))", .heading))
         if let counts {
-            right += counts.overdueFirst.map { DetailLine("  " + $0.text, $0.warning ? .warning : .text, target: $0.ref) }
+            right += counts.overdueFirst.map {
+                DetailLine("  " + $0.text, $0.warning ? .warning : .text, target: $0.ref)
+            }
             if counts.overdue == 0 {
                 right.append(DetailLine("  None: every open task is within its due date", .dim))
             } else if counts.overdue > listed {
@@ -280,16 +315,21 @@ enum OverviewPane: PaneFeature {
         right.append(DetailLine("Open needs without an agreed expert (\(figures.unansweredCount)\(capped))", .heading))
         right += figures.unanswered.map { DetailLine("  " + $0.text, $0.warning ? .warning : .text, target: $0.ref) }
         if figures.unansweredCount == 0 {
-            right.append(DetailLine(figures.openNeeds == 0 ? "  No open needs" : "  None: every open need has an agreed expert", .dim))
+            right.append(
+                DetailLine(
+                    figures.openNeeds == 0 ? "  No open needs" : "  None: every open need has an agreed expert", .dim))
         } else if figures.unansweredCount > listed {
             right.append(DetailLine("  … and \(figures.unansweredCount - listed) more: 2 then n lists the needs", .dim))
         }
 
         // Topic coverage: how many experts with days available list each topic of the open needs.
-        var topicLines = [DetailLine(""), DetailLine("Topic coverage: available experts per topic of the open needs", .heading)]
+        var topicLines = [
+            DetailLine(""), DetailLine("Topic coverage: available experts per topic of the open needs", .heading),
+        ]
         var uncovered: Int?
         if figures.topics.isEmpty {
-            topicLines.append(DetailLine(figures.openNeeds == 0 ? "  No open needs" : "  The open needs list no topics", .dim))
+            topicLines.append(
+                DetailLine(figures.openNeeds == 0 ? "  No open needs" : "  The open needs list no topics", .dim))
             uncovered = 0
         } else if let counts {
             // The uncovered first, then the least covered; the topics of more needs before others.
@@ -302,8 +342,9 @@ enum OverviewPane: PaneFeature {
             for (topic, experts) in shown {
                 var line = DetailLine("  ", experts == 0 ? .warning : .text)
                 let needs = counted(topic.needs, "need")
-                line.bar = ChartBar(label: topic.name, labelWidth: labelWidth, count: experts, maximum: maximum,
-                                    note: experts == 0 ? " · no available expert (\(needs))" : " (\(needs))")
+                line.bar = ChartBar(
+                    label: topic.name, labelWidth: labelWidth, count: experts, maximum: maximum,
+                    note: experts == 0 ? " · no available expert (\(needs))" : " (\(needs))")
                 topicLines.append(line)
             }
             if ranked.count > topicsListed {
@@ -322,7 +363,8 @@ enum OverviewPane: PaneFeature {
         if figures.conflicts == 0 {
             right.append(DetailLine("  None pending", .dim))
         } else {
-            let count = figures.conflicts == SyncPane.conflictLimit ? "\(figures.conflicts) or more" : "\(figures.conflicts)"
+            let count =
+                figures.conflicts == SyncPane.conflictLimit ? "\(figures.conflicts) or more" : "\(figures.conflicts)"
             right.append(DetailLine("  \(count) pending · 5 Sync to settle them", .warning))
         }
 
@@ -331,7 +373,10 @@ enum OverviewPane: PaneFeature {
         if let counts {
             let all = counts.tasks.reduce(0) { $0 + $1.reduce(0, +) }
             let done = counts.tasks.reduce(0) { $0 + ($1.last ?? 0) }
-            summary += ["\(all - done) of \(all) tasks open", "\(counts.overdue) overdue", counted(counts.upcoming, "upcoming meeting")]
+            summary += [
+                "\(all - done) of \(all) tasks open", "\(counts.overdue) overdue",
+                counted(counts.upcoming, "upcoming meeting"),
+            ]
         } else {
             summary.append("counting the tasks and meetings…")
         }
@@ -342,14 +387,18 @@ enum OverviewPane: PaneFeature {
 
         let offset = left.count
         left += chartLines + topicLines
-        let lines = left + right.map { line in
-            var copy = line
-            copy.column = 1
-            return copy
-        }
-        return Overview(lines: lines, taskLinks: links.map {
-            TaskLink(line: $0.line + offset, area: $0.area, areaTitle: $0.areaTitle, status: $0.status)
-        })
+        let lines =
+            left
+            + right.map { line in
+                var copy = line
+                copy.column = 1
+                return copy
+            }
+        return Overview(
+            lines: lines,
+            taskLinks: links.map {
+                TaskLink(line: $0.line + offset, area: $0.area, areaTitle: $0.areaTitle, status: $0.status)
+            })
     }
 
     /// The totals under the title wrap at this width, so they fit a column of an 80-column screen.
@@ -390,7 +439,10 @@ final class OverviewCounting: @unchecked Sendable {
     func start(store: Store, figures: OverviewPane.Figures) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let outcome = Result {
-                try store.read { try OverviewPane.counts(Loader(reader: $0, today: figures.today), figures, cancelled: { self.isCancelled }) }
+                try store.read {
+                    try OverviewPane.counts(
+                        Loader(reader: $0, today: figures.today), figures, cancelled: { self.isCancelled })
+                }
             }
             lock.withLock { self.outcome = outcome }
         }

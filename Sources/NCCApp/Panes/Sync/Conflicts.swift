@@ -5,7 +5,9 @@ import NCCStore
 extension SyncPane {
     /// The conflict selected in the Sync pane's list of conflicts.
     static func selectedConflict(_ app: App) -> ConflictChoice? {
-        guard app.state.pane == .sync, let detail = app.state.details[.sync], detail.stack.isEmpty, let index = detail.selected else { return nil }
+        guard app.state.pane == .sync, let detail = app.state.details[.sync], detail.stack.isEmpty,
+            let index = detail.selected
+        else { return nil }
         return app.state.syncConflicts.first { $0.line == index }
     }
 
@@ -13,20 +15,29 @@ extension SyncPane {
     static func settleConflict(takeOther: Bool, _ app: App) throws {
         guard let conflict = selectedConflict(app) else {
             let stack = app.state.details[.sync]?.stack ?? []
-            app.state.message = Message(app.state.syncConflicts.isEmpty ? "There are no conflicts to settle"
-                : !stack.isEmpty ? "Esc goes back to the conflicts; choose there" : "Select a conflict first (↑↓)", .warning)
+            app.state.message = Message(
+                app.state.syncConflicts.isEmpty
+                    ? "There are no conflicts to settle"
+                    : !stack.isEmpty ? "Esc goes back to the conflicts; choose there" : "Select a conflict first (↑↓)",
+                .warning)
             return
         }
         let value = takeOther ? conflict.other : conflict.current
         do {
-            try app.store.write { try $0.resolve(conflict.kind, id: conflict.record, field: conflict.field, value: value) }
+            try app.store.write {
+                try $0.resolve(conflict.kind, id: conflict.record, field: conflict.field, value: value)
+            }
         } catch {
             app.fail(error)
             return
         }
-        let what = "\(conflict.kind.singular) '\(conflict.title)', \(conflict.field.replacingOccurrences(of: "_", with: " "))"
-        app.state.message = Message(takeOther ? "Took the other value for \(what): \(conflict.otherText); peers get the choice with your next bundle"
-                                          : "Kept the current value for \(what): \(conflict.currentText); peers get the choice with your next bundle")
+        let what =
+            "\(conflict.kind.singular) '\(conflict.title)', \(conflict.field.replacingOccurrences(of: "_", with: " "))"
+        app.state.message = Message(
+            takeOther
+                ? "Took the other value for \(what): \(conflict.otherText); peers get the choice with your next bundle"
+                : "Kept the current value for \(what): \(conflict.currentText); peers get the choice with your next bundle"
+        )
         try app.reloadAll(force: true)
     }
 }

@@ -12,10 +12,17 @@ enum SyncPane: PaneFeature {
     static let reloadsAfterEveryChange = true
 
     static let bindings = [
-        Binding(.importBundle, [.character("i")], "i", "import", "Import a peer's bundle (shows what it brings, then asks)", footer: true),
-        Binding(.exportBundle, [.character("x")], "x", "export", "Export a full signed bundle of this database", footer: true),
-        Binding(.keepCurrent, [.character("k")], "k", "keep", "Keep the current value of the selected conflict", footer: true),
-        Binding(.takeOther, [.character("t")], "t", "take", "Take the other value of the selected conflict", footer: true),
+        Binding(
+            .importBundle, [.character("i")], "i", "import", "Import a peer's bundle (shows what it brings, then asks)",
+            footer: true),
+        Binding(
+            .exportBundle, [.character("x")], "x", "export", "Export a full signed bundle of this database",
+            footer: true),
+        Binding(
+            .keepCurrent, [.character("k")], "k", "keep", "Keep the current value of the selected conflict",
+            footer: true),
+        Binding(
+            .takeOther, [.character("t")], "t", "take", "Take the other value of the selected conflict", footer: true),
     ]
 
     static func perform(_ action: Action, _ app: App) throws -> Outcome? {
@@ -44,15 +51,20 @@ enum SyncPane: PaneFeature {
         } else {
             let selected = selectedConflict(app)
             let overview = try app.store.read { r in
-                try SyncPane.overview(app.loader(r), replica: app.state.replica, fingerprint: app.identity?.fingerprint, path: app.state.databasePath)
+                try SyncPane.overview(
+                    app.loader(r), replica: app.state.replica, fingerprint: app.identity?.fingerprint,
+                    path: app.state.databasePath)
             }
             detail.lines = overview.lines
             app.state.syncConflicts = overview.conflicts
             // The same conflict stays selected when lines above it come or go (a new peer), so k
             // and t never act on another one than the user chose.
-            if let selected, let same = overview.conflicts.first(where: {
-                $0.kind == selected.kind && $0.record == selected.record && $0.field == selected.field && $0.other == selected.other
-            }) {
+            if let selected,
+                let same = overview.conflicts.first(where: {
+                    $0.kind == selected.kind && $0.record == selected.record && $0.field == selected.field
+                        && $0.other == selected.other
+                })
+            {
                 detail.selected = same.line
             }
         }
@@ -77,7 +89,10 @@ enum SyncPane: PaneFeature {
 
         var lines = [DetailLine("This replica", .title)]
         lines.append(DetailLine("  Replica id: \(OneLine.of(replica))", .field("replica")))
-        lines.append(DetailLine("  Key fingerprint: \(fingerprint ?? "none (no signing key here, so export is off)")", .field("fingerprint")))
+        lines.append(
+            DetailLine(
+                "  Key fingerprint: \(fingerprint ?? "none (no signing key here, so export is off)")",
+                .field("fingerprint")))
         lines.append(DetailLine("  Database: \(OneLine.of(path))", .field("path")))
         lines.append(DetailLine("  Operations recorded: \(operations)", .field("operations")))
 
@@ -90,7 +105,10 @@ enum SyncPane: PaneFeature {
             let status = peer.revoked ? "revoked" : peer.trusted ? "trusted" : "untrusted"
             lines.append(DetailLine("  \(OneLine.of(peer.replica)) · \(status)", peer.revoked ? .warning : .text))
             let key = Identity.fingerprint(ofPublicKey: peer.publicKey) ?? "unreadable"
-            lines.append(DetailLine("      key \(key) · last import \(time(peer.lastImport)) · last export \(time(peer.lastExport))", .dim))
+            lines.append(
+                DetailLine(
+                    "      key \(key) · last import \(time(peer.lastImport)) · last export \(time(peer.lastExport))",
+                    .dim))
         }
 
         lines.append(DetailLine(""))
@@ -103,17 +121,24 @@ enum SyncPane: PaneFeature {
         for conflict in conflicts {
             let current = valueText(conflict.current, field: conflict.field, of: conflict.kind, loader)
             let other = valueText(conflict.value, field: conflict.field, of: conflict.kind, loader)
-            choices.append(ConflictChoice(line: lines.count, kind: conflict.kind, record: conflict.record, title: OneLine.of(conflict.title),
-                                          field: conflict.field, current: conflict.current, other: conflict.value,
-                                          currentText: current, otherText: other))
-            lines.append(DetailLine("  \(conflict.kind.singular) · \(OneLine.of(conflict.title)) · \(loader.label(conflict.field))",
-                                    target: RecordRef(conflict.kind, conflict.record)))
+            choices.append(
+                ConflictChoice(
+                    line: lines.count, kind: conflict.kind, record: conflict.record, title: OneLine.of(conflict.title),
+                    field: conflict.field, current: conflict.current, other: conflict.value,
+                    currentText: current, otherText: other))
+            lines.append(
+                DetailLine(
+                    "  \(conflict.kind.singular) · \(OneLine.of(conflict.title)) · \(loader.label(conflict.field))",
+                    target: RecordRef(conflict.kind, conflict.record)))
             lines.append(DetailLine("      now: \(current)"))
             lines.append(DetailLine("      other: \(other)", .dim))
         }
         if !conflicts.isEmpty {
             lines.append(DetailLine(""))
-            lines.append(DetailLine("  ↑↓ selects a conflict · k keeps the value it has now · t takes the other · Enter opens the record", .dim))
+            lines.append(
+                DetailLine(
+                    "  ↑↓ selects a conflict · k keeps the value it has now · t takes the other · Enter opens the record",
+                    .dim))
         }
         return Overview(lines: lines, conflicts: choices)
     }
@@ -153,7 +178,10 @@ enum SyncPane: PaneFeature {
             if counts.added > 0 { counted.append("\(counts.added) added") }
             if counts.updated > 0 { counted.append("\(counts.updated) updated") }
             if counts.deleted > 0 { counted.append("\(counts.deleted) deleted") }
-            if !counted.isEmpty { parts.append(kind.plural.replacingOccurrences(of: "-", with: " ") + " " + counted.joined(separator: ", ")) }
+            if !counted.isEmpty {
+                parts.append(
+                    kind.plural.replacingOccurrences(of: "-", with: " ") + " " + counted.joined(separator: ", "))
+            }
         }
         let conflicts = summary.conflicts
         if conflicts > 0 { parts.append("\(conflicts) conflict\(conflicts == 1 ? "" : "s")") }

@@ -2,8 +2,10 @@ import NCCModel
 import NCCStore
 
 extension Action {
-    public static let cycleStatus = Action("cycleStatus"), sortNext = Action("sortNext"), filterStatus = Action("filterStatus")
-    public static let filterArea = Action("filterArea"), filterOwner = Action("filterOwner"), filterOverdue = Action("filterOverdue")
+    public static let cycleStatus = Action("cycleStatus"), sortNext = Action("sortNext"),
+        filterStatus = Action("filterStatus")
+    public static let filterArea = Action("filterArea"), filterOwner = Action("filterOwner"),
+        filterOverdue = Action("filterOverdue")
     public static let clearFilters = Action("clearFilters")
 }
 
@@ -55,8 +57,10 @@ extension TasksPane {
         if app.state.tasks.owner != nil {
             app.state.tasks.owner = nil
             app.state.tasks.ownerName = nil
-        } else if let row = app.state.list.selectedRow, let task = try app.store.read({ try $0.record(.task, id: row.id) }),
-                  let owner = task[Fields.Task.owner].text {
+        } else if let row = app.state.list.selectedRow,
+            let task = try app.store.read({ try $0.record(.task, id: row.id) }),
+            let owner = task[Fields.Task.owner].text
+        {
             app.state.tasks.owner = owner
             app.state.tasks.ownerName = try app.store.read { try $0.title(.person, id: owner) }
         } else {

@@ -13,16 +13,20 @@ enum TasksPane: PaneFeature {
         Binding(.sortNext, [.character("s")], "s", "sort", "Sort by the next column (again: reverse)", footer: true),
         Binding(.filterStatus, [.character("S")], "S", "by status", "Show only one status (cycles)"),
         Binding(.filterArea, [.character("w")], "w", "by area", "Show only one working area (cycles)"),
-        Binding(.filterOwner, [.character("o")], "o", "by owner", "Show only the selected task's owner (again: everyone)"),
-        Binding(.filterOverdue, [.character("O")], "O", "overdue", "Show only overdue tasks (again: all)", footer: true),
+        Binding(
+            .filterOwner, [.character("o")], "o", "by owner", "Show only the selected task's owner (again: everyone)"),
+        Binding(
+            .filterOverdue, [.character("O")], "O", "overdue", "Show only overdue tasks (again: all)", footer: true),
         Binding(.clearFilters, [.character("c")], "c", "clear", "Clear the filters"),
     ]
 
     static func list(_ app: App) -> PaneList? {
         let view = app.state.tasks
-        return PaneList(query: query(view, today: app.today), columns: columns,
-                        emptyMessage: view.isFiltered ? "No task matches these filters (c clears them)." : "No tasks yet: press a to add one.",
-                        row: { record, _, loader in try row(record, loader) })
+        return PaneList(
+            query: query(view, today: app.today), columns: columns,
+            emptyMessage: view.isFiltered
+                ? "No task matches these filters (c clears them)." : "No tasks yet: press a to add one.",
+            row: { record, _, loader in try row(record, loader) })
     }
 
     static func caption(_ state: AppState) -> String { "Tasks · " + describe(state.tasks) }
@@ -39,8 +43,10 @@ enum TasksPane: PaneFeature {
         return true
     }
 
-    static let columns = [ColumnSpec("Status", 7, whole: true), ColumnSpec("Due", 10, whole: true), ColumnSpec("Owner", 16),
-                          ColumnSpec("Working area", 16), ColumnSpec("Title", 0)]
+    static let columns = [
+        ColumnSpec("Status", 7, whole: true), ColumnSpec("Due", 10, whole: true), ColumnSpec("Owner", 16),
+        ColumnSpec("Working area", 16), ColumnSpec("Title", 0),
+    ]
 
     static func query(_ view: TaskView, today: String) -> RecordQuery {
         var conditions: [RecordQuery.Condition] = []
@@ -63,10 +69,15 @@ enum TasksPane: PaneFeature {
     }
 
     static func row(_ task: Record, _ loader: Loader) throws -> ListRow {
-        ListRow(kind: .task, id: task.id,
-                cells: [task[Fields.Task.status].text ?? "", task[Fields.Task.due].text ?? "", try loader.value(task, Fields.Task.owner),
-                        try loader.value(task, Fields.Task.workingArea), task[Fields.Task.title].text ?? ""],
-                role: isOverdue(task, today: loader.today) ? "warning" : task[Fields.Task.status].text == "done" ? "ui.text.dim" : nil)
+        ListRow(
+            kind: .task, id: task.id,
+            cells: [
+                task[Fields.Task.status].text ?? "", task[Fields.Task.due].text ?? "",
+                try loader.value(task, Fields.Task.owner),
+                try loader.value(task, Fields.Task.workingArea), task[Fields.Task.title].text ?? "",
+            ],
+            role: isOverdue(task, today: loader.today)
+                ? "warning" : task[Fields.Task.status].text == "done" ? "ui.text.dim" : nil)
     }
 
     static func describe(_ view: TaskView) -> String {
@@ -76,6 +87,7 @@ enum TasksPane: PaneFeature {
         if let o = view.ownerName { parts.append("owner \(o)") }
         if view.overdueOnly { parts.append("overdue") }
         let sort = TaskView.sortFields[view.sortIndex].name.replacingOccurrences(of: "_", with: " ")
-        return "sorted by \(sort) \(view.ascending ? "↑" : "↓")" + (parts.isEmpty ? "" : " · only " + parts.joined(separator: ", "))
+        return "sorted by \(sort) \(view.ascending ? "↑" : "↓")"
+            + (parts.isEmpty ? "" : " · only " + parts.joined(separator: ", "))
     }
 }

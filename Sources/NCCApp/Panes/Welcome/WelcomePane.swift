@@ -11,7 +11,8 @@ enum WelcomePane: PaneFeature {
 
     static let bindings = [
         Binding(.loadDemo, [.character("d")], "d", "demo data", "Load demo data to explore", footer: true),
-        Binding(.startEmpty, [.character("s"), .enter], "s", "start empty", "Start with an empty database", footer: true),
+        Binding(
+            .startEmpty, [.character("s"), .enter], "s", "start empty", "Start with an empty database", footer: true),
     ]
 
     static func perform(_ action: Action, _ app: App) throws -> Outcome? {
