@@ -114,7 +114,7 @@ enum Editor {
         let arguments = ["/bin/sh", "-c", "\(editor) \"$1\"", "ncc-editor", file]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
 
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
