@@ -23,28 +23,7 @@ public struct FieldName: Hashable, Sendable {
 /// The names of every kind's fields, one namespace per kind (`Fields.Need.status`), declared in
 /// the kind's file under `Kinds/` next to its spec. Each namespace's `all` lists its names in the
 /// spec's order; `FieldNameTests` checks that they are exactly the spec's fields.
-public enum Fields {
-    /// A kind's field names, as its namespace lists them.
-    public static func all(of kind: Kind) -> [FieldName] {
-        switch kind {
-        case .centre: Centre.all
-        case .consortium: Consortium.all
-        case .membership: Membership.all
-        case .organisation: Organisation.all
-        case .person: Person.all
-        case .expert: Expert.all
-        case .need: Need.all
-        case .engagement: Engagement.all
-        case .workingArea: WorkingArea.all
-        case .task: Task.all
-        case .meeting: Meeting.all
-        case .agendaItem: AgendaItem.all
-        case .attendance: Attendance.all
-        case .decision: Decision.all
-        case .actionItem: ActionItem.all
-        }
-    }
-}
+public enum Fields {}
 
 extension Record {
     /// The value of one of this record's fields, `.null` when it holds none.
