@@ -114,7 +114,8 @@ public final class App {
             state.message = nil
             guard let action = ActionTable.action(for: key, in: state.pane) else {
                 if case .character(let c) = key, !c.isWhitespace {
-                    state.message = Message("'\(c)' does nothing here; ? lists the keys", .warning)
+                    state.message = Message(
+                        "'\(c)' does nothing here; \(ActionTable.key(.help)) lists the keys", .warning)
                 }
                 return .none
             }

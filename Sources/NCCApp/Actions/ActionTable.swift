@@ -70,6 +70,21 @@ public enum ActionTable {
         bindings(in: mode).first { $0.keys.contains(key) }?.action
     }
 
+    /// The key of an action as the table labels it where it works, for the hints in messages and
+    /// empty lists ("c clears them"): a key rebound in the table is rebound there too.
+    static func key(_ action: Action, in pane: Pane) -> String {
+        bindings(in: pane).first { $0.action == action }?.keyLabel ?? "?"
+    }
+
+    /// The key of one of the app's own actions (Esc backs out, q quits, in every pane).
+    static func key(_ action: Action) -> String {
+        global.first { $0.action == action }?.keyLabel ?? "?"
+    }
+
+    static func key(_ action: Action, in mode: Mode) -> String {
+        bindings(in: mode).first { $0.action == action }?.keyLabel ?? "?"
+    }
+
     /// A mode's keys as one hint line: "Enter/Ctrl-S save · Tab next field · Esc cancel".
     static func hint(_ mode: Mode) -> String {
         bindings(in: mode).filter(\.inFooter).map { "\($0.keyLabel) \($0.label)" }.joined(separator: " · ")

@@ -11,7 +11,8 @@ extension App {
         case .submit?:
             let text = prompt.input.text.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty else {
-                state.message = Message("Type the path of a file, or Esc to cancel", .warning)
+                state.message = Message(
+                    "Type the path of a file, or \(ActionTable.key(.cancel, in: .prompt)) to cancel", .warning)
                 return
             }
             state.modal = nil

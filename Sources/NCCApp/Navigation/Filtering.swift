@@ -7,7 +7,8 @@ extension App {
         case .keepFilter:
             state.list.filtering = false
             if state.list.filter.isEmpty { return .none }
-            state.message = Message("\(state.list.total) match '\(state.list.filter.text)'; Esc clears the filter")
+            state.message = Message(
+                "\(state.list.total) match '\(state.list.filter.text)'; \(ActionTable.key(.back)) clears the filter")
         case .clearFilter:
             state.list.filtering = false
             state.list.filter = TextInput()

@@ -104,7 +104,7 @@ extension App {
             }
             moveInDetail(by: 0)
         } else if state.pane.isDetailOnly {
-            state.message = Message("Nothing to back out of; q quits")
+            state.message = Message("Nothing to back out of; \(ActionTable.key(.quit)) quits")
         } else if state.region == .detail {
             state.region = .list
         } else if !state.list.filter.isEmpty {
@@ -113,7 +113,7 @@ extension App {
         } else if try state.pane.feature.back(self) {
             return
         } else {
-            state.message = Message("Nothing to back out of; q quits")
+            state.message = Message("Nothing to back out of; \(ActionTable.key(.quit)) quits")
         }
     }
 }

@@ -81,7 +81,9 @@ enum DetailView {
         guard !area.isEmpty else { return }
         var top = 0
         if !detail.stack.isEmpty {
-            screen.put("‹ Esc back", x: area.x, y: area.y, style: theme("ui.text.dim"), maxWidth: area.width)
+            screen.put(
+                "‹ \(ActionTable.key(.back)) back", x: area.x, y: area.y, style: theme("ui.text.dim"),
+                maxWidth: area.width)
             top = 1
         }
         let placed = DetailColumns(detail.lines, area: area)

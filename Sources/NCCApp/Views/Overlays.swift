@@ -184,18 +184,13 @@ enum Overlays {
         }
     }
 
-    /// The key of an action in a mode, as the table labels it.
-    static func key(_ action: Action, _ mode: Mode) -> String {
-        ActionTable.bindings(in: mode).first { $0.action == action }?.keyLabel ?? ""
-    }
-
     /// A short hint under the focused field: what it takes.
     static func hint(_ field: FormField) -> String? {
         switch field.field.type {
         case .date, .dateTime, .country, .countries, .languages, .choice, .integer: field.field.type.hint
         case .reference:
-            "type to search, \(key(.choiceUp, .picker))\(key(.choiceDown, .picker)) to choose, \(key(.takeChoice, .picker)) to take"
-        case .bool: "\(key(.toggleYesNo, .yesNoField)) toggles yes/no"
+            "type to search, \(ActionTable.key(.choiceUp, in: .picker))\(ActionTable.key(.choiceDown, in: .picker)) to choose, \(ActionTable.key(.takeChoice, in: .picker)) to take"
+        case .bool: "\(ActionTable.key(.toggleYesNo, in: .yesNoField)) toggles yes/no"
         default: nil
         }
     }

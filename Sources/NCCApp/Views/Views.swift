@@ -88,7 +88,8 @@ enum Views {
         guard let message = state.message else {
             if !state.list.filter.isEmpty, !state.pane.isDetailOnly {
                 screen.put(
-                    "filter: \(state.list.filter.text)  (Esc clears)", x: area.x, y: area.y, style: theme("ui.text.dim")
+                    "filter: \(state.list.filter.text)  (\(ActionTable.key(.back)) clears)", x: area.x, y: area.y,
+                    style: theme("ui.text.dim")
                 )
             }
             return
@@ -106,7 +107,7 @@ enum Views {
         let lines = [
             "Terminal too small",
             "\(state.width)x\(state.height); ncc needs at least \(AppState.minimumSize.width)x\(AppState.minimumSize.height)",
-            "Enlarge the window, or press q to quit",
+            "Enlarge the window, or press \(ActionTable.key(.quit)) to quit",
         ]
         let top = max(0, state.height / 2 - 1)
         for (i, line) in lines.enumerated() {

@@ -11,7 +11,8 @@ enum DirectoryPane: PaneFeature {
 
     static func list(_ app: App) -> PaneList? {
         PaneList(
-            query: query, columns: columns, emptyMessage: "No centres yet: press a to add one.",
+            query: query, columns: columns,
+            emptyMessage: "No centres yet: press \(ActionTable.key(.add, in: .directory)) to add one.",
             row: { record, previous, loader in try row(record, previous: previous, loader) },
             search: { text, reader, loader in
                 try reader.quickSearch(text, kinds: filterKinds, limit: 200).map { try hitRow($0, loader) }

@@ -58,13 +58,15 @@ extension ExpertsPane {
         let state = app.state
         guard state.expertsShowNeeds, let need = state.list.selectedRow?.id else {
             app.state.message = Message(
-                "Choose a need first (n shows the needs), then an expert in its detail", .warning)
+                "Choose a need first (\(ActionTable.key(.showNeeds, in: .experts)) shows the needs), then an expert in its detail",
+                .warning)
             return
         }
         guard state.region == .detail, let index = state.detail.selected, let target = state.detail.lines[index].target,
             target.kind == .expert
         else {
-            app.state.message = Message("Select an expert in the need's ranking (Tab, then ↓)", .warning)
+            app.state.message = Message(
+                "Select an expert in the need's ranking (\(ActionTable.key(.nextRegion)), then ↓)", .warning)
             return
         }
         askPropose(expert: target.id, need: need, app)
@@ -76,7 +78,9 @@ extension ExpertsPane {
         guard state.pane == .experts, state.region == .detail, let index = state.detail.selected,
             let target = state.detail.lines[index].target, target.kind == .engagement
         else {
-            app.state.message = Message("Select an engagement in a need's detail first (n, then Tab)", .warning)
+            app.state.message = Message(
+                "Select an engagement in a need's detail first (\(ActionTable.key(.showNeeds, in: .experts)), then \(ActionTable.key(.nextRegion)))",
+                .warning)
             return nil
         }
         return target.id

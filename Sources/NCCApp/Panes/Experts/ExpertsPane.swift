@@ -32,15 +32,18 @@ enum ExpertsPane: PaneFeature {
     static func list(_ app: App) -> PaneList? {
         app.state.expertsShowNeeds
             ? PaneList(
-                query: needQuery, columns: needColumns, emptyMessage: "No needs yet: press a to add one.",
+                query: needQuery, columns: needColumns,
+                emptyMessage: "No needs yet: press \(ActionTable.key(.add, in: .experts)) to add one.",
                 row: { record, _, loader in try needRow(record, loader) })
             : PaneList(
-                query: expertQuery, columns: expertColumns, emptyMessage: "No experts yet: press a to add one.",
+                query: expertQuery, columns: expertColumns,
+                emptyMessage: "No experts yet: press \(ActionTable.key(.add, in: .experts)) to add one.",
                 row: { record, _, loader in try expertRow(record, loader) })
     }
 
     static func caption(_ state: AppState) -> String {
-        state.expertsShowNeeds ? "Needs · n shows the experts" : "Experts · n shows the needs"
+        let key = ActionTable.key(.showNeeds, in: .experts)
+        return state.expertsShowNeeds ? "Needs · \(key) shows the experts" : "Experts · \(key) shows the needs"
     }
 
     static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? {
@@ -119,7 +122,7 @@ enum ExpertsPane: PaneFeature {
         }
         let engagements = try loader.reader.records(where: Fields.Engagement.need, is: ref.id, limit: 50)
         Loader.section(
-            "Engagements (s moves one on, x declines)",
+            "Engagements (\(ActionTable.key(.advanceEngagement, in: .experts)) moves one on, \(ActionTable.key(.declineEngagement, in: .experts)) declines)",
             try engagements.map { engagement in
                 let feedback = engagement[Fields.Engagement.feedback].int.map { " · feedback \($0)/5" } ?? ""
                 let expert = try loader.title(.expert, engagement[Fields.Engagement.expert].text)
@@ -136,7 +139,7 @@ enum ExpertsPane: PaneFeature {
             DetailLine(
                 "Experts for this need"
                     + (switchedOff.isEmpty ? "" : " (off: " + switchedOff.joined(separator: ", ") + ")")
-                    + " · Enter proposes", .heading))
+                    + " · \(ActionTable.key(.open)) proposes", .heading))
         let matches: [Match]
         do {
             matches = try engine.rank(need: need, reader: loader.reader, filters: filters, limit: 10)
@@ -145,7 +148,10 @@ enum ExpertsPane: PaneFeature {
             return lines
         }
         if matches.isEmpty {
-            lines.append(DetailLine("  no expert passes the filters (L, V and R switch them off)", .dim))
+            lines.append(
+                DetailLine(
+                    "  no expert passes the filters (\(ActionTable.key(.toggleLanguageFilter, in: .experts)), \(ActionTable.key(.toggleAvailabilityFilter, in: .experts)) and \(ActionTable.key(.toggleDeclinedFilter, in: .experts)) switch them off)",
+                    .dim))
         }
         for match in matches {
             let filled = Int((match.score * 10).rounded())

@@ -22,7 +22,8 @@ enum MeetingsPane: PaneFeature {
 
     static func list(_ app: App) -> PaneList? {
         PaneList(
-            query: query, columns: columns, emptyMessage: "No meetings yet: press a to add one.",
+            query: query, columns: columns,
+            emptyMessage: "No meetings yet: press \(ActionTable.key(.add, in: .meetings)) to add one.",
             row: { record, _, loader in try row(record, loader) })
     }
 
@@ -82,7 +83,11 @@ enum MeetingsPane: PaneFeature {
         let minutes = meeting[Fields.Meeting.minutes].text ?? ""
         lines +=
             minutes.isEmpty
-            ? [DetailLine("  none yet: n adds a line, E opens your editor", .dim)]
+            ? [
+                DetailLine(
+                    "  none yet: \(ActionTable.key(.addNote, in: .meetings)) adds a line, \(ActionTable.key(.editMinutes, in: .meetings)) opens your editor",
+                    .dim)
+            ]
             : minutes.split(separator: "\n", omittingEmptySubsequences: false).map { DetailLine("  " + $0) }
         let decisions = try reader.records(where: Fields.Decision.meeting, is: ref.id, limit: 100)
         Loader.section(

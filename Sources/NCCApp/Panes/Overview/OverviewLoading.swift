@@ -136,7 +136,7 @@ extension OverviewPane {
         try app.switchTo(.tasks)
         app.state.region = .list
         app.state.message = Message(
-            "Tasks of \(OneLine.of(link.areaTitle)), status \(link.status); c clears the filters, 0 goes back to the Overview"
+            "Tasks of \(OneLine.of(link.areaTitle)), status \(link.status); \(ActionTable.key(.clearFilters, in: .tasks)) clears the filters, \(ActionTable.key(Pane.overview.showAction)) goes back to the Overview"
         )
     }
 

@@ -257,7 +257,10 @@ enum OverviewPane: PaneFeature {
         if let counts {
             let all = counts.tasks.flatMap { $0 }
             if all.reduce(0, +) == 0 {
-                chartLines.append(DetailLine("  No tasks yet: 3 shows the tasks, a adds one", .dim))
+                chartLines.append(
+                    DetailLine(
+                        "  No tasks yet: \(ActionTable.key(Pane.tasks.showAction)) shows the tasks, \(ActionTable.key(.add, in: .tasks)) adds one",
+                        .dim))
             }
             let maximum = all.max() ?? 0
             let labelWidth = statuses.map { DisplayWidth.of($0) }.max() ?? 0
@@ -276,7 +279,10 @@ enum OverviewPane: PaneFeature {
             chartLines.append(DetailLine(counting, .dim))
         }
         if figures.moreAreas > 0 {
-            chartLines.append(DetailLine("  … and \(figures.moreAreas) more working areas: 3 then w shows each", .dim))
+            chartLines.append(
+                DetailLine(
+                    "  … and \(figures.moreAreas) more working areas: \(ActionTable.key(Pane.tasks.showAction)) then \(ActionTable.key(.filterArea, in: .tasks)) shows each",
+                    .dim))
         }
 
         // Overdue tasks (under a blank line: on a narrow screen, the lists follow the topics).
@@ -289,7 +295,10 @@ enum OverviewPane: PaneFeature {
             if counts.overdue == 0 {
                 right.append(DetailLine("  None: every open task is within its due date", .dim))
             } else if counts.overdue > listed {
-                right.append(DetailLine("  … and \(counts.overdue - listed) more: 3 then O lists them all", .dim))
+                right.append(
+                    DetailLine(
+                        "  … and \(counts.overdue - listed) more: \(ActionTable.key(Pane.tasks.showAction)) then \(ActionTable.key(.filterOverdue, in: .tasks)) lists them all",
+                        .dim))
             }
         } else {
             right.append(DetailLine(counting, .dim))
@@ -301,9 +310,15 @@ enum OverviewPane: PaneFeature {
         if let counts {
             right += counts.upcomingFirst.map { DetailLine("  " + $0.text, target: $0.ref) }
             if counts.upcoming == 0 {
-                right.append(DetailLine("  None planned: 4 shows the meetings, a adds one", .dim))
+                right.append(
+                    DetailLine(
+                        "  None planned: \(ActionTable.key(Pane.meetings.showAction)) shows the meetings, \(ActionTable.key(.add, in: .meetings)) adds one",
+                        .dim))
             } else if counts.upcoming > listed {
-                right.append(DetailLine("  … and \(counts.upcoming - listed) more: 4 lists them", .dim))
+                right.append(
+                    DetailLine(
+                        "  … and \(counts.upcoming - listed) more: \(ActionTable.key(Pane.meetings.showAction)) lists them",
+                        .dim))
             }
         } else {
             right.append(DetailLine(counting, .dim))
@@ -319,7 +334,10 @@ enum OverviewPane: PaneFeature {
                 DetailLine(
                     figures.openNeeds == 0 ? "  No open needs" : "  None: every open need has an agreed expert", .dim))
         } else if figures.unansweredCount > listed {
-            right.append(DetailLine("  … and \(figures.unansweredCount - listed) more: 2 then n lists the needs", .dim))
+            right.append(
+                DetailLine(
+                    "  … and \(figures.unansweredCount - listed) more: \(ActionTable.key(Pane.experts.showAction)) then \(ActionTable.key(.showNeeds, in: .experts)) lists the needs",
+                    .dim))
         }
 
         // Topic coverage: how many experts with days available list each topic of the open needs.

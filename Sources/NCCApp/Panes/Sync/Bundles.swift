@@ -65,7 +65,8 @@ extension SyncPane {
             defer { bundle.discard() }
             guard bundle.fileHash == fileHash else {
                 app.state.message = Message(
-                    "The file changed since it was checked; nothing was imported (i checks it again)", .error)
+                    "The file changed since it was checked; nothing was imported (\(ActionTable.key(.importBundle, in: .sync)) checks it again)",
+                    .error)
                 return
             }
             let result = try BundleImporter(store: app.store).apply(

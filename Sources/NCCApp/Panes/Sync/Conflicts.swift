@@ -18,7 +18,9 @@ extension SyncPane {
             app.state.message = Message(
                 app.state.syncConflicts.isEmpty
                     ? "There are no conflicts to settle"
-                    : !stack.isEmpty ? "Esc goes back to the conflicts; choose there" : "Select a conflict first (↑↓)",
+                    : !stack.isEmpty
+                        ? "\(ActionTable.key(.back)) goes back to the conflicts; choose there"
+                        : "Select a conflict first (↑↓)",
                 .warning)
             return
         }

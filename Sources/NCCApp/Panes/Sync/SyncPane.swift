@@ -99,7 +99,10 @@ enum SyncPane: PaneFeature {
         lines.append(DetailLine(""))
         lines.append(DetailLine("Peers (\(peers.count))", .heading))
         if peers.isEmpty {
-            lines.append(DetailLine("  No peers yet: i imports a colleague's bundle, x writes yours for them", .dim))
+            lines.append(
+                DetailLine(
+                    "  No peers yet: \(ActionTable.key(.importBundle, in: .sync)) imports a colleague's bundle, \(ActionTable.key(.exportBundle, in: .sync)) writes yours for them",
+                    .dim))
         }
         for peer in peers {
             let status = peer.revoked ? "revoked" : peer.trusted ? "trusted" : "untrusted"
@@ -137,7 +140,7 @@ enum SyncPane: PaneFeature {
             lines.append(DetailLine(""))
             lines.append(
                 DetailLine(
-                    "  ↑↓ selects a conflict · k keeps the value it has now · t takes the other · Enter opens the record",
+                    "  ↑↓ selects a conflict · \(ActionTable.key(.keepCurrent, in: .sync)) keeps the value it has now · \(ActionTable.key(.takeOther, in: .sync)) takes the other · \(ActionTable.key(.open)) opens the record",
                     .dim))
         }
         return Overview(lines: lines, conflicts: choices)

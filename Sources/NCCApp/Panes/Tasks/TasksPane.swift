@@ -25,7 +25,8 @@ enum TasksPane: PaneFeature {
         return PaneList(
             query: query(view, today: app.today), columns: columns,
             emptyMessage: view.isFiltered
-                ? "No task matches these filters (c clears them)." : "No tasks yet: press a to add one.",
+                ? "No task matches these filters (\(ActionTable.key(.clearFilters, in: .tasks)) clears them)."
+                : "No tasks yet: press \(ActionTable.key(.add, in: .tasks)) to add one.",
             row: { record, _, loader in try row(record, loader) })
     }
 

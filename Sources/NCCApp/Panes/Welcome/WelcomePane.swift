@@ -26,7 +26,9 @@ enum WelcomePane: PaneFeature {
         case .startEmpty:
             app.state.pane = .directory
             try app.reloadAll(force: true)
-            app.state.message = Message("An empty database: press a to add a centre, or run 'ncc import-csv'")
+            app.state.message = Message(
+                "An empty database: press \(ActionTable.key(.add, in: .directory)) to add a centre, or run 'ncc import-csv'"
+            )
         default: return nil
         }
         return Outcome.none
@@ -36,6 +38,13 @@ enum WelcomePane: PaneFeature {
 
     static func draw(_ screen: inout ScreenBuffer, _ state: AppState, _ layout: Layout, _ theme: Views.Theme) {
         let area = layout.body
+        // Each key as the table has it, in a column of four.
+        func key(_ action: Action) -> String {
+            let label = ActionTable.key(action, in: .welcome)
+            return "  " + label + String(repeating: " ", count: max(1, 4 - label.count))
+        }
+        let sync = ActionTable.key(Pane.sync.showAction)
+        let importing = ActionTable.key(.importBundle, in: .sync)
         let lines: [(String, String)] = [
             ("Welcome to ncc", "ui.title"),
             ("", "ui.text"),
@@ -45,10 +54,13 @@ enum WelcomePane: PaneFeature {
             ("", "ui.text"),
             ("This database is empty. What would you like to do?", "ui.text"),
             ("", "ui.text"),
-            ("  d   load demo data to explore (real consortia, invented people)", "ui.text"),
-            ("  s   start empty and add your own records", "ui.text"),
-            ("      then 5 (Sync) and i imports a colleague's bundle; 'ncc import-csv' imports CSV", "ui.text.dim"),
-            ("  q   quit", "ui.text"),
+            (key(.loadDemo) + "load demo data to explore (real consortia, invented people)", "ui.text"),
+            (key(.startEmpty) + "start empty and add your own records", "ui.text"),
+            (
+                "      then \(sync) (Sync) and \(importing) imports a colleague's bundle; 'ncc import-csv' imports CSV",
+                "ui.text.dim"
+            ),
+            (key(.quit) + "quit", "ui.text"),
         ]
         let box = area.centered(width: min(area.width - 2, 96), height: lines.count)
         for (i, (text, role)) in lines.enumerated() {
