@@ -18,6 +18,39 @@ import Testing
         #expect(result.err.contains(text), "stderr: \(result.err)", sourceLocation: sourceLocation)
     }
 
+    /// The CLI keeps the working group's rules as the app does: an action item becomes a task
+    /// linked both ways, and an expert is proposed for a need once.
+    @Test func anActionItemAddedHereBecomesATaskAndAProposalIsMadeOnce() throws {
+        let meeting = try ncc.run(["add", "meetings", "--title", "Quarterly Riga", "--start", "2026-12-03T09:00:00Z"])
+        #expect(meeting.status == 0, "\(meeting.err)")
+        let added = try ncc.run([
+            "add", "action-items", "--meeting", "Quarterly Riga", "--text", "Write up the pilot",
+            "--due", "2026-12-20",
+        ])
+        #expect(added.status == 0, "\(added.err)")
+        #expect(added.out.contains("Added action item 'Write up the pilot'") && added.out.contains("it is task"))
+        let items = try ncc.run(["list", "action-items", "--json"])
+        let tasks = try ncc.run(["list", "tasks", "--json"])
+        let item = try #require(items.out.split(separator: "\n").first { $0.contains("Write up the pilot") })
+        let task = try #require(tasks.out.split(separator: "\n").first { $0.contains("Write up the pilot") })
+        let itemID = try #require(item.firstMatch(of: /"id":"([0-9a-f-]{36})"/)?.1)
+        let taskID = try #require(task.firstMatch(of: /"id":"([0-9a-f-]{36})"/)?.1)
+        #expect(task.contains("\"origin\":\"\(itemID)\"") && task.contains("\"due\":\"2026-12-20\""))
+        #expect(item.contains("\"task\":\"\(taskID)\""))
+
+        #expect(try ncc.run(["add", "centres", "--name", "NCC Latvia", "--country", "LV"]).status == 0)
+        #expect(try ncc.run(["add", "needs", "--centre", "NCC Latvia", "--title", "Coastal mapping"]).status == 0)
+        #expect(try ncc.run(["add", "experts", "--name", "Žiga Novak"]).status == 0)
+        let proposed = try ncc.run(["add", "engagements", "--expert", "Žiga Novak", "--need", "Coastal mapping"])
+        #expect(proposed.status == 0 && proposed.out.contains("proposed"), "\(proposed.err)")
+        expectOneLineError(
+            try ncc.run(["add", "engagements", "--expert", "Žiga Novak", "--need", "Coastal mapping"]),
+            containing: "already proposed for this need")
+        #expect(
+            try ncc.run(["list", "engagements", "--json"]).out.split(separator: "\n").filter { $0.contains("\"id\"") }
+                .count == 1)
+    }
+
     @Test func addListShowEditDeleteWithUnicodeNames() throws {
         #expect(try ncc.run(["add", "centres", "--name", "NCC Lietuva", "--country", "lt"]).status == 0)
         #expect(

@@ -25,7 +25,7 @@ struct AddCommand: ParsableCommand {
             throw CLIError("give the new \(kind.singular)'s fields as --FIELD VALUE (see 'ncc add --help')")
         }
         let store = try database.open()
-        let (id, title) = try store.write { writer -> (String, String) in
+        let added = try store.write { writer -> String in
             var values = try arguments.resolved(kind, arguments.values, reader: writer.reader)
             if kind == .expert, values[Fields.Expert.person.name] == nil {
                 let person = try arguments.resolved(.person, arguments.personValues, reader: writer.reader)
@@ -36,10 +36,36 @@ struct AddCommand: ParsableCommand {
             } else if !arguments.personValues.isEmpty {
                 throw CLIError("give either --person or the person's own fields (--name, --email, ...), not both")
             }
+            if let added = try addByRule(values, writer) { return added }
             let id = try writer.create(kind, values)
-            return (id, try writer.reader.title(kind, id: id))
+            return "Added \(kind.singular) '\(try writer.reader.title(kind, id: id))' (\(id))"
         }
-        Console.out(Console.oneLine("Added \(kind.singular) '\(title)' (\(id))"))
+        Console.out(Console.oneLine(added))
+    }
+
+    /// The working group's rules, as the app keeps them (the store's, one transaction each): an
+    /// action item becomes a linked task, unless it names its task; an expert is proposed for a
+    /// need once. Nil for a record that no rule makes.
+    private func addByRule(_ values: [String: Value], _ writer: StoreWriter) throws -> String? {
+        let text = { (field: FieldName) in values[field.name]?.text }
+        if kind == .actionItem, text(Fields.ActionItem.task) == nil, let meeting = text(Fields.ActionItem.meeting) {
+            let (item, task) = try writer.recordActionItem(
+                meeting: meeting, text: text(Fields.ActionItem.text) ?? "",
+                owner: values[Fields.ActionItem.owner.name] ?? .null, due: values[Fields.ActionItem.due.name] ?? .null)
+            return "Added action item '\(try writer.reader.title(kind, id: item))' (\(item)); it is task (\(task))"
+        }
+        let proposal: Set = [Fields.Engagement.expert.name, Fields.Engagement.need.name, Fields.Engagement.status.name]
+        if kind == .engagement, (text(Fields.Engagement.status) ?? "proposed") == "proposed",
+            Set(values.keys).isSubset(of: proposal),
+            let expert = text(Fields.Engagement.expert), let need = text(Fields.Engagement.need)
+        {
+            switch try writer.proposeEngagement(expert: expert, need: need) {
+            case .proposed(let id):
+                return "Added engagement '\(try writer.reader.title(kind, id: id))' (\(id)), proposed"
+            case .already(let status): throw CLIError("this expert is already \(status) for this need")
+            }
+        }
+        return nil
     }
 }
 
