@@ -1,7 +1,8 @@
 import NCCModel
 
-/// The panes of the app, in tab order; the raw value is the key that shows a pane. This is the
-/// one place that lists them: a new pane is its folder under `Panes/` and one line here.
+/// The panes of the app, in tab order; the raw value is the digit that shows a pane (so ten tabs
+/// at most). This is the one place that lists them: a new pane is its folder under `Panes/`, its
+/// case and its line in `feature`.
 public enum Pane: Int, Sendable, CaseIterable {
     case welcome = -1
     case overview = 0
