@@ -59,6 +59,24 @@ import Testing
         #expect(owner == "Žiga Novak")
     }
 
+    @Test func tabGoesRoundTheFormAndTheArrowsStopAtItsEnds() throws {
+        let h = try Harness()
+        h.press(.character("3"), .character("a"))
+        func focused() -> Int? { if case .form(let form) = h.app.state.modal { form.focused } else { nil } }
+        let last = try #require(
+            { if case .form(let form) = h.app.state.modal { form.fields.count - 1 } else { nil } }())
+        h.press(.up)
+        #expect(focused() == 0, "↑ stops at the first field")
+        h.press(.backTab)
+        #expect(focused() == last, "S-Tab goes round to the last")
+        h.press(.tab)
+        #expect(focused() == 0, "Tab goes round to the first")
+        for _ in 0..<last { h.press(.down) }
+        #expect(focused() == last, "↓ goes down field by field")
+        h.press(.down)
+        #expect(focused() == last, "the last field, a text area, takes ↓ itself: the focus stays")
+    }
+
     @Test func anImpossibleDateIsShownAtItsFieldAndNothingIsSaved() throws {
         let h = try Harness()
         let before = try h.store.read { try $0.count(.task) }

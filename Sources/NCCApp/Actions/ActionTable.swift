@@ -72,22 +72,21 @@ public enum ActionTable {
 
     /// The key of an action as the table labels it where it works, for the hints in messages and
     /// empty lists ("c clears them"): a key rebound in the table is rebound there too.
-    static func key(_ action: Action, in pane: Pane) -> String {
-        bindings(in: pane).first { $0.action == action }?.keyLabel ?? "?"
-    }
+    static func key(_ action: Action, in pane: Pane) -> String { key(action, among: bindings(in: pane)) }
 
     /// The key of one of the app's own actions (Esc backs out, q quits, in every pane).
-    static func key(_ action: Action) -> String {
-        global.first { $0.action == action }?.keyLabel ?? "?"
+    static func key(_ action: Action) -> String { key(action, among: global) }
+
+    static func key(_ action: Action, in mode: Mode) -> String { key(action, among: bindings(in: mode)) }
+
+    private static func key(_ action: Action, among bindings: [Binding]) -> String {
+        bindings.first { $0.action == action }?.keyLabel ?? "?"
     }
 
-    static func key(_ action: Action, in mode: Mode) -> String {
-        bindings(in: mode).first { $0.action == action }?.keyLabel ?? "?"
-    }
-
-    /// A mode's keys as one hint line: "Enter/Ctrl-S save · Tab next field · Esc cancel".
-    static func hint(_ mode: Mode) -> String {
-        bindings(in: mode).filter(\.inFooter).map { "\($0.keyLabel) \($0.label)" }.joined(separator: " · ")
+    /// A mode's footer keys as one hint line: "Enter/Ctrl-S save · Tab next field · Esc cancel"
+    /// (a question's "y yes    n no", the help's "any key closes").
+    static func hint(_ mode: Mode, separator: String = " · ") -> String {
+        bindings(in: mode).filter(\.inFooter).map { "\($0.keyLabel) \($0.label)" }.joined(separator: separator)
     }
 }
 
@@ -96,6 +95,8 @@ extension Action {
     public static let typeToFilter = Action("typeToFilter"), keepFilter = Action("keepFilter"),
         clearFilter = Action("clearFilter")
     public static let save = Action("save"), cancel = Action("cancel"), nextField = Action("nextField")
+    /// Tab and S-Tab go round the form; ↑ and ↓ stop at its first and last field.
+    public static let fieldAbove = Action("fieldAbove"), fieldBelow = Action("fieldBelow")
     public static let previousField = Action("previousField"), toggleYesNo = Action("toggleYesNo"),
         newLine = Action("newLine")
     public static let choiceUp = Action("choiceUp"), choiceDown = Action("choiceDown"),
@@ -120,8 +121,8 @@ extension ActionTable {
         [
             Binding(.save, [.enter, .control("s")], "Enter/Ctrl-S", "save", "Check every field and save", footer: true)
         ] + fieldKeys + [
-            Binding(.previousField, [.up], "↑", "previous field", "Check the field and go to the one above"),
-            Binding(.nextField, [.down], "↓", "next field", "Check the field and go to the one below"),
+            Binding(.fieldAbove, [.up], "↑", "previous field", "Check the field and go to the one above"),
+            Binding(.fieldBelow, [.down], "↓", "next field", "Check the field and go to the one below"),
         ]
 
     private static let modes: [Mode: [Binding]] = Dictionary(uniqueKeysWithValues: [

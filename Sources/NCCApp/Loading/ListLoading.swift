@@ -97,11 +97,13 @@ extension App {
         guard var list = state.lists[pane] else { return }
         let height = layout.listRows
         list.clamp(height: height)
-        if let query = loadedQueries[pane], let paneList = pane.feature.list(self) {
+        if let query = loadedQueries[pane] {
             let needed = list.top..<min(list.total, list.top + height)
             let loaded = list.windowStart..<(list.windowStart + list.window.count)
+            // The pane's rows are asked for only when rows are read (most moves stay in the window).
             if force
-                || !(needed.isEmpty || (loaded.contains(needed.lowerBound) && loaded.contains(needed.upperBound - 1)))
+                || !(needed.isEmpty || (loaded.contains(needed.lowerBound) && loaded.contains(needed.upperBound - 1))),
+                let paneList = pane.feature.list(self)
             {
                 let start = max(0, list.top - height)
                 let rows = try store.read { r -> [ListRow] in

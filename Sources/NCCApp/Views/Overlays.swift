@@ -39,8 +39,7 @@ enum Overlays {
         let bindings = ActionTable.bindings(in: state.pane)
         let rect = screen.bounds.centered(
             width: min(screen.width - 4, 76), height: min(screen.height - 2, bindings.count + 4))
-        let close = ActionTable.bindings(in: .help).map { "\($0.keyLabel) \($0.label)" }.joined(separator: ", ")
-        let inner = box(&screen, rect, title: "Keys: \(state.pane.title)  (\(close))", theme)
+        let inner = box(&screen, rect, title: "Keys: \(state.pane.title)  (\(ActionTable.hint(.help)))", theme)
         let keyWidth = 10
         for (i, binding) in bindings.enumerated() where i < inner.height - 1 {
             screen.put(
@@ -61,7 +60,7 @@ enum Overlays {
         for (i, line) in lines.enumerated() {
             screen.put(line, x: inner.x, y: inner.y + i, style: theme("ui.popup"), maxWidth: inner.width)
         }
-        let answers = ActionTable.bindings(in: .confirm).map { "\($0.keyLabel) \($0.label)" }.joined(separator: "    ")
+        let answers = ActionTable.hint(.confirm, separator: "    ")
         screen.put(
             answers, x: inner.x, y: inner.y + lines.count + 1, style: theme("ui.footer.key").over(theme("ui.popup")))
     }
@@ -198,8 +197,8 @@ enum Overlays {
     static func drawPalette(_ screen: inout ScreenBuffer, _ palette: PaletteState, _ theme: Theme) {
         let rect = Rect(
             x: max(0, (screen.width - 80) / 2), y: 2, width: min(screen.width, 80), height: min(screen.height - 3, 16))
-        let keys = ActionTable.bindings(in: .palette).filter(\.inFooter).map { "\($0.keyLabel) \($0.label)" }
-        let inner = box(&screen, rect, title: "Jump to… (type a name; \(keys.joined(separator: ", ")))", theme)
+        let keys = ActionTable.hint(.palette, separator: ", ")
+        let inner = box(&screen, rect, title: "Jump to… (type a name; \(keys))", theme)
         let popup = theme("ui.popup")
         screen.put(":", x: inner.x, y: inner.y, style: theme("ui.footer.key").over(popup))
         let (text, cursor) = palette.input.visible(width: inner.width - 2)

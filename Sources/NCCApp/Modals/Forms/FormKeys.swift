@@ -18,15 +18,13 @@ extension App {
                 state.modal = nil
             }
             return
-        case .takeChoiceAndGoOn?, .nextField?, .previousField?:
-            if field.mode == .picker, key == .tab { accept(&form) }
-            form.fields[form.focused].error = check(form.fields[form.focused], kind: form.kind)
-            let step = key == .tab || key == .down ? 1 : -1
-            if key == .tab || key == .backTab {
-                form.focused = (form.focused + (step == 1 ? 1 : form.fields.count - 1)) % form.fields.count
-            } else {
-                form.focused = max(0, min(form.fields.count - 1, form.focused + step))
-            }
+        case .takeChoiceAndGoOn?:
+            accept(&form)
+            leaveField(&form, to: (form.focused + 1) % form.fields.count)
+        case .nextField?: leaveField(&form, to: (form.focused + 1) % form.fields.count)
+        case .previousField?: leaveField(&form, to: (form.focused + form.fields.count - 1) % form.fields.count)
+        case .fieldBelow?: leaveField(&form, to: min(form.fields.count - 1, form.focused + 1))
+        case .fieldAbove?: leaveField(&form, to: max(0, form.focused - 1))
         case .choiceUp?:
             form.fields[form.focused].choice = max(0, field.choice - 1)
         case .choiceDown?:
@@ -63,6 +61,12 @@ extension App {
             form.fields[form.focused] = field
         }
         if case .form = state.modal { state.modal = .form(form) }
+    }
+
+    /// Checks the focused field (its error shows at it) and focuses another.
+    func leaveField(_ form: inout FormState, to index: Int) {
+        form.fields[form.focused].error = check(form.fields[form.focused], kind: form.kind)
+        form.focused = index
     }
 
     func accept(_ form: inout FormState) {
