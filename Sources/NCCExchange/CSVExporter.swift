@@ -13,10 +13,10 @@ public struct CSVExporter {
     public init(store: Store) { self.store = store }
 
     public func exportCSV(_ kind: Kind, to path: String) throws -> Int {
-        guard CSVTable.kinds.contains(kind) else {
+        guard Kind.withCSV.contains(kind) else {
             throw CSVFileError(
                 description:
-                    "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))"
+                    "there is no CSV format for \(kind.plural) (formats: \(Kind.withCSV.map(\.plural).joined(separator: ", ")))"
             )
         }
         if path == "-" {

@@ -44,10 +44,10 @@ public struct CSVImporter {
     private struct DryRun: Error { var summary: CSVImportSummary }
 
     public func importCSV(_ kind: Kind, from path: String, dryRun: Bool = false) throws -> CSVImportSummary {
-        guard CSVTable.kinds.contains(kind) else {
+        guard Kind.withCSV.contains(kind) else {
             throw CSVFileError(
                 description:
-                    "there is no CSV format for \(kind.plural) (formats: \(CSVTable.kinds.map(\.plural).joined(separator: ", ")))"
+                    "there is no CSV format for \(kind.plural) (formats: \(Kind.withCSV.map(\.plural).joined(separator: ", ")))"
             )
         }
         let name = (path as NSString).lastPathComponent

@@ -5,8 +5,6 @@ import NCCModel
 /// The CSV layout of each kind: its columns, which of them must be there, and how a column maps
 /// to a field (most are the field itself; a few belong to a related record).
 public enum CSVTable {
-    public static let kinds: [Kind] = Kind.withCSV
-
     public static func header(for kind: Kind) -> [String] { kind.spec.csv?.columns ?? [] }
 
     /// Columns a file must have: what names the record and what it cannot exist without.

@@ -12,7 +12,7 @@ struct AddCommand: ParsableCommand {
             References take the other record's id, id prefix or exact name; lists are separated by ';'. \
             An expert takes their person's --name, --email, --phone, --organisation, --role and --shareable directly \
             (or --person for someone already known). Fields marked * are required:
-            \(FieldArguments.help(for: KindWords.main))
+            \(FieldArguments.help(for: Kind.main))
             """)
 
     @Argument(help: "The kind of record.", transform: KindWords.parse) var kind: Kind

@@ -9,7 +9,7 @@ struct ImportCSVCommand: ParsableCommand {
         abstract: "Import records of one kind from a CSV file: every row or none.",
         discussion: """
             UTF-8, a header row, RFC 4180 quoting, lists separated by ';'. Columns per kind:
-            \(CSVTable.kinds.map { "  \($0.plural): " + CSVTable.header(for: $0).joined(separator: ",") }.joined(separator: "\n"))
+            \(Kind.withCSV.map { "  \($0.plural): " + CSVTable.header(for: $0).joined(separator: ",") }.joined(separator: "\n"))
             """)
 
     @Argument(help: "The kind of record in the file.", transform: KindWords.parse) var kind: Kind

@@ -23,14 +23,14 @@ struct DemoCommand: ParsableCommand {
         // SQLite from spilling and re-reading index pages (scale 1000: 68 s with 512 MB, 65 s with
         // 1 GB; it is a ceiling, not an allocation).
         let store = try database.open(cacheMegabytes: scale >= 50 ? 1024 : 32)
-        let existing = try store.read { r in try KindWords.main.reduce(0) { $0 + (try r.count($1)) } }
+        let existing = try store.read { r in try Kind.main.reduce(0) { $0 + (try r.count($1)) } }
         guard existing == 0 else {
             throw CLIError(
                 "\(store.path) already holds \(existing) records; demo data goes into an empty database (use --db NEW.sqlite)"
             )
         }
         let summary = try DemoData.load(into: store, seed: seed, scale: scale)
-        let counts = KindWords.main.compactMap { kind in summary.counts[kind].map { "\($0) \(kind.plural)" } }
+        let counts = Kind.main.compactMap { kind in summary.counts[kind].map { "\($0) \(kind.plural)" } }
         Console.out(
             Console.oneLine("Loaded demo data into \(store.path) in \(String(format: "%.1f", summary.seconds)) s:"))
         Console.out("  " + counts.joined(separator: ", "))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import NCCExchange
+import NCCModel
 
 /// `ncc init`: creates (or checks and migrates) the database and shows where it lives.
 struct InitCommand: ParsableCommand {
@@ -12,7 +13,7 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         let context = try SyncContext(database)
         let store = context.store
-        let records = try store.read { r in try KindWords.main.reduce(0) { $0 + (try r.count($1)) } }
+        let records = try store.read { r in try Kind.main.reduce(0) { $0 + (try r.count($1)) } }
         Console.out("Database: \(Console.oneLine(store.path))")
         Console.out("Replica:  \(store.replicaID) (key \(context.identity.fingerprint))")
         Console.out("Records:  \(records)")
