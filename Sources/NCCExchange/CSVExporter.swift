@@ -13,12 +13,7 @@ public struct CSVExporter {
     public init(store: Store) { self.store = store }
 
     public func exportCSV(_ kind: Kind, to path: String) throws -> Int {
-        guard Kind.withCSV.contains(kind) else {
-            throw CSVFileError(
-                description:
-                    "there is no CSV format for \(kind.plural) (formats: \(Kind.withCSV.map(\.plural).joined(separator: ", ")))"
-            )
-        }
+        try CSVTable.requireFormat(for: kind)
         if path == "-" {
             // Appending keeps the shell's file offset when standard output is a file.
             guard let stream = OutputStream(toFileAtPath: "/dev/stdout", append: true) else {

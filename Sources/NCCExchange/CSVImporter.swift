@@ -44,12 +44,7 @@ public struct CSVImporter {
     private struct DryRun: Error { var summary: CSVImportSummary }
 
     public func importCSV(_ kind: Kind, from path: String, dryRun: Bool = false) throws -> CSVImportSummary {
-        guard Kind.withCSV.contains(kind) else {
-            throw CSVFileError(
-                description:
-                    "there is no CSV format for \(kind.plural) (formats: \(Kind.withCSV.map(\.plural).joined(separator: ", ")))"
-            )
-        }
+        try CSVTable.requireFormat(for: kind)
         let name = (path as NSString).lastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {

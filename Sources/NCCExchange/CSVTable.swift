@@ -7,6 +7,15 @@ import NCCModel
 public enum CSVTable {
     public static func header(for kind: Kind) -> [String] { kind.spec.csv?.columns ?? [] }
 
+    /// Refuses, in one line, a kind that has no CSV file (the parts of a meeting travel with it).
+    static func requireFormat(for kind: Kind) throws {
+        guard kind.spec.csv == nil else { return }
+        throw CSVFileError(
+            description:
+                "there is no CSV format for \(kind.plural) (formats: \(Kind.withCSV.map(\.plural).joined(separator: ", ")))"
+        )
+    }
+
     /// Columns a file must have: what names the record and what it cannot exist without.
     static func requiredColumns(for kind: Kind) -> [String] { kind.spec.csv?.required ?? ["name"] }
 

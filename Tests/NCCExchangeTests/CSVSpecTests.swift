@@ -326,6 +326,12 @@ import Testing
             message = ""
         } catch { message = String(describing: error) }
         #expect(message.hasPrefix("there is no CSV format for memberships"))
+        // Reading one is refused alike, before the file is looked at.
+        message = ""
+        do { _ = try CSVImporter(store: db.store).importCSV(.attendance, from: out) } catch {
+            message = String(describing: error)
+        }
+        #expect(message.hasPrefix("there is no CSV format for attendances"))
     }
 }
 
