@@ -88,6 +88,29 @@ public final class CursesTerminal {
         ncc_redraw_all()
     }
 
+    /// What waiting for input brought.
+    public enum Input {
+        case event(Event)
+        /// `wake` became readable: work done in the background has replied.
+        case woken
+        case timedOut
+    }
+
+    /// Waits for a key (or the mouse, or a resize) and for `wake` together, as long as the timeout.
+    public func next(timeout milliseconds: Int, wake: Int32) -> Input {
+        // Keys ncurses has read ahead (the rest of a paste) are waiting in its buffer, not in the tty.
+        if let event = nextEvent(timeout: 0) { return .event(event) }
+        var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&fds, 2, Int32(milliseconds))
+        if ready > 0, fds[1].revents & Int16(POLLIN) != 0 { return .woken }
+        // A key, or a signal (a resize: ncurses turns SIGWINCH into KEY_RESIZE).
+        if ready != 0, let event = nextEvent(timeout: 10) { return .event(event) }
+        return .timedOut
+    }
+
     /// The next event, or nil when none came within the timeout.
     public func nextEvent(timeout milliseconds: Int) -> Event? {
         if CursesTerminal.stopRequested != 0 { return .key(.control("q")) }

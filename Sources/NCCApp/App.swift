@@ -5,7 +5,8 @@ import NCCModel
 import NCCStore
 import Screen
 
-/// What the app asks of whoever runs it (the terminal backend): things only a terminal can do.
+/// What the app asks of whoever runs it (the terminal backend): things only a terminal can do
+/// (`Effect.terminal`).
 public enum Outcome: Sendable, Equatable {
     case none
     case quit
@@ -14,60 +15,56 @@ public enum Outcome: Sendable, Equatable {
     case editExternally(file: String)
 }
 
-/// The full-screen app: events in, state updated (writing through the store), screens out.
-/// Only `handle` changes state; `render` is a pure function of it.
+/// The full-screen app: events in, state updated, effects out, screens drawn.
+///
+/// The update (`update`, and each pane's `perform`) only changes `state` and returns effects; the
+/// `Runner` performs them (it alone holds the store) and its replies come back to the update
+/// (`apply`). `render` is a pure function of the state. Work done in the background posts its
+/// reply to an inbox and wakes the terminal's loop through `wakeDescriptor`.
 public final class App {
     /// How many matches a list's filter shows at most (the list says so when it hits the cap).
     static let filterLimit = 1000
     public internal(set) var state: AppState
-    let store: Store
-    let engine: MatchEngine
-    var today: String
-    var changeToken = ""
-    /// The query each pane's list was loaded with, to reload only when it changes.
-    var loadedQueries: [Pane: RecordQuery] = [:]
-    /// Lists' lengths while the database stays as it was: clearing a filter shows the whole list
-    /// again without counting 100,000 experts anew. Filtered lists are counted each time.
-    var counts: [RecordQuery: (token: String, count: Int)] = [:]
+    private let runner: Runner
+    var today: String { state.today }
+    /// Effects the update asked for, performed in order once it returns.
+    private var effects: [Effect] = []
+    private let inbox = Inbox()
     /// The meeting whose minutes are out in an external editor.
     var editingMinutes: (meeting: String, file: String)?
     /// A form put aside while the user confirms discarding it.
     var asideForm: FormState?
-    /// The Overview's figures as last read, with the change token they are of.
-    var overviewCache: OverviewPane.Cache?
-    /// The Overview's counts of a large database, being made in the background.
-    var overviewCounting: OverviewCounting?
-    /// Fills an empty database with demo data and says what it loaded (injected by the caller, so
-    /// the app does not depend on how demo data is made).
-    let loadDemo: (Store) throws -> String
-    /// This replica's signing key, for exporting bundles (nil: export says it cannot sign).
-    let identity: Identity?
 
+    /// `runsInBackground`: long work (a bundle's import) runs on a queue and its reply wakes the
+    /// loop (the terminal app); without it, the work is done before `handle` returns (tests).
     public init(
         store: Store, width: Int, height: Int, today: String = Dates.today(),
         matchSettings: MatchSettings = MatchSettings(),
-        identity: Identity? = nil, loadDemo: @escaping (Store) throws -> String
+        identity: Identity? = nil, runsInBackground: Bool = false, loadDemo: @escaping (Store) throws -> String
     ) throws {
-        self.store = store
-        self.identity = identity
-        self.engine = MatchEngine(settings: matchSettings)
-        self.loadDemo = loadDemo
-        self.today = today
+        runner = Runner(
+            store: store, engine: MatchEngine(settings: matchSettings), identity: identity, today: today,
+            runsInBackground: runsInBackground, loadDemo: loadDemo)
         state = AppState(width: width, height: height)
+        state.today = today
         state.replica = store.replicaID
         state.databasePath = store.path
-        let empty = try store.read { r in
-            try [Kind.centre, .expert, .task, .meeting].allSatisfy { try r.count($0) == 0 }
-        }
+        state.fingerprint = identity?.fingerprint
+        let inbox = self.inbox
+        runner.post = { inbox.post($0) }
+        let empty = try runner.isEmpty()
         // A database with data opens on the Overview; an empty one on the welcome screen.
         state.pane = empty ? .welcome : .overview
         if !empty { state.region = .detail }
-        try reloadAll()
+        reloadAll()
+        _ = run()
     }
 
-    deinit { overviewCounting?.cancel() }
-
     public var layout: Layout { Layout(width: state.width, height: state.height) }
+
+    /// Readable when work done in the background has replied: the terminal's loop waits on it as
+    /// well as on the keyboard, then calls `handleReplies`.
+    public var wakeDescriptor: Int32 { inbox.readEnd }
 
     /// A warning from outside the app (a bad theme file) for the message line.
     public func show(warning: String) {
@@ -76,39 +73,83 @@ public final class App {
 
     // MARK: - Events
 
-    /// Applies one event. Errors from the store become a message on the message line; the app
-    /// never stops for them.
+    /// Applies one event and performs what it asked for. Errors become a message on the message
+    /// line; the app never stops for them.
     @discardableResult
     public func handle(_ event: Event) -> Outcome {
-        do {
-            return try update(event)
-        } catch {
-            state.message = Message(String(describing: error), .error)
-            return .none
+        let early = handleReplies()
+        dispatch { try update(event) }
+        let outcome = run()
+        return outcome == .none ? early : outcome
+    }
+
+    /// Applies the replies of work done in the background (the Overview's counts, an import).
+    @discardableResult
+    public func handleReplies() -> Outcome {
+        var outcome = Outcome.none
+        for reply in inbox.take() {
+            dispatch { try apply(reply) }
+            let asked = run()
+            if asked != .none { outcome = asked }
         }
+        return outcome
+    }
+
+    /// Runs one step of the update given as a function (a test's jump or edit), then its effects.
+    @discardableResult
+    func step(_ body: () throws -> Void) -> Outcome {
+        dispatch(body)
+        return run()
+    }
+
+    /// What the update asks for on an event, not performed (tests: the update itself does nothing).
+    func effects(of event: Event) -> [Effect] {
+        dispatch { try update(event) }
+        defer { effects = [] }
+        return effects
+    }
+
+    /// Asks the runner for an effect once the update returns.
+    func emit(_ effect: Effect) { effects.append(effect) }
+
+    private func dispatch(_ body: () throws -> Void) {
+        do { try body() } catch { state.message = Message(String(describing: error), .error) }
+    }
+
+    /// Performs the effects, applying each reply before the effects asked for after it (so an
+    /// update reads as if it had waited for its reply); returns what the terminal must do.
+    private func run() -> Outcome {
+        var outcome = Outcome.none
+        while !effects.isEmpty {
+            let effect = effects.removeFirst()
+            if case .terminal(let asked) = effect {
+                outcome = asked
+                continue
+            }
+            guard let reply = runner.perform(effect, state) else { continue }
+            let later = effects
+            effects = []
+            dispatch { try apply(reply) }
+            effects += later
+        }
+        return outcome
     }
 
     /// Routes an event: to the modal that covers the panes, the filter being typed, a global
     /// action, or the pane's own update.
-    func update(_ event: Event) throws -> Outcome {
-        if overviewCounting != nil { OverviewPane.pickUpCounts(self) }
+    func update(_ event: Event) throws {
         switch event {
         case .resize(let width, let height):
             state.width = width
             state.height = height
-            try reloadAll()
-            return .none
+            reloadAll()
         case .tick:
-            // Another process (a CLI import) changed the file: show it.
-            if try store.changeToken() != changeToken {
-                try reloadAll(force: true)
-            }
-            return .none
+            // Another process (a CLI import) may have changed the file (`Reply.databaseChanged`).
+            emit(.checkForChanges)
         case .mouse(let mouse):
             try handleMouse(mouse)
-            return .none
         case .key(let key):
-            if state.isTooSmall, key != .character("q") { return .none }
+            if state.isTooSmall, key != .character("q") { return }
             if state.modal != nil { return try handleModalKey(key) }
             if state.list.filtering, state.region == .list { return try handleFilterKey(key) }
             state.message = nil
@@ -117,24 +158,24 @@ public final class App {
                     state.message = Message(
                         "'\(c)' does nothing here; \(ActionTable.key(.help)) lists the keys", .warning)
                 }
-                return .none
+                return
             }
-            return try perform(action)
+            try perform(action)
         }
     }
 
     /// The app's own actions (moving, panes, modals, records); the rest are the pane's.
-    func perform(_ action: Action) throws -> Outcome {
+    func perform(_ action: Action) throws {
         switch action {
         case .quit:
             state.quitting = true
-            return .quit
+            emit(.terminal(.quit))
         case .help: state.modal = .help
         case .toggleMouse:
             state.mouse.toggle()
             state.message = Message(
                 state.mouse ? "Mouse on: click selects, the wheel scrolls" : "Mouse off: the terminal selects text")
-            return .setMouse(state.mouse)
+            emit(.terminal(.setMouse(state.mouse)))
         case .up: try move(by: -1)
         case .down: try move(by: 1)
         case .pageUp: try move(by: -max(1, layout.listRows - 1))
@@ -145,7 +186,7 @@ public final class App {
         case .open: try open()
         case .back: try back()
         case .filter:
-            guard !state.pane.isDetailOnly else { return .none }
+            guard !state.pane.isDetailOnly else { return }
             state.region = .list
             state.list.filtering = true
         case .palette: state.modal = .palette(PaletteState())
@@ -156,10 +197,27 @@ public final class App {
             if let pane = Pane.tabs.first(where: { $0.showAction == action }) {
                 try switchTo(pane)
             } else {
-                return try state.pane.feature.perform(action, self) ?? .none
+                _ = try state.pane.feature.perform(action, self)
             }
         }
-        return .none
+    }
+
+    /// Routes a reply of the runner to the part of the update that asked for it.
+    func apply(_ reply: Reply) throws {
+        switch reply {
+        case .listCounted(let count): counted(count)
+        case .rowsRead(let request, let rows): rowsRead(request, rows)
+        case .detailRead(let request, let lines): detailRead(request, lines)
+        case .paneRead(let pane, let content, let followUp): paneRead(pane, content, then: followUp)
+        case .found(let request, let hits): found(request, hits)
+        case .answered(let question, let answer): try answered(question, answer)
+        case .changed(let change, let changed): try self.changed(change, changed)
+        case .fileDone(let job, let done): try fileDone(job, done)
+        case .databaseChanged: reloadAll(force: true)
+        case .countsMade:
+            if state.pane == .overview { emit(.readPane(.overview)) }
+        case .failed(let error): throw error
+        }
     }
 
     func switchTo(_ pane: Pane) throws {
@@ -168,15 +226,15 @@ public final class App {
         if pane.isDetailOnly {
             // The Sync pane and the Overview are all detail: their selectable lines are what ↑↓ select.
             state.region = .detail
-            try pane.feature.load(self)
+            emit(.readPane(pane))
             return
         }
         state.region = state.details[pane]?.stack.isEmpty == false ? .detail : .list
-        try reloadList(pane)
+        reloadList(pane)
     }
 
     /// The folder of the database: where written files go unless the user says otherwise.
-    var databaseFolder: URL { URL(fileURLWithPath: store.path).deletingLastPathComponent() }
+    var databaseFolder: URL { URL(fileURLWithPath: state.databasePath).deletingLastPathComponent() }
 
     /// An error as one line on the message line; nothing else changes.
     func fail(_ error: any Error) {
@@ -184,8 +242,10 @@ public final class App {
     }
 
     /// Saves what `$EDITOR` left in the minutes' file (see `MeetingsPane.finishEditing`).
-    public func finishEditing(succeeded: Bool) {
+    @discardableResult
+    public func finishEditing(succeeded: Bool) -> Outcome {
         MeetingsPane.finishEditing(succeeded: succeeded, self)
+        return run()
     }
 
     // MARK: - Rendering

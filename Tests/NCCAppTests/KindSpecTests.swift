@@ -96,7 +96,7 @@ import Testing
             #expect(h.app.state.message?.text.contains(kind.singular.capitalized) == true)
         } else {
             #expect(!kind.spec.search.indexed, "\(kind) is indexed but the jump list does not find it")
-            try h.app.jump(to: ref)
+            h.app.step { try h.app.jump(to: ref) }
             #expect(h.app.state.pane == Pane.home(of: kind.spec.group))
         }
     }
@@ -119,9 +119,9 @@ import Testing
         var made = ""
         let h = try Harness(fill: { made = try Self.make(kind, $0) })
         let id = made
-        try h.app.jump(to: RecordRef(kind, id))
+        h.app.step { try h.app.jump(to: RecordRef(kind, id)) }
         if h.app.currentRecord?.id != id { h.press(.tab) }
-        try h.app.startEdit()
+        h.app.step { try h.app.startEdit() }
         let form = try #require({ if case .form(let f) = h.app.state.modal { f } else { nil } }())
         #expect(form.fields.map(\.field.name) == App.formFields(kind))
     }

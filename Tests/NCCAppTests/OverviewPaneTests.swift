@@ -288,12 +288,10 @@ import Testing
         }
         #expect(h.screen.contains("counting…"), "\(h.screen)")
         #expect(h.screen.contains("Open needs without an agreed expert"), "what is cheap shows at once")
-        // The counts are picked up with the next event (the tick comes every second when idle).
-        let deadline = Date().addingTimeInterval(30)
-        while h.screen.contains("counting…"), Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.02)
-            h.app.handle(.tick)
-        }
+        // The counts reply when they are made and wake the loop: no key, no tick.
+        var entry = pollfd(fd: h.app.wakeDescriptor, events: Int16(POLLIN), revents: 0)
+        #expect(poll(&entry, 1, 30_000) == 1, "the background counts woke the loop")
+        h.app.handleReplies()
         let done = (0..<tasks).filter { $0 % 3 == 0 }.count
         let overdue = (0..<7).filter { $0 % 3 != 0 }.count
         #expect(h.screen.contains("WA1 Capacity building · \(tasks) tasks"), "\(h.screen)")

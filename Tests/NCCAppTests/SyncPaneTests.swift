@@ -241,7 +241,8 @@ final class SyncWorld {
     let width = 120
     let height = 40
 
-    init(identity withIdentity: Bool = true) throws {
+    /// `background`: the import runs on the runner's queue, as in the terminal app.
+    init(identity withIdentity: Bool = true, background: Bool = false) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-sync-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         store = try Store.open(path: folder.appendingPathComponent("here.sqlite").path)
@@ -251,7 +252,8 @@ final class SyncWorld {
         identity = try Identity.loadOrCreate(replica: store.replicaID, folder: keys)
         colleagueIdentity = try Identity.loadOrCreate(replica: colleague.replicaID, folder: keys)
         app = try App(
-            store: store, width: width, height: height, today: "2026-11-23", identity: withIdentity ? identity : nil
+            store: store, width: width, height: height, today: "2026-11-23", identity: withIdentity ? identity : nil,
+            runsInBackground: background
         ) { _ in "" }
     }
 

@@ -1,145 +1,134 @@
 import NCCModel
 import NCCStore
 
-/// Loading what a pane shows: its list paged from SQLite around the visible rows (a page above
-/// and below), its length counted once per change of the database, and the selected record's
-/// detail. What a pane lists and how, it says in its feature (`PaneFeature.list`).
+/// What a pane shows, asked of the runner and put in place: its list paged from SQLite around
+/// the visible rows (a page above and below), its length, and the selected record's detail. What
+/// a pane lists and how, it says in its feature (`PaneFeature.list`).
 extension App {
-    func loader(_ reader: StoreReader) -> Loader { Loader(reader: reader, today: today) }
-
-    func reloadAll(force: Bool = false) throws {
-        if force { loadedQueries = [:] }
-        changeToken = try store.changeToken()
+    /// Loads the shown pane again (and the panes that list what every change touches); `force`
+    /// after a change of the database, so no list keeps rows of before.
+    func reloadAll(force: Bool = false) {
+        if force { for pane in state.lists.keys { state.lists[pane]?.loadedQuery = nil } }
+        emit(.noteDatabaseState)
         // A pane that lists what every change touches (Sync: operations, conflicts) is read
         // again after any change, even while another pane is shown.
         for pane in Pane.allCases where pane.feature.reloadsAfterEveryChange && (force || pane == state.pane) {
-            try pane.feature.load(self)
+            emit(.readPane(pane))
         }
         if state.pane.isDetailOnly, !state.pane.feature.reloadsAfterEveryChange {
-            return try state.pane.feature.load(self)
+            return emit(.readPane(state.pane))
         }
-        try reloadList(state.pane, force: force)
+        reloadList(state.pane, force: force)
     }
 
     /// Recounts and reloads a pane's list when its query or filter changed, keeping the selected
-    /// record selected when it is still there.
-    func reloadList(_ pane: Pane, force: Bool = false) throws {
-        guard let paneList = pane.feature.list(self) else { return }
-        var baseQuery = paneList.query
-        var list = state.lists[pane] ?? ListState()
-        list.columns = paneList.columns
-        let filterText = list.filter.text.trimmingCharacters(in: .whitespaces)
-        let selectedID = list.selectedRow?.id
-        if let search = paneList.search, !filterText.isEmpty {
-            // A filter that searches several kinds (the directory's: centres, organisations and
-            // people alike), best first.
-            let rows = try store.read { r in try search(filterText, r, loader(r)) }
-            list.window = rows
-            list.windowStart = 0
-            list.total = rows.count
-            list.emptyMessage = "Nothing matches '\(filterText)'."
-            state.lists[pane] = list
-            loadedQueries[pane] = nil
-            try reselect(pane, selectedID)
+    /// record selected when it is still there (`reveal`: selecting that record instead).
+    func reloadList(_ pane: Pane, force: Bool = false, reveal: RecordRef? = nil) {
+        guard let paneList = pane.feature.list(state) else { return }
+        let list = state.lists[pane]
+        emit(
+            .countList(
+                ListRequest(
+                    pane: pane, list: paneList, filter: (list?.filter.text ?? "").trimmingCharacters(in: .whitespaces),
+                    selectedID: list?.selectedRow?.id, loadedQuery: list?.loadedQuery, force: force, reveal: reveal)))
+    }
+
+    /// Reads the rows around the visible part of the list (a page above and below) when they are
+    /// not loaded, and then (`thenDetail`) the selected record's detail.
+    func ensureWindow(_ pane: Pane, force: Bool = false, thenDetail: Bool = false) {
+        guard var list = state.lists[pane] else {
+            if thenDetail { loadDetail(pane) }
             return
         }
-        if !filterText.isEmpty {
-            let kind = baseQuery.kind
-            // The first 1000 matches: a filter is for narrowing down, and a keystroke must stay within a frame.
-            let ids = try store.read { try $0.matchingIDs(filterText, kind: kind, limit: App.filterLimit) }
-            baseQuery.conditions.append(.ids(ids))
-            if ids.count == App.filterLimit {
-                state.message = Message("The first \(App.filterLimit) matches: type more to narrow them down")
-            }
-        }
-        if !force, loadedQueries[pane] == baseQuery, state.lists[pane] != nil {
-            try ensureWindow(pane)
-            return
-        }
-        list.total = try count(baseQuery)
-        list.window = []
-        list.emptyMessage = filterText.isEmpty ? paneList.emptyMessage : "Nothing matches '\(filterText)'."
-        state.lists[pane] = list
-        loadedQueries[pane] = baseQuery
-        try reselect(pane, selectedID)
-    }
-
-    func count(_ query: RecordQuery) throws -> Int {
-        // A filter alone: its ids come from the search index, which holds the live records of
-        // the kind, each once (kept so in the transaction that changes a record).
-        if query.conditions.count == 1, case .ids(let ids) = query.conditions[0] { return ids.count }
-        let filtered = query.conditions.contains { if case .ids = $0 { true } else { false } }
-        if filtered { return try store.read { try $0.count(query) } }
-        // The token first: a write in between makes the next look count again.
-        let token = try store.changeToken()
-        if let known = counts[query], known.token == token { return known.count }
-        let count = try store.read { try $0.count(query) }
-        counts[query] = (token, count)
-        return count
-    }
-
-    func reselect(_ pane: Pane, _ id: String?) throws {
-        if let id, let query = loadedQueries[pane], state.lists[pane]?.selectedRow?.id != id,
-            let position = try store.read({ try $0.position(of: id, in: query) })
-        {
-            state.lists[pane]?.selected = position
-        } else if let id, loadedQueries[pane] == nil,
-            let position = state.lists[pane]?.window.firstIndex(where: { $0.id == id })
-        {
-            state.lists[pane]?.selected = position
-        }
-        try ensureWindow(pane, force: true)
-        try loadDetail(pane)
-    }
-
-    /// Loads the rows around the visible part of the list (a page above and below).
-    func ensureWindow(_ pane: Pane, force: Bool = false) throws {
-        guard var list = state.lists[pane] else { return }
         let height = layout.listRows
         list.clamp(height: height)
-        if let query = loadedQueries[pane] {
+        var reading = false
+        if let query = list.loadedQuery {
             let needed = list.top..<min(list.total, list.top + height)
             let loaded = list.windowStart..<(list.windowStart + list.window.count)
             // The pane's rows are asked for only when rows are read (most moves stay in the window).
             if force
                 || !(needed.isEmpty || (loaded.contains(needed.lowerBound) && loaded.contains(needed.upperBound - 1))),
-                let paneList = pane.feature.list(self)
+                let paneList = pane.feature.list(state)
             {
+                // The visible rows and a page on each side (none above the first page).
                 let start = max(0, list.top - height)
-                let rows = try store.read { r -> [ListRow] in
-                    let l = loader(r)
-                    // The visible rows and a page on each side (none above the first page).
-                    let records = try r.records(query, limit: list.top - start + height * 2, offset: start)
-                    var previous: Record? = start > 0 ? try r.records(query, limit: 1, offset: start - 1).first : nil
-                    return try records.map { record in
-                        defer { previous = record }
-                        return try paneList.row(record, previous, l)
-                    }
-                }
-                list.window = rows
-                list.windowStart = start
+                emit(
+                    .readRows(
+                        RowsRequest(
+                            pane: pane, query: query, start: start, limit: list.top - start + height * 2,
+                            list: paneList, thenDetail: thenDetail)))
+                reading = true
             }
         }
         state.lists[pane] = list
+        if thenDetail, !reading { loadDetail(pane) }
     }
 
-    /// The detail of the selected row, or of the record opened last from it.
-    func loadDetail(_ pane: Pane) throws {
-        if pane.isDetailOnly { return try pane.feature.load(self) }
-        guard pane.feature.list(self) != nil else { return }
-        var detail = state.details[pane] ?? DetailState()
+    /// Asks for the detail of the selected row, or of the record opened last from it.
+    func loadDetail(_ pane: Pane, then followUp: DetailFollowUp = .nothing) {
+        if pane.isDetailOnly { return emit(.readPane(pane, then: followUp)) }
+        guard pane.feature.list(state) != nil else { return }
+        let detail = state.details[pane] ?? DetailState()
         let row = state.lists[pane]?.selectedRow
-        let shown = detail.stack.last ?? row.map { RecordRef($0.kind, $0.id) }
-        guard let shown else {
-            detail.lines = []
-            state.details[pane] = detail
-            return
+        guard let shown = detail.stack.last ?? row.map({ RecordRef($0.kind, $0.id) }) else {
+            state.details[pane, default: DetailState()].lines = []
+            return follow(followUp, in: pane)
         }
-        detail.lines = try store.read { r -> [DetailLine] in
-            let l = loader(r)
-            if !detail.stack.isEmpty { return try l.genericDetail(shown) }
-            return try pane.feature.detail(shown, l, self) ?? l.genericDetail(shown)
+        emit(.readDetail(DetailRequest(pane: pane, ref: shown, stacked: !detail.stack.isEmpty, followUp: followUp)))
+    }
+
+    /// The record the user means by e/d: the one opened in the detail, else the selected row.
+    var currentRecord: RecordRef? {
+        if state.region == .detail, let top = state.detail.stack.last { return top }
+        return state.list.selectedRow.map { RecordRef($0.kind, $0.id) }
+    }
+
+    // MARK: - Replies
+
+    func counted(_ count: ListCount) {
+        let request = count.request
+        let pane = request.pane
+        if count.capped {
+            state.message = Message("The first \(App.filterLimit) matches: type more to narrow them down")
         }
+        if count.unchanged { return ensureWindow(pane) }
+        var list = state.lists[pane] ?? ListState()
+        list.columns = request.list.columns
+        let nothing = "Nothing matches '\(request.filter)'."
+        if let hits = count.hits {
+            list.window = hits
+            list.windowStart = 0
+            list.total = hits.count
+            list.emptyMessage = nothing
+            list.loadedQuery = nil
+        } else {
+            list.total = count.total
+            list.window = []
+            list.emptyMessage = request.filter.isEmpty ? request.list.emptyMessage : nothing
+            list.loadedQuery = count.query
+        }
+        if let position = count.position { list.selected = position }
+        state.lists[pane] = list
+        if let reveal = request.reveal { return revealed(reveal, count) }
+        ensureWindow(pane, force: true, thenDetail: true)
+    }
+
+    func rowsRead(_ request: RowsRequest, _ rows: [ListRow]) {
+        guard var list = state.lists[request.pane], list.loadedQuery == request.query else { return }
+        list.window = rows
+        list.windowStart = request.start
+        state.lists[request.pane] = list
+        if request.thenDetail { loadDetail(request.pane) }
+    }
+
+    func detailRead(_ request: DetailRequest, _ lines: [DetailLine]) {
+        let pane = request.pane
+        var detail = state.details[pane] ?? DetailState()
+        // The user moved on meanwhile: that record's detail is on its way.
+        let shown = detail.stack.last ?? state.lists[pane]?.selectedRow.map { RecordRef($0.kind, $0.id) }
+        guard shown == request.ref else { return }
+        detail.lines = lines
         if let selected = detail.selected, selected >= detail.lines.count || detail.lines[selected].target == nil {
             detail.selected = nil
         }
@@ -148,11 +137,28 @@ extension App {
             detail.selected = nil
         }
         state.details[pane] = detail
+        follow(request.followUp, in: pane)
     }
 
-    /// The record the user means by e/d: the one opened in the detail, else the selected row.
-    var currentRecord: RecordRef? {
-        if state.region == .detail, let top = state.detail.stack.last { return top }
-        return state.list.selectedRow.map { RecordRef($0.kind, $0.id) }
+    /// Puts a pane's lines in place, then selects as the update asked.
+    func paneRead(_ pane: Pane, _ content: PaneContent, then followUp: DetailFollowUp) {
+        if case .record(let lines) = content {
+            var detail = state.details[pane] ?? DetailState()
+            detail.lines = lines
+            detail.keepSelectionOnAnOpenableLine()
+            state.details[pane] = detail
+        } else {
+            pane.feature.show(content, self)
+        }
+        follow(followUp, in: pane)
+    }
+
+    func follow(_ followUp: DetailFollowUp, in pane: Pane) {
+        guard pane == state.pane else { return }
+        switch followUp {
+        case .nothing: break
+        case .selectOpenable: moveInDetail(by: 0)
+        case .selectOpenedFrom: selectOpenedFrom()
+        }
     }
 }

@@ -5,8 +5,8 @@ import Screen
 /// Keys while a help overlay, a question, a form, a path prompt or the jump palette covers the
 /// panes, each mode's as the action table declares them.
 extension App {
-    func handleModalKey(_ key: Key) throws -> Outcome {
-        guard let modal = state.modal else { return .none }
+    func handleModalKey(_ key: Key) throws {
+        guard let modal = state.modal else { return }
         switch modal {
         case .help:
             // Any key closes it (Mode.help).
@@ -16,7 +16,6 @@ extension App {
             case .yes?:
                 state.modal = nil
                 try run(confirm.onYes)
-                if confirm.onYes == .quit { return .quit }
             case .no?:
                 state.modal = nil
                 if confirm.onYes == .discardForm, let form = asideForm {
@@ -33,6 +32,5 @@ extension App {
         case .prompt(var prompt):
             try handlePromptKey(key, &prompt)
         }
-        return .none
     }
 }

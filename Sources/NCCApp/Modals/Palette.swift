@@ -19,18 +19,13 @@ extension App {
         default:
             guard palette.input.handle(key) else { return }
             palette.selected = 0
-            let text = palette.input.text
-            palette.hits = try store.read { r in
-                try r.quickSearch(text, limit: 30, mark: ("", "")).map {
-                    PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: $0.snippet)
-                }
-            }
+            emit(.search(SearchRequest(purpose: .palette(text: palette.input.text), limit: 30)))
         }
         state.modal = .palette(palette)
     }
 
     /// Shows a record in the pane where it lives: selected in the list when the list holds its
-    /// kind, else opened in the detail.
+    /// kind, else opened in the detail (`revealed`, once the list is loaded).
     func jump(to ref: RecordRef) throws {
         let pane = Pane.home(of: ref.kind.spec.group)
         if pane != state.pane { state.pane.feature.left(self) }
@@ -38,23 +33,23 @@ extension App {
         state.lists[pane]?.filter = TextInput()
         pane.feature.prepareToShow(ref, self)
         state.details[pane] = DetailState()
-        try reloadList(pane, force: true)
-        if let query = loadedQueries[pane], query.kind == ref.kind,
-            let position = try store.read({ try $0.position(of: ref.id, in: query) })
-        {
+        reloadList(pane, force: true, reveal: ref)
+    }
+
+    func revealed(_ ref: RecordRef, _ count: ListCount) {
+        let pane = count.request.pane
+        if let position = count.revealedPosition {
             let top = max(0, position - layout.listRows / 2)
             state.lists[pane]?.selected = position
             state.lists[pane]?.top = top
             state.region = .list
-            try ensureWindow(pane, force: true)
-            try loadDetail(pane)
+            ensureWindow(pane, force: true, thenDetail: true)
         } else {
+            ensureWindow(pane, force: true)
             state.details[pane]?.stack = [ref]
             state.region = .detail
-            try loadDetail(pane)
-            moveInDetail(by: 0)
+            loadDetail(pane, then: .selectOpenable)
         }
-        state.message = Message(
-            "\(ref.kind.singular.capitalized): \(try store.read { try $0.title(ref.kind, id: ref.id) })")
+        state.message = Message("\(ref.kind.singular.capitalized): \(count.revealedTitle ?? "")")
     }
 }

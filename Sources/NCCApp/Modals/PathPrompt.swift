@@ -19,10 +19,10 @@ extension App {
             state.message = nil
             let path = (text as NSString).expandingTildeInPath
             switch prompt.purpose {
-            case .importBundle: SyncPane.previewImport(path, self)
-            case .exportBundle: SyncPane.export(to: path, self)
-            case .exportMinutes(let meeting): MeetingsPane.exportMinutes(meeting, to: path, self)
-            case .exportReport: OverviewPane.exportReport(to: path, self)
+            case .importBundle: SyncPane.startChecking(path, self)
+            case .exportBundle: SyncPane.startWriting(path, self)
+            case .exportMinutes(let meeting): emit(.file(.exportMinutes(meeting: meeting, path: path)))
+            case .exportReport: emit(.file(.exportReport(path: path)))
             }
             return
         default:

@@ -35,62 +35,76 @@ extension App {
 
     func startEdit() throws {
         guard let ref = currentRecord else { return }
-        guard let record = try store.read({ try $0.record(ref.kind, id: ref.id) }) else { return }
-        let names = Self.formFields(ref.kind)
-        let person =
-            ref.kind == .expert
-            ? try store.read { try $0.record(.person, id: record[Fields.Expert.person].text ?? "") } : nil
-        let fields = try store.read { r -> [FormField] in
-            let l = loader(r)
-            return try names.compactMap { name -> FormField? in
-                guard let spec = Self.fieldSpec(ref.kind, name) else { return nil }
-                let source = Self.isPersonField(ref.kind, name) ? person : record
-                guard let source else { return nil }
-                let value = source[name]
-                if let target = spec.type.referencedKind, let id = value.text {
-                    return FormField(spec, value: try l.title(target, id), chosenID: id)
-                }
-                let text: String =
-                    switch value {
-                    case .list(let items): items.joined(separator: "; ")
-                    default: value.plain
-                    }
-                return FormField(spec, value: text)
-            }
-        }
-        let title = try store.read { try $0.title(ref.kind, id: ref.id) }
+        emit(.ask(.editing(ref)))
+    }
+
+    /// The record's values are in: its form opens.
+    func openEditForm(_ ref: RecordRef, _ answer: Answer) {
+        guard case .form(let title, let fields) = answer else { return }
         state.modal = .form(
             FormState(title: "Edit \(ref.kind.singular): \(title)", purpose: .edit(ref), fields: fields))
     }
 
     func askDelete() throws {
         guard let ref = currentRecord else { return }
-        let title = try store.read { try $0.title(ref.kind, id: ref.id) }
+        emit(.ask(.deleting(ref)))
+    }
+
+    func confirmDelete(_ ref: RecordRef, _ answer: Answer) {
+        guard case .title(let title) = answer else { return }
         state.modal = .confirm(Confirm(question: "Delete \(ref.kind.singular) '\(title)'?", onYes: .delete(ref)))
     }
 
     // MARK: - Confirmed
 
     /// Does what the user said yes to.
-    func run(_ effect: PendingEffect) throws {
-        switch effect {
-        case .delete(let ref):
-            let title = try store.read { try $0.title(ref.kind, id: ref.id) }
-            try store.write { try $0.delete(ref.kind, id: ref.id) }
-            if state.detail.stack.last == ref {
-                state.detail.stack.removeLast()
-                state.detail.openedFrom = Array(state.detail.openedFrom.prefix(state.detail.stack.count))
-            }
-            state.message = Message("Deleted \(ref.kind.singular) '\(title)'")
-            try reloadAll(force: true)
-        case .propose(let expert, let need): try ExpertsPane.propose(expert: expert, need: need, self)
-        case .decline(let engagement): try ExpertsPane.decline(engagement, self)
+    func run(_ confirmed: Confirmed) throws {
+        switch confirmed {
+        case .delete(let ref): emit(.change(.delete(ref)))
+        case .propose(let expert, let need): emit(.change(.proposeEngagement(expert: expert, need: need)))
+        case .decline(let engagement): emit(.change(.declineEngagement(engagement)))
         case .quit:
             state.quitting = true
+            emit(.terminal(.quit))
         case .discardForm:
             asideForm = nil
         case .importBundle(let path, let trust, let fileHash):
-            try SyncPane.applyImport(path, trust: trust, fileHash: fileHash, self)
+            SyncPane.startApplying(path, trust: trust, fileHash: fileHash, self)
         }
+    }
+
+    func deleted(_ ref: RecordRef, title: String) {
+        if state.detail.stack.last == ref {
+            state.detail.stack.removeLast()
+            state.detail.openedFrom = Array(state.detail.openedFrom.prefix(state.detail.stack.count))
+        }
+        state.message = Message("Deleted \(ref.kind.singular) '\(title)'")
+        reloadAll(force: true)
+    }
+}
+
+/// The runner's side of a record's form: its values for editing.
+enum RecordForms {
+    static func editForm(_ ref: RecordRef, _ l: Loader) throws -> Answer {
+        let r = l.reader
+        // Deleted meanwhile (by an import): no form.
+        guard let record = try r.record(ref.kind, id: ref.id) else { return .missing }
+        let person = ref.kind == .expert ? try r.record(.person, id: record[Fields.Expert.person].text ?? "") : nil
+        let fields = try App.formFields(ref.kind).compactMap { name -> FormField? in
+            guard let spec = App.fieldSpec(ref.kind, name) else { return nil }
+            let source = App.isPersonField(ref.kind, name) ? person : record
+            guard let source else { return nil }
+            let value = source[name]
+            if let target = spec.type.referencedKind, let id = value.text {
+                return FormField(spec, value: try l.title(target, id), chosenID: id)
+            }
+            let text: String =
+                switch value {
+                case .list(let items): items.joined(separator: "; ")
+                default: value.plain
+                }
+            return FormField(spec, value: text)
+        }
+        return .form(title: try r.title(ref.kind, id: ref.id), fields: fields)
     }
 }

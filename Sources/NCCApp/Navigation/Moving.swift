@@ -20,8 +20,7 @@ extension App {
         guard target != list.selected, list.total > 0 else { return }
         list.selected = target
         state.list = list
-        try ensureWindow(state.pane)
-        try loadDetail(state.pane)
+        ensureWindow(state.pane, thenDetail: true)
     }
 
     func moveInDetail(by delta: Int) {
@@ -79,8 +78,7 @@ extension App {
         detail.selected = nil
         detail.scroll = 0
         state.detail = detail
-        try loadDetail(state.pane)
-        moveInDetail(by: 0)
+        loadDetail(state.pane, then: .selectOpenable)
     }
 
     func back() throws {
@@ -92,28 +90,33 @@ extension App {
             detail.selected = detail.openedFrom.count > detail.stack.count ? detail.openedFrom.removeLast() : nil
             detail.scroll = 0
             state.detail = detail
-            try loadDetail(state.pane)
-            if let selected = state.detail.selected, selected < state.detail.lines.count,
-                state.detail.lines[selected].target != nil
-            {
-                let placed = DetailColumns(state.detail.lines, area: detailArea)
-                let row = placed.place(of: selected)?.row ?? selected
-                if row >= detailArea.height { state.detail.scroll = max(0, row - detailArea.height / 2) }
-            } else {
-                state.detail.selected = nil
-            }
-            moveInDetail(by: 0)
+            loadDetail(state.pane, then: .selectOpenedFrom)
         } else if state.pane.isDetailOnly {
             state.message = Message("Nothing to back out of; \(ActionTable.key(.quit)) quits")
         } else if state.region == .detail {
             state.region = .list
         } else if !state.list.filter.isEmpty {
             state.list.filter = TextInput()
-            try reloadList(state.pane, force: true)
+            reloadList(state.pane, force: true)
         } else if try state.pane.feature.back(self) {
             return
         } else {
             state.message = Message("Nothing to back out of; \(ActionTable.key(.quit)) quits")
         }
+    }
+
+    /// Back in a record's detail (its lines are in): the line it was opened from is selected and
+    /// in view again.
+    func selectOpenedFrom() {
+        if let selected = state.detail.selected, selected < state.detail.lines.count,
+            state.detail.lines[selected].target != nil
+        {
+            let placed = DetailColumns(state.detail.lines, area: detailArea)
+            let row = placed.place(of: selected)?.row ?? selected
+            if row >= detailArea.height { state.detail.scroll = max(0, row - detailArea.height / 2) }
+        } else {
+            state.detail.selected = nil
+        }
+        moveInDetail(by: 0)
     }
 }

@@ -5,6 +5,10 @@ import Screen
 /// One pane of the app with everything that is its own, in its folder under `Panes/` (as gitui's
 /// components and tig's view ops): its keys, its list and detail, the update of its own actions.
 /// The app routes; what a pane does differently from the others, it says here.
+///
+/// Two sides: what the runner calls to read (`list`'s rows, `detail`, `read`: they get a
+/// `Loader`), and the update (`perform`, `show` and the hooks: they change the state and emit
+/// effects, never touching the store).
 protocol PaneFeature {
     /// The tab's title.
     static var title: String { get }
@@ -22,15 +26,18 @@ protocol PaneFeature {
     static var reloadsAfterEveryChange: Bool { get }
 
     /// The list it shows now; nil for a pane without a list.
-    static func list(_ app: App) -> PaneList?
+    static func list(_ state: AppState) -> PaneList?
     /// The line above the list: what it shows and how it is filtered.
     static func caption(_ state: AppState) -> String
-    /// The detail of the record selected in the list, when this pane shows it its own way.
-    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]?
-    /// Loads a pane that is all detail.
-    static func load(_ app: App) throws
-    /// The update of the pane's own actions; nil when the action is not one of them.
-    static func perform(_ action: Action, _ app: App) throws -> Outcome?
+    /// The detail of the record selected in the list, when this pane shows it its own way (read
+    /// by the runner).
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ state: AppState) throws -> [DetailLine]?
+    /// Reads what a pane that is all detail shows (by the runner).
+    static func read(_ runner: Runner, _ state: AppState) throws -> PaneContent
+    /// Puts what `read` read in place.
+    static func show(_ content: PaneContent, _ app: App)
+    /// The update of the pane's own actions; false when the action is not one of them.
+    static func perform(_ action: Action, _ app: App) throws -> Bool
     /// What `a` adds here, with fields filled in from where the user is; nil: nothing.
     static func newRecord(_ app: App) throws -> NewRecord?
     /// Enter on a detail line, when this pane does something else than open its record.
@@ -70,11 +77,12 @@ extension PaneFeature {
     static var offersOnlyTheEssentials: Bool { false }
     static var group: RecordGroup? { nil }
     static var reloadsAfterEveryChange: Bool { false }
-    static func list(_ app: App) -> PaneList? { nil }
+    static func list(_ state: AppState) -> PaneList? { nil }
     static func caption(_ state: AppState) -> String { "" }
-    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? { nil }
-    static func load(_ app: App) throws {}
-    static func perform(_ action: Action, _ app: App) throws -> Outcome? { nil }
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ state: AppState) throws -> [DetailLine]? { nil }
+    static func read(_ runner: Runner, _ state: AppState) throws -> PaneContent { .record([]) }
+    static func show(_ content: PaneContent, _ app: App) {}
+    static func perform(_ action: Action, _ app: App) throws -> Bool { false }
     static func newRecord(_ app: App) throws -> NewRecord? { nil }
     static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool { false }
     static func toggleRegion(_ app: App) throws -> Bool { false }

@@ -1,5 +1,6 @@
 import NCCMatch
 import NCCModel
+import NCCStore
 import Screen
 
 /// Which part of a pane has the keyboard.
@@ -52,6 +53,9 @@ public struct ListState: Sendable {
     public var filter = TextInput()
     public var filtering = false
     public var emptyMessage = "Nothing here yet."
+    /// The query the list was loaded with (its filter's matches included), to reload only when
+    /// it changes; nil for a search's hits.
+    var loadedQuery: RecordQuery?
 
     public func row(at position: Int) -> ListRow? {
         let i = position - windowStart
@@ -166,6 +170,10 @@ public struct AppState: Sendable {
     public var matchFilters = MatchFilters()
     public var replica = ""
     public var databasePath = ""
+    /// The day the app takes as today (dates in forms, what is overdue).
+    public var today = ""
+    /// This replica's signing key's fingerprint; nil when it has none (export is off).
+    public var fingerprint: String?
     /// The conflicts the Sync pane lists, each with the detail line that selects it.
     public var syncConflicts: [ConflictChoice] = []
     /// The Overview's status bars, each with the Tasks filter that Enter shows.
@@ -274,11 +282,11 @@ public struct ConflictChoice: Sendable, Hashable {
 
 public struct Confirm: Sendable {
     public var question: String
-    public var onYes: PendingEffect
+    public var onYes: Confirmed
 }
 
-/// Work the app does after the user confirms or submits.
-public enum PendingEffect: Sendable, Hashable {
+/// What the app does once the user says yes.
+public enum Confirmed: Sendable, Hashable {
     case delete(RecordRef)
     case quit
     case discardForm

@@ -41,7 +41,7 @@ struct TuiCommand: ParsableCommand {
         }
         let app = try App(
             store: store, width: size.width, height: size.height, matchSettings: matchSettings,
-            identity: identity
+            identity: identity, runsInBackground: true
         ) { store in
             let summary = try DemoData.load(into: store)
             let total = summary.counts.values.reduce(0, +)
@@ -62,8 +62,9 @@ struct TuiCommand: ParsableCommand {
     }
 }
 
-/// Events in, frames out: draw, wait for a key (or a second, to notice other processes' changes),
-/// hand it to the app, do what only the terminal can do, repeat.
+/// Events in, frames out: draw, wait for a key, for work done in the background to reply, or a
+/// second (to notice other processes' changes), hand it to the app, do what only the terminal can
+/// do, repeat.
 struct EventLoop {
     let app: App
     let terminal: CursesTerminal
@@ -72,8 +73,14 @@ struct EventLoop {
     func run() throws {
         while true {
             terminal.draw(app.render(theme: theme.style))
-            guard let event = terminal.nextEvent(timeout: 1000) else {
-                app.handle(.tick)
+            let event: Event
+            switch terminal.next(timeout: 1000, wake: app.wakeDescriptor) {
+            case .event(let input): event = input
+            case .woken:
+                if case .quit = perform(app.handleReplies()) { return }
+                continue
+            case .timedOut:
+                if case .quit = perform(app.handle(.tick)) { return }
                 continue
             }
             switch event {
@@ -88,15 +95,20 @@ struct EventLoop {
             default:
                 break
             }
-            switch app.handle(event) {
-            case .none: break
-            case .quit: return
-            case .setMouse(let on): terminal.setMouse(on)
-            case .editExternally(let file):
-                let succeeded = terminal.runOutside { Editor.run(file) }
-                app.finishEditing(succeeded: succeeded)
-            }
+            if case .quit = perform(app.handle(event)) { return }
         }
+    }
+
+    /// Does what the app asked of the terminal; returns `.quit` when the loop should end.
+    func perform(_ outcome: Outcome) -> Outcome {
+        switch outcome {
+        case .none, .quit: return outcome
+        case .setMouse(let on): terminal.setMouse(on)
+        case .editExternally(let file):
+            let succeeded = terminal.runOutside { Editor.run(file) }
+            return perform(app.finishEditing(succeeded: succeeded))
+        }
+        return .none
     }
 }
 

@@ -32,7 +32,7 @@ extension App {
         case .takeChoice?:
             accept(&form)
         case .save?:
-            if try save(&form) { return }
+            try save(&form)
         case .toggleYesNo?:
             let on = (try? FieldInput.parse(field.text, for: field.field))?.bool ?? false
             field.input = TextInput(on ? "no" : "yes")
@@ -48,15 +48,14 @@ extension App {
             if let target = field.field.type.referencedKind {
                 field.chosenID = nil
                 field.choice = 0
+                field.choices = []
                 let text = field.input.text
-                field.choices =
-                    text.isEmpty
-                    ? []
-                    : try store.read { r in
-                        try r.quickSearch(text, kinds: [target], limit: 6).map {
-                            PaletteHit(ref: RecordRef($0.kind, $0.id), title: $0.title, snippet: "")
-                        }
-                    }
+                if !text.isEmpty {
+                    emit(
+                        .search(
+                            SearchRequest(purpose: .picker(field: form.focused, text: text), kinds: [target], limit: 6))
+                    )
+                }
             }
             form.fields[form.focused] = field
         }
@@ -65,8 +64,39 @@ extension App {
 
     /// Checks the focused field (its error shows at it) and focuses another.
     func leaveField(_ form: inout FormState, to index: Int) {
-        form.fields[form.focused].error = check(form.fields[form.focused], kind: form.kind)
+        let field = form.fields[form.focused]
+        form.fields[form.focused].error = check(field)
+        if field.error == nil, let target = field.field.type.referencedKind, field.chosenID == nil,
+            !field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        {
+            // Typed, not chosen: the store says whether it names one record.
+            emit(.ask(.reference(field: form.focused, target, text: field.text)))
+        }
         form.focused = index
+    }
+
+    /// The picker's hits for what was typed, unless the user typed on meanwhile.
+    func found(_ request: SearchRequest, _ hits: [PaletteHit]) {
+        switch (request.purpose, state.modal) {
+        case (.picker(let index, let text), .form(var form)):
+            guard form.fields.indices.contains(index), form.fields[index].input.text == text else { return }
+            form.fields[index].choices = hits
+            state.modal = .form(form)
+        case (.palette(let text), .palette(var palette)):
+            guard palette.input.text == text else { return }
+            palette.hits = hits
+            state.modal = .palette(palette)
+        default: break
+        }
+    }
+
+    /// A reference typed in a field that does not name one record: the error shows at the field.
+    func checkedReference(field index: Int, text: String, _ answer: Answer) {
+        guard case .form(var form) = state.modal, form.fields.indices.contains(index),
+            form.fields[index].text == text, form.fields[index].chosenID == nil, case .refused(let error) = answer
+        else { return }
+        form.fields[index].error = error
+        state.modal = .form(form)
     }
 
     func accept(_ form: inout FormState) {
@@ -80,8 +110,9 @@ extension App {
         form.fields[form.focused] = field
     }
 
-    /// The field's error as the user should see it at the field, or nil when it is fine.
-    func check(_ field: FormField, kind: Kind) -> String? {
+    /// The field's error as the user should see it at the field, or nil when it is fine (a
+    /// typed reference is checked by the store: `FormSaving`).
+    func check(_ field: FormField) -> String? {
         if field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return field.field.required ? "required" : nil
         }
@@ -90,88 +121,41 @@ extension App {
         } catch {
             return error.message
         }
-        if let target = field.field.type.referencedKind, field.chosenID == nil {
-            do { _ = try store.read { try $0.resolve(target, field.text) } } catch { return String(describing: error) }
-        }
         return nil
     }
 
-    /// Checks every field and writes the record; returns true when the form is done.
-    func save(_ form: inout FormState) throws -> Bool {
+    /// Checks every field and asks for the record to be written (`saved` takes the reply).
+    func save(_ form: inout FormState) throws {
         var firstBad: Int?
         for i in form.fields.indices {
-            form.fields[i].error = check(form.fields[i], kind: form.kind)
+            form.fields[i].error = check(form.fields[i])
             if form.fields[i].error != nil, firstBad == nil { firstBad = i }
         }
         if let firstBad {
             form.focused = firstBad
             form.error = "Fix the field marked in red, then save again"
-            return false
+            return
         }
-        do {
-            let message = try store.write { w -> String in try write(form, w) }
+        emit(.change(.saveForm(form)))
+    }
+
+    /// The form's record is written (it closes), or the store refused it (it stays, saying why).
+    func saved(_ changed: Changed) {
+        guard case .form(var form) = state.modal else { return }
+        switch changed {
+        case .saved(let message):
             state.modal = nil
             state.message = Message(message)
-            try reloadAll(force: true)
-            return true
-        } catch {
+            reloadAll(force: true)
+            return
+        case .refused(let errors):
+            for (index, error) in errors where form.fields.indices.contains(index) { form.fields[index].error = error }
+            form.focused = errors.keys.min() ?? form.focused
+            form.error = "Fix the field marked in red, then save again"
+        case .failed(let error):
             form.error = String(describing: error)
-            return false
+        default: return
         }
-    }
-
-    /// The values of the form's fields, references resolved, for `kind`'s own fields (`person`
-    /// gets the fields that belong to an expert's person).
-    func values(_ form: FormState, _ reader: StoreReader, person: Bool = false) throws -> [String: Value] {
-        var values: [String: Value] = [:]
-        for field in form.fields where Self.isPersonField(form.kind, field.field.name) == person {
-            var value = try FieldInput.parse(field.text, for: field.field)
-            if let target = field.field.type.referencedKind, !value.isNull {
-                value = .text(try field.chosenID ?? reader.resolve(target, field.text))
-            }
-            values[field.field.name] = value
-        }
-        return values
-    }
-
-    func write(_ form: FormState, _ w: StoreWriter) throws -> String {
-        switch form.purpose {
-        case .add(let kind):
-            var values = try values(form, w.reader)
-            if kind == .expert {
-                values[Fields.Expert.person.name] = .text(
-                    try w.create(.person, try self.values(form, w.reader, person: true)))
-            }
-            let id = try w.create(kind, values)
-            return "Added \(kind.singular) '\(try w.reader.title(kind, id: id))'"
-        case .edit(let ref):
-            var change = try w.update(ref.kind, id: ref.id, try values(form, w.reader))
-            if ref.kind == .expert, let person = try w.reader.record(.expert, id: ref.id)?[Fields.Expert.person].text {
-                if try w.update(.person, id: person, try values(form, w.reader, person: true)) == .updated {
-                    change = .updated
-                }
-            }
-            return change == .unchanged
-                ? "Nothing changed" : "Saved \(ref.kind.singular) '\(try w.reader.title(ref.kind, id: ref.id))'"
-        case .note(let meeting):
-            try w.appendToMinutes(meeting: meeting, note: form.fields[0].text.trimmingCharacters(in: .whitespaces))
-            return "Note saved"
-        case .feedback(let engagement):
-            let values = try values(form, w.reader)
-            let feedback = values[Fields.Engagement.feedback.name] ?? .null
-            try w.completeEngagement(
-                engagement, feedback: feedback, notes: values[Fields.Engagement.notes.name] ?? .null, today: today)
-            return "The engagement is done, with feedback \(feedback.int ?? 0)/5"
-        case .decision(let meeting):
-            try w.recordDecision(meeting: meeting, text: form.fields[0].text)
-            return "Decision saved"
-        case .actionItem(let meeting):
-            let values = try values(form, w.reader)
-            let text = values[Fields.ActionItem.text.name]?.text ?? ""
-            try w.recordActionItem(
-                meeting: meeting, text: text, owner: values[Fields.ActionItem.owner.name] ?? .null,
-                due: values[Fields.ActionItem.due.name] ?? .null)
-            return "Action item saved; it is task '\(text)'"
-        }
+        state.modal = .form(form)
     }
 }

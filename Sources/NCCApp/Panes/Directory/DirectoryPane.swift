@@ -9,7 +9,7 @@ enum DirectoryPane: PaneFeature {
     static let group: RecordGroup? = .directory
     static let bindings = [ActionTable.add, ActionTable.edit, ActionTable.delete]
 
-    static func list(_ app: App) -> PaneList? {
+    static func list(_ state: AppState) -> PaneList? {
         PaneList(
             query: query, columns: columns,
             emptyMessage: "No centres yet: press \(ActionTable.key(.add, in: .directory)) to add one.",
@@ -23,7 +23,7 @@ enum DirectoryPane: PaneFeature {
         state.list.filter.isEmpty ? "Centres by country" : "Centres, organisations and people"
     }
 
-    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? {
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ state: AppState) throws -> [DetailLine]? {
         ref.kind == .centre ? try detail(ref, loader) : nil
     }
 
@@ -33,9 +33,8 @@ enum DirectoryPane: PaneFeature {
         if state.region == .detail, let top = state.detail.stack.last, top.kind == .organisation {
             return NewRecord(
                 kind: .person,
-                preset: [
-                    Fields.Person.organisation: (try app.store.read { try $0.title(.organisation, id: top.id) }, top.id)
-                ])
+                // The organisation's detail is shown: its first line is its title.
+                preset: [Fields.Person.organisation: (state.detail.lines.first?.text ?? "", top.id)])
         } else if state.region == .detail, let row = state.list.selectedRow, row.kind == .centre {
             return NewRecord(kind: .organisation, preset: [Fields.Organisation.centre: (row.cells[1], row.id)])
         }

@@ -13,12 +13,12 @@ extension Action {
 /// The Experts pane's own actions: experts or needs, the ranking's filters, and engagements
 /// (proposed, agreed, done with feedback, or declined), which the store's rules carry out.
 extension ExpertsPane {
-    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
+    static func perform(_ action: Action, _ app: App) throws -> Bool {
         switch action {
         case .showNeeds:
             app.state.expertsShowNeeds.toggle()
             app.state.details[.experts] = DetailState()
-            try app.reloadList(.experts, force: true)
+            app.reloadList(.experts, force: true)
         case .propose: try proposeSelected(app)
         case .toggleLanguageFilter, .toggleAvailabilityFilter, .toggleDeclinedFilter:
             let (name, on): (String, Bool)
@@ -34,23 +34,30 @@ extension ExpertsPane {
                 (name, on) = ("Declined-before", app.state.matchFilters.declined)
             }
             app.state.message = Message("\(name) filter \(on ? "on" : "off")")
-            try app.loadDetail(.experts)
-        case .advanceEngagement: try advanceEngagement(app)
+            app.loadDetail(.experts)
+        case .advanceEngagement:
+            if let engagement = selectedEngagement(app) { app.emit(.change(.advanceEngagement(engagement))) }
         case .declineEngagement:
             if let engagement = selectedEngagement(app) {
                 app.state.modal = .confirm(
                     Confirm(question: "Mark this engagement declined?", onYes: .decline(engagement: engagement)))
             }
-        default: return nil
+        default: return false
         }
-        return Outcome.none
+        return true
     }
 
     static func askPropose(expert: String, need: String, _ app: App) {
-        let names = try? app.store.read { r in (try r.title(.expert, id: expert), try r.title(.need, id: need)) }
+        app.emit(.ask(.proposing(expert: expert, need: need)))
+    }
+
+    /// The names are in (an empty one was not readable): "Propose … for …?".
+    static func confirmPropose(expert: String, need: String, names: [String], _ app: App) {
+        let (expertName, needTitle) = (names.first ?? "", names.last ?? "")
         app.state.modal = .confirm(
             Confirm(
-                question: "Propose \(names?.0 ?? "this expert") for '\(names?.1 ?? "this need")'?",
+                question:
+                    "Propose \(expertName.isEmpty ? "this expert" : expertName) for '\(needTitle.isEmpty ? "this need" : needTitle)'?",
                 onYes: .propose(expert: expert, need: need)))
     }
 
@@ -87,16 +94,15 @@ extension ExpertsPane {
     }
 
     /// proposed → agreed → done; done asks for the feedback.
-    static func advanceEngagement(_ app: App) throws {
-        guard let id = selectedEngagement(app) else { return }
-        switch try app.store.write({ try $0.advanceEngagement(id, today: app.today) }) {
+    static func advanced(_ engagement: String, _ step: EngagementStep, _ app: App) {
+        switch step {
         case .agreed:
             app.state.message = Message("The engagement is agreed")
-            try app.reloadAll(force: true)
+            app.reloadAll(force: true)
         case .needsFeedback:
             app.state.modal = .form(
                 FormState(
-                    title: "Engagement done: how did it go?", purpose: .feedback(engagement: id),
+                    title: "Engagement done: how did it go?", purpose: .feedback(engagement: engagement),
                     fields: [
                         FormField(Schema.field(Fields.Engagement.feedback), label: "Feedback 1-5"),
                         FormField(Schema.field(Fields.Engagement.notes), label: "Notes"),
@@ -106,19 +112,18 @@ extension ExpertsPane {
         }
     }
 
-    /// Proposes the expert for the need (the user said yes), unless they are engaged on it already.
-    static func propose(expert: String, need: String, _ app: App) throws {
-        if case .already(let status) = try app.store.write({ try $0.proposeEngagement(expert: expert, need: need) }) {
+    /// The expert is proposed for the need (the user said yes), unless engaged on it already.
+    static func proposed(_ changed: Changed, _ app: App) {
+        if case .alreadyEngaged(let status) = changed {
             app.state.message = Message("Already \(status) for this need", .warning)
             return
         }
         app.state.message = Message("Proposed: the engagement is recorded as proposed")
-        try app.reloadAll(force: true)
+        app.reloadAll(force: true)
     }
 
-    static func decline(_ engagement: String, _ app: App) throws {
-        try app.store.write { try $0.declineEngagement(engagement) }
+    static func declined(_ app: App) {
         app.state.message = Message("Declined: the expert is left out of this need's ranking")
-        try app.reloadAll(force: true)
+        app.reloadAll(force: true)
     }
 }

@@ -29,8 +29,8 @@ enum ExpertsPane: PaneFeature {
         Binding(.declineEngagement, [.character("x")], "x", "decline", "Mark the selected engagement declined"),
     ]
 
-    static func list(_ app: App) -> PaneList? {
-        app.state.expertsShowNeeds
+    static func list(_ state: AppState) -> PaneList? {
+        state.expertsShowNeeds
             ? PaneList(
                 query: needQuery, columns: needColumns,
                 emptyMessage: "No needs yet: press \(ActionTable.key(.add, in: .experts)) to add one.",
@@ -46,8 +46,8 @@ enum ExpertsPane: PaneFeature {
         return state.expertsShowNeeds ? "Needs · \(key) shows the experts" : "Experts · \(key) shows the needs"
     }
 
-    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? {
-        ref.kind == .need ? try needDetail(ref, loader, engine: app.engine, filters: app.state.matchFilters) : nil
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ state: AppState) throws -> [DetailLine]? {
+        ref.kind == .need ? try needDetail(ref, loader, engine: loader.engine, filters: state.matchFilters) : nil
     }
 
     static func newRecord(_ app: App) throws -> NewRecord? {

@@ -20,7 +20,7 @@ enum MeetingsPane: PaneFeature {
             footer: true),
     ]
 
-    static func list(_ app: App) -> PaneList? {
+    static func list(_ state: AppState) -> PaneList? {
         PaneList(
             query: query, columns: columns,
             emptyMessage: "No meetings yet: press \(ActionTable.key(.add, in: .meetings)) to add one.",
@@ -29,7 +29,7 @@ enum MeetingsPane: PaneFeature {
 
     static func caption(_ state: AppState) -> String { "Meetings, newest first" }
 
-    static func detail(_ ref: RecordRef, _ loader: Loader, _ app: App) throws -> [DetailLine]? {
+    static func detail(_ ref: RecordRef, _ loader: Loader, _ state: AppState) throws -> [DetailLine]? {
         ref.kind == .meeting ? try detail(ref, loader) : nil
     }
 

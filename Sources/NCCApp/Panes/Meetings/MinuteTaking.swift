@@ -14,16 +14,16 @@ extension Action {
 extension MeetingsPane {
     enum MinuteEntry { case note, decision, actionItem }
 
-    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
+    static func perform(_ action: Action, _ app: App) throws -> Bool {
         switch action {
         case .addNote: try startMinuteEntry(.note, app)
         case .addDecision: try startMinuteEntry(.decision, app)
         case .addActionItem: try startMinuteEntry(.actionItem, app)
-        case .editMinutes: return try startExternalEdit(app)
+        case .editMinutes: startExternalEdit(app)
         case .exportMinutes: try startMinutesExport(app)
-        default: return nil
+        default: return false
         }
-        return Outcome.none
+        return true
     }
 
     /// The meeting selected in the list.
@@ -39,7 +39,11 @@ extension MeetingsPane {
             app.state.message = Message("Select a meeting first", .warning)
             return
         }
-        let title = try app.store.read { try $0.title(.meeting, id: meeting) }
+        app.emit(.ask(.minuteEntry(entry, meeting: meeting)))
+    }
+
+    /// The meeting's title is in: the minute's form opens.
+    static func openMinuteEntry(_ entry: MinuteEntry, meeting: String, title: String, _ app: App) {
         switch entry {
         case .note:
             app.state.modal = .form(
@@ -63,67 +67,97 @@ extension MeetingsPane {
         }
     }
 
-    /// Writes the minutes to a temporary file for `$EDITOR`; `finishEditing` reads them back.
-    static func startExternalEdit(_ app: App) throws -> Outcome {
+    // MARK: - The minutes in the user's editor
+
+    /// Asks for the minutes in a temporary file for `$EDITOR`; `finishEditing` reads them back.
+    static func startExternalEdit(_ app: App) {
         guard let meeting = selectedMeeting(app) else {
             app.state.message = Message("Select a meeting first", .warning)
-            return .none
+            return
         }
-        let minutes = try app.store.read { try $0.record(.meeting, id: meeting)?[Fields.Meeting.minutes].text } ?? ""
+        app.emit(.file(.minutesForEditor(meeting: meeting)))
+    }
+
+    /// Writes the minutes to a temporary file (by the runner).
+    static func minutesForEditor(_ meeting: String, _ store: Store) throws -> String {
+        let minutes = try store.read { try $0.record(.meeting, id: meeting)?[Fields.Meeting.minutes].text } ?? ""
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("ncc-minutes-\(UUID().uuidString).md")
             .path
         try Data(minutes.utf8).write(to: URL(fileURLWithPath: file))
-        app.editingMinutes = (meeting, file)
-        return .editExternally(file: file)
+        return file
     }
 
-    /// Saves what the editor left in the file (nothing when it is unchanged or the editor failed).
-    /// Text that could not be saved stays in the file, which the message names: minutes taken at an
-    /// event are never thrown away because the database was busy or the meeting was deleted meanwhile.
+    /// The file is written: the terminal runs the editor on it.
+    static func editMinutes(_ meeting: String, in file: String, _ app: App) {
+        app.editingMinutes = (meeting, file)
+        app.emit(.terminal(.editExternally(file: file)))
+    }
+
+    /// The editor is done (`App.finishEditing`): what it left is saved.
     static func finishEditing(succeeded: Bool, _ app: App) {
         guard let (meeting, file) = app.editingMinutes else { return }
         app.editingMinutes = nil
+        app.emit(.file(.minutesFromEditor(meeting: meeting, file: file, succeeded: succeeded)))
+    }
+
+    /// What came of the minutes the editor left.
+    enum EditedMinutes {
+        case editorFailed
+        case notUTF8(file: String)
+        case saved(unchanged: Bool)
+        case notSaved(file: String, any Error)
+    }
+
+    /// Saves what the editor left in the file (nothing when it is unchanged or the editor failed;
+    /// by the runner). Text that could not be saved stays in the file, which the message names:
+    /// minutes taken at an event are never thrown away because the database was busy or the
+    /// meeting was deleted meanwhile.
+    static func minutesFromEditor(_ meeting: String, _ file: String, _ succeeded: Bool, _ store: Store) -> EditedMinutes
+    {
         guard succeeded, let data = FileManager.default.contents(atPath: file) else {
-            app.state.message = Message("The editor did not finish; the minutes are unchanged", .warning)
             try? FileManager.default.removeItem(atPath: file)
-            return
+            return .editorFailed
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            app.state.message = Message("Minutes not saved, kept in \(file): they are not UTF-8 text", .error)
-            return
-        }
+        guard let text = String(data: data, encoding: .utf8) else { return .notUTF8(file: file) }
         do {
-            let change = try app.store.write {
-                try $0.update(.meeting, id: meeting, [Fields.Meeting.minutes: .text(text)])
-            }
+            let change = try store.write { try $0.update(.meeting, id: meeting, [Fields.Meeting.minutes: .text(text)]) }
             try? FileManager.default.removeItem(atPath: file)
-            app.state.message = Message(change == .unchanged ? "The minutes are unchanged" : "Saved the minutes")
-            try app.reloadAll(force: true)
+            return .saved(unchanged: change == .unchanged)
         } catch {
+            return .notSaved(file: file, error)
+        }
+    }
+
+    static func editedMinutes(_ outcome: EditedMinutes, _ app: App) {
+        switch outcome {
+        case .editorFailed:
+            app.state.message = Message("The editor did not finish; the minutes are unchanged", .warning)
+        case .notUTF8(let file):
+            app.state.message = Message("Minutes not saved, kept in \(file): they are not UTF-8 text", .error)
+        case .saved(let unchanged):
+            app.state.message = Message(unchanged ? "The minutes are unchanged" : "Saved the minutes")
+            app.reloadAll(force: true)
+        case .notSaved(let file, let error):
             app.state.message = Message("Minutes not saved, kept in \(file): \(error)", .error)
         }
     }
+
+    // MARK: - The minutes as a file
 
     static func startMinutesExport(_ app: App) throws {
         guard let meeting = selectedMeeting(app) else {
             app.state.message = Message("Select a meeting first", .warning)
             return
         }
-        let title = try app.store.read { try $0.title(.meeting, id: meeting) }
+        app.emit(.ask(.minutesFile(meeting: meeting)))
+    }
+
+    static func askMinutesFile(_ meeting: String, title: String, _ app: App) {
         let suggestion = app.databaseFolder.appendingPathComponent("\(FileNames.slug(title, fallback: "minutes")).md")
             .path
         app.state.modal = .prompt(
             PromptState(
                 title: "Write the minutes of '\(OneLine.of(title, limit: 50))' (Markdown)",
                 label: "File", input: TextInput(suggestion), purpose: .exportMinutes(meeting: meeting)))
-    }
-
-    static func exportMinutes(_ meeting: String, to path: String, _ app: App) {
-        do {
-            let written = try MinutesWriter(store: app.store).write(meeting: meeting, to: path)
-            app.state.message = Message("Wrote the minutes to \(OneLine.of(written))")
-        } catch {
-            app.fail(error)
-        }
     }
 }

@@ -19,15 +19,13 @@ extension OverviewPane {
             footer: true)
     ]
 
-    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
-        guard action == .exportReport else { return nil }
+    static func perform(_ action: Action, _ app: App) throws -> Bool {
+        guard action == .exportReport else { return false }
         startReportExport(app)
-        return Outcome.none
+        return true
     }
 
-    static func load(_ app: App) throws { try loadOverview(app) }
-
-    static func left(_ app: App) { stopCounting(app) }
+    static func left(_ app: App) { app.emit(.stopCounting) }
 
     /// Enter on a status bar shows those tasks.
     static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool {
@@ -55,72 +53,43 @@ extension OverviewPane {
 
     // MARK: - The Overview
 
-    /// The Overview's lines: the overview itself (reread when the database changed since it was
-    /// read), or the record opened from it (Enter; Esc comes back to the overview as it was).
-    /// On a large database the counts come later, from the background (`pickUpCounts`).
-    static func loadOverview(_ app: App) throws {
-        let token = try app.store.changeToken()
-        if app.overviewCache?.token != token {
-            stopCounting(app)
-            app.overviewCache = try app.store.read { r in
-                let figures = try OverviewPane.figures(app.loader(r))
+    /// The Overview's figures (by the runner): read again when the database changed since they
+    /// were read. On a large database the counts come later, from the background
+    /// (`Runner.startCounting`, then `Reply.countsMade` reads the pane again).
+    static func read(_ runner: Runner, _ state: AppState) throws -> PaneContent {
+        try runner.pickUpCounts()
+        let token = try runner.store.changeToken()
+        if runner.overviewCache?.token != token {
+            runner.stopCounting()
+            runner.overviewCache = try runner.read { l in
+                let figures = try OverviewPane.figures(l)
                 return OverviewPane.Cache(
-                    token: token, figures: figures,
-                    counts: figures.large ? nil : try OverviewPane.counts(app.loader(r), figures))
+                    token: token, figures: figures, counts: figures.large ? nil : try OverviewPane.counts(l, figures))
             }
         }
-        if let cache = app.overviewCache, cache.counts == nil, app.overviewCounting == nil {
-            let job = OverviewCounting(token: cache.token)
-            job.start(store: app.store, figures: cache.figures)
-            app.overviewCounting = job
-        }
-        try showOverview(app)
+        guard let cache = runner.overviewCache else { return .record([]) }
+        if cache.counts == nil { runner.startCounting(cache) }
+        return .overview(cache)
     }
 
-    /// Puts the cached overview (or the record opened from it) into the pane's detail, keeping
-    /// the selected line selected when the lines around it change.
-    static func showOverview(_ app: App) throws {
-        guard let cache = app.overviewCache else { return }
+    /// Puts the overview into the pane's detail, keeping the selected line selected when the
+    /// lines around it change.
+    static func show(_ content: PaneContent, _ app: App) {
+        guard case .overview(let cache) = content else { return }
         var detail = app.state.details[.overview] ?? DetailState()
         let overview = OverviewPane.overview(cache.figures, cache.counts)
         app.state.overviewTaskLinks = overview.taskLinks
         let before = detail.selected.flatMap { $0 < detail.lines.count ? detail.lines[$0] : nil }
-        if let shown = detail.stack.last {
-            detail.lines = try app.store.read { try app.loader($0).genericDetail(shown) }
-        } else {
-            if let before, before.target != nil, detail.lines != overview.lines,
-                let same = overview.lines.firstIndex(where: {
-                    $0.target == before.target && $0.text == before.text && $0.bar?.label == before.bar?.label
-                })
-            {
-                detail.selected = same
-            }
-            detail.lines = overview.lines
+        if let before, before.target != nil, detail.lines != overview.lines,
+            let same = overview.lines.firstIndex(where: {
+                $0.target == before.target && $0.text == before.text && $0.bar?.label == before.bar?.label
+            })
+        {
+            detail.selected = same
         }
+        detail.lines = overview.lines
         detail.keepSelectionOnAnOpenableLine()
         app.state.details[.overview] = detail
-    }
-
-    /// Takes the background counts once they are made (at the next event: a key or the tick).
-    static func pickUpCounts(_ app: App) {
-        guard let job = app.overviewCounting, let result = job.result else { return }
-        app.overviewCounting = nil
-        guard job.token == app.overviewCache?.token else { return }
-        switch result {
-        case .success(let counts):
-            app.overviewCache?.counts = counts
-            if app.state.pane == .overview, app.state.details[.overview]?.stack.isEmpty != false {
-                do { try showOverview(app) } catch { app.fail(error) }
-            }
-        case .failure(let error):
-            if !(error is CancellationError) { app.fail(error) }
-        }
-    }
-
-    /// Stops counting in the background (the user left the Overview; it counts again on return).
-    static func stopCounting(_ app: App) {
-        app.overviewCounting?.cancel()
-        app.overviewCounting = nil
     }
 
     /// The Tasks pane showing only one working area's tasks of one status (Enter on a bar).
@@ -148,15 +117,5 @@ extension OverviewPane {
             PromptState(
                 title: "Write the progress report (HTML, the last \(ProgressReport.defaultDays) days)",
                 label: "File", input: TextInput(suggestion), purpose: .exportReport))
-    }
-
-    static func exportReport(to path: String, _ app: App) {
-        do {
-            let written = try ProgressReport(store: app.store, today: app.today).write(
-                .html, from: nil, to: nil, file: path)
-            app.state.message = Message("Wrote the progress report to \(OneLine.of(written))")
-        } catch {
-            app.fail(error)
-        }
     }
 }

@@ -442,7 +442,7 @@ enum OverviewPane: PaneFeature {
 }
 
 /// The counts of a large database, made on a background thread (a read snapshot of its own) while
-/// the Overview shows the rest; the app picks them up with its next event.
+/// the Overview shows the rest; the runner takes them when they are made (`Runner.pickUpCounts`).
 final class OverviewCounting: @unchecked Sendable {
     /// The change token of the database the counts are of.
     let token: String
@@ -454,15 +454,18 @@ final class OverviewCounting: @unchecked Sendable {
         self.token = token
     }
 
-    func start(store: Store, figures: OverviewPane.Figures) {
+    /// Counts on a queue of its own, then calls `done` (from that queue).
+    func start(store: Store, figures: OverviewPane.Figures, done: @escaping @Sendable () -> Void) {
         DispatchQueue.global(qos: .userInitiated).async { [self] in
             let outcome = Result {
                 try store.read {
                     try OverviewPane.counts(
-                        Loader(reader: $0, today: figures.today), figures, cancelled: { self.isCancelled })
+                        Loader(reader: $0, today: figures.today), figures,
+                        cancelled: { self.isCancelled })
                 }
             }
             lock.withLock { self.outcome = outcome }
+            done()
         }
     }
 

@@ -11,109 +11,144 @@ extension Action {
 /// Importing a peer's bundle (checked, previewed, then applied after a backup) and exporting this
 /// replica's. Bundles and their errors come from outside: every message made here is one line.
 extension SyncPane {
-    // MARK: - Loading
-
     // MARK: - Import
 
     static func startImport(_ app: App) {
         app.state.modal = .prompt(PromptState(title: "Import a bundle", label: "File", purpose: .importBundle))
     }
 
-    /// Reads and checks the bundle, works out what it would change, and asks.
-    static func previewImport(_ path: String, _ app: App) {
-        do {
-            let bundle = try BundleReader.read(path)
-            defer { bundle.discard() }
-            let importer = BundleImporter(store: app.store)
-            let producer = bundle.manifest.producer
-            var trust = false
-            let result: BundleImporter.Result
-            do {
-                result = try importer.preview(bundle, trust: false)
-            } catch BundleError.unknownSigner {
-                // An unknown signer: see what the bundle would do if trusted, then ask about both.
-                trust = true
-                result = try importer.preview(bundle, trust: true)
-            }
-            let count = SyncPane.counted(result.summary)
-            let changes = SyncPane.changes(result.summary)
-            let replica = OneLine.of(producer.replica)
-            let question: String
-            if trust {
-                question =
-                    "Unknown signer \(producer.fingerprint) (replica \(replica); \(count)\(changes.isEmpty ? "" : ": " + changes)): trust it and import?"
-            } else if result.summary.applied == 0 {
-                app.state.message = Message(
-                    "Nothing new: the \(result.summary.alreadyHeld) operations of this bundle from \(replica) are all here already"
-                )
-                return
-            } else {
-                question =
-                    "Import \(count) from \(replica) (key \(producer.fingerprint))\(changes.isEmpty ? "" : ": " + changes). Apply?"
-            }
-            app.state.modal = .confirm(
-                Confirm(question: question, onYes: .importBundle(path: path, trust: trust, fileHash: bundle.fileHash)))
-        } catch {
-            app.fail(error)
-        }
+    /// A bundle read and checked, with what it would change (`trust`: only if its unknown
+    /// signer were trusted).
+    struct ImportPreview {
+        var path: String
+        var trust: Bool
+        var fileHash: String
+        var producer: BundleManifest.Producer
+        var summary: ReceiveSummary
     }
 
-    /// Applies the bundle the user saw the preview of (after a backup).
-    static func applyImport(_ path: String, trust: Bool, fileHash: String, _ app: App) throws {
+    /// Reads and checks the bundle and works out what it would change (by the runner).
+    static func preview(_ path: String, _ store: Store) throws -> ImportPreview {
+        let bundle = try BundleReader.read(path)
+        defer { bundle.discard() }
+        let importer = BundleImporter(store: store)
+        var trust = false
+        let result: BundleImporter.Result
         do {
-            let bundle = try BundleReader.read(path)
-            defer { bundle.discard() }
-            guard bundle.fileHash == fileHash else {
-                app.state.message = Message(
-                    "The file changed since it was checked; nothing was imported (\(ActionTable.key(.importBundle, in: .sync)) checks it again)",
-                    .error)
-                return
-            }
-            let result = try BundleImporter(store: app.store).apply(
-                bundle, trust: trust, backups: Backups(store: app.store))
-            let changes = SyncPane.changes(result.summary)
-            var text =
-                "Imported \(SyncPane.counted(result.summary)) from \(OneLine.of(result.manifest.producer.replica))"
-            if !changes.isEmpty { text += ": " + changes }
-            if result.newlyTrusted { text += "; its key is trusted now" }
-            if let backup = result.backup {
-                // Beside the database: named from its folder, so the message line shows all of it.
-                let folder = URL(fileURLWithPath: app.store.path).deletingLastPathComponent().path + "/"
-                text +=
-                    " (backup: \(OneLine.of(backup.hasPrefix(folder) ? String(backup.dropFirst(folder.count)) : backup)))"
-            }
-            app.state.message = Message(text)
-        } catch {
-            app.fail(error)
+            result = try importer.preview(bundle, trust: false)
+        } catch BundleError.unknownSigner {
+            // An unknown signer: see what the bundle would do if trusted, then ask about both.
+            trust = true
+            result = try importer.preview(bundle, trust: true)
+        }
+        return ImportPreview(
+            path: path, trust: trust, fileHash: bundle.fileHash, producer: bundle.manifest.producer,
+            summary: result.summary)
+    }
+
+    /// The path is typed: the bundle is checked in the background (reading it all takes seconds).
+    static func startChecking(_ path: String, _ app: App) {
+        app.state.message = Message("Checking \(OneLine.of(URL(fileURLWithPath: path).lastPathComponent))…")
+        app.emit(.file(.previewImport(path: path)))
+    }
+
+    /// Asks whether to apply what the bundle brings.
+    static func previewed(_ preview: ImportPreview, _ app: App) {
+        guard app.state.modal == nil else {
+            // The user opened something meanwhile (a form): it is not covered by the question.
+            app.state.message = Message(
+                "The bundle was checked while this was open, so nothing was imported (\(ActionTable.key(.importBundle, in: .sync)) in Sync checks it again)",
+                .warning)
             return
         }
-        try app.reloadAll(force: true)
+        let count = SyncPane.counted(preview.summary)
+        let changes = SyncPane.changes(preview.summary)
+        let replica = OneLine.of(preview.producer.replica)
+        let question: String
+        if preview.trust {
+            question =
+                "Unknown signer \(preview.producer.fingerprint) (replica \(replica); \(count)\(changes.isEmpty ? "" : ": " + changes)): trust it and import?"
+        } else if preview.summary.applied == 0 {
+            app.state.message = Message(
+                "Nothing new: the \(preview.summary.alreadyHeld) operations of this bundle from \(replica) are all here already"
+            )
+            return
+        } else {
+            question =
+                "Import \(count) from \(replica) (key \(preview.producer.fingerprint))\(changes.isEmpty ? "" : ": " + changes). Apply?"
+        }
+        app.state.message = nil
+        app.state.modal = .confirm(
+            Confirm(
+                question: question,
+                onYes: .importBundle(path: preview.path, trust: preview.trust, fileHash: preview.fileHash)))
+    }
+
+    /// The user said yes: the import runs in the background (it may hold the database for
+    /// seconds) and says when it is done.
+    static func startApplying(_ path: String, trust: Bool, fileHash: String, _ app: App) {
+        app.state.message = Message("Importing \(OneLine.of(URL(fileURLWithPath: path).lastPathComponent))…")
+        app.emit(.file(.applyImport(path: path, trust: trust, fileHash: fileHash)))
+    }
+
+    /// What applying the bundle did: nil when the file changed since its preview (nothing done).
+    typealias ImportDone = BundleImporter.Result?
+
+    /// Applies the bundle the user saw the preview of, after a backup (by the runner, in the
+    /// background).
+    static func apply(_ path: String, trust: Bool, fileHash: String, _ store: Store) throws -> ImportDone {
+        let bundle = try BundleReader.read(path)
+        defer { bundle.discard() }
+        guard bundle.fileHash == fileHash else { return nil }
+        return try BundleImporter(store: store).apply(bundle, trust: trust, backups: Backups(store: store))
+    }
+
+    static func imported(_ done: ImportDone, _ app: App) {
+        guard let result = done else {
+            app.state.message = Message(
+                "The file changed since it was checked; nothing was imported (\(ActionTable.key(.importBundle, in: .sync)) checks it again)",
+                .error)
+            return
+        }
+        let changes = SyncPane.changes(result.summary)
+        var text = "Imported \(SyncPane.counted(result.summary)) from \(OneLine.of(result.manifest.producer.replica))"
+        if !changes.isEmpty { text += ": " + changes }
+        if result.newlyTrusted { text += "; its key is trusted now" }
+        if let backup = result.backup {
+            // Beside the database: named from its folder, so the message line shows all of it.
+            let folder = app.databaseFolder.path + "/"
+            text +=
+                " (backup: \(OneLine.of(backup.hasPrefix(folder) ? String(backup.dropFirst(folder.count)) : backup)))"
+        }
+        app.state.message = Message(text)
+        app.reloadAll(force: true)
     }
 
     // MARK: - Export
 
+    /// What export says without a signing key.
+    struct NoSigningKey: Error, CustomStringConvertible {
+        var description: String {
+            "No signing key for this replica, so no bundle can be signed: run 'ncc whoami' once, then 'ncc' again"
+        }
+    }
+
+    /// The path is typed: the bundle is written in the background.
+    static func startWriting(_ path: String, _ app: App) {
+        app.state.message = Message("Writing \(OneLine.of(URL(fileURLWithPath: path).lastPathComponent))…")
+        app.emit(.file(.exportBundle(path: path)))
+    }
+
     static func startExport(_ app: App) {
-        guard app.identity != nil else {
-            app.state.message = Message(
-                "No signing key for this replica, so no bundle can be signed: run 'ncc whoami' once, then 'ncc' again",
-                .warning)
+        guard app.state.fingerprint != nil else {
+            app.state.message = Message(NoSigningKey().description, .warning)
             return
         }
-        let folder = URL(fileURLWithPath: app.store.path).deletingLastPathComponent()
-        let suggestion = folder.appendingPathComponent("\(app.store.replicaID).\(BundleFormat.fileExtension)").path
+        let suggestion = app.databaseFolder.appendingPathComponent(
+            "\(app.state.replica).\(BundleFormat.fileExtension)"
+        ).path
         app.state.modal = .prompt(
             PromptState(
                 title: "Export a full bundle", label: "File", input: TextInput(suggestion), purpose: .exportBundle))
-    }
-
-    static func export(to path: String, _ app: App) {
-        guard let identity = app.identity else { return startExport(app) }
-        do {
-            let written = try BundleWriter(store: app.store, identity: identity).write(to: path)
-            app.state.message = Message(
-                "Wrote \(written.manifest.operations) operations to \(OneLine.of(path)) (\(written.bytes) bytes)")
-        } catch {
-            app.fail(error)
-        }
     }
 }

@@ -12,7 +12,7 @@ extension SyncPane {
     }
 
     /// Settles the selected conflict with the value it has now, or with the other one.
-    static func settleConflict(takeOther: Bool, _ app: App) throws {
+    static func settleConflict(takeOther: Bool, _ app: App) {
         guard let conflict = selectedConflict(app) else {
             let stack = app.state.details[.sync]?.stack ?? []
             app.state.message = Message(
@@ -24,15 +24,10 @@ extension SyncPane {
                 .warning)
             return
         }
-        let value = takeOther ? conflict.other : conflict.current
-        do {
-            try app.store.write {
-                try $0.resolve(conflict.kind, id: conflict.record, field: conflict.field, value: value)
-            }
-        } catch {
-            app.fail(error)
-            return
-        }
+        app.emit(.change(.settleConflict(conflict, takeOther: takeOther)))
+    }
+
+    static func settled(_ conflict: ConflictChoice, takeOther: Bool, _ app: App) {
         let what =
             "\(conflict.kind.singular) '\(conflict.title)', \(conflict.field.replacingOccurrences(of: "_", with: " "))"
         app.state.message = Message(
@@ -40,6 +35,6 @@ extension SyncPane {
                 ? "Took the other value for \(what): \(conflict.otherText); peers get the choice with your next bundle"
                 : "Kept the current value for \(what): \(conflict.currentText); peers get the choice with your next bundle"
         )
-        try app.reloadAll(force: true)
+        app.reloadAll(force: true)
     }
 }

@@ -25,15 +25,15 @@ enum SyncPane: PaneFeature {
             .takeOther, [.character("t")], "t", "take", "Take the other value of the selected conflict", footer: true),
     ]
 
-    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
+    static func perform(_ action: Action, _ app: App) throws -> Bool {
         switch action {
         case .importBundle: startImport(app)
         case .exportBundle: startExport(app)
-        case .keepCurrent: try settleConflict(takeOther: false, app)
-        case .takeOther: try settleConflict(takeOther: true, app)
-        default: return nil
+        case .keepCurrent: settleConflict(takeOther: false, app)
+        case .takeOther: settleConflict(takeOther: true, app)
+        default: return false
         }
-        return Outcome.none
+        return true
     }
 
     /// Tab keeps the focus on the lines (there is no list) and selects one.
@@ -43,30 +43,31 @@ enum SyncPane: PaneFeature {
         return true
     }
 
-    /// The Sync pane's lines: the overview, or the record opened from a conflict (Enter).
-    static func load(_ app: App) throws {
-        var detail = app.state.details[.sync] ?? DetailState()
-        if let shown = detail.stack.last {
-            detail.lines = try app.store.read { try app.loader($0).genericDetail(shown) }
-        } else {
-            let selected = selectedConflict(app)
-            let overview = try app.store.read { r in
+    /// The Sync pane's lines (by the runner): this replica, its peers and the conflicts.
+    static func read(_ runner: Runner, _ state: AppState) throws -> PaneContent {
+        .sync(
+            try runner.read { l in
                 try SyncPane.overview(
-                    app.loader(r), replica: app.state.replica, fingerprint: app.identity?.fingerprint,
-                    path: app.state.databasePath)
-            }
-            detail.lines = overview.lines
-            app.state.syncConflicts = overview.conflicts
-            // The same conflict stays selected when lines above it come or go (a new peer), so k
-            // and t never act on another one than the user chose.
-            if let selected,
-                let same = overview.conflicts.first(where: {
-                    $0.kind == selected.kind && $0.record == selected.record && $0.field == selected.field
-                        && $0.other == selected.other
-                })
-            {
-                detail.selected = same.line
-            }
+                    l, replica: state.replica, fingerprint: state.fingerprint, path: state.databasePath)
+            })
+    }
+
+    /// Puts the overview in place; the record opened from a conflict (Enter) is shown as read.
+    static func show(_ content: PaneContent, _ app: App) {
+        guard case .sync(let overview) = content else { return }
+        var detail = app.state.details[.sync] ?? DetailState()
+        let selected = selectedConflict(app)
+        detail.lines = overview.lines
+        app.state.syncConflicts = overview.conflicts
+        // The same conflict stays selected when lines above it come or go (a new peer), so k
+        // and t never act on another one than the user chose.
+        if let selected,
+            let same = overview.conflicts.first(where: {
+                $0.kind == selected.kind && $0.record == selected.record && $0.field == selected.field
+                    && $0.other == selected.other
+            })
+        {
+            detail.selected = same.line
         }
         // Keep the selection where it was (after a conflict is settled, the next one moves up to it).
         detail.keepSelectionOnAnOpenableLine()

@@ -11,9 +11,9 @@ extension Action {
 
 /// The Tasks pane's own actions: its sort, its filters and a task's next status.
 extension TasksPane {
-    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
+    static func perform(_ action: Action, _ app: App) throws -> Bool {
         switch action {
-        case .cycleStatus: try cycleStatus(app)
+        case .cycleStatus: cycleStatus(app)
         case .sortNext:
             var view = app.state.tasks
             if view.sortIndex == TaskView.sortFields.count - 1 && !view.ascending {
@@ -26,7 +26,7 @@ extension TasksPane {
                 view.ascending = true
             }
             app.state.tasks = view
-            try app.reloadList(.tasks)
+            app.reloadList(.tasks)
         case .filterStatus:
             let all = Schema.taskStatuses
             if let s = app.state.tasks.status, let i = all.firstIndex(of: s) {
@@ -34,50 +34,60 @@ extension TasksPane {
             } else {
                 app.state.tasks.status = all[0]
             }
-            try app.reloadList(.tasks)
-        case .filterArea: try cycleAreaFilter(app)
-        case .filterOwner: try filterOwner(app)
+            app.reloadList(.tasks)
+        case .filterArea: app.emit(.ask(.workingAreas))
+        case .filterOwner: filterOwner(app)
         case .filterOverdue:
             app.state.tasks.overdueOnly.toggle()
-            try app.reloadList(.tasks)
-        case .clearFilters: try clearFilters(app)
-        default: return nil
+            app.reloadList(.tasks)
+        case .clearFilters: clearFilters(app)
+        default: return false
         }
-        return Outcome.none
+        return true
     }
 
-    static func clearFilters(_ app: App) throws {
+    static func clearFilters(_ app: App) {
         let sort = (app.state.tasks.sortIndex, app.state.tasks.ascending)
         app.state.tasks = TaskView()
         (app.state.tasks.sortIndex, app.state.tasks.ascending) = sort
-        try app.reloadList(.tasks)
+        app.reloadList(.tasks)
     }
 
-    static func filterOwner(_ app: App) throws {
+    static func filterOwner(_ app: App) {
         if app.state.tasks.owner != nil {
             app.state.tasks.owner = nil
             app.state.tasks.ownerName = nil
-        } else if let row = app.state.list.selectedRow,
-            let task = try app.store.read({ try $0.record(.task, id: row.id) }),
-            let owner = task[Fields.Task.owner].text
-        {
-            app.state.tasks.owner = owner
-            app.state.tasks.ownerName = try app.store.read { try $0.title(.person, id: owner) }
+            app.reloadList(.tasks)
+        } else if let row = app.state.list.selectedRow {
+            app.emit(.ask(.ownerOfTask(row.id)))
+        } else {
+            filterByOwner(nil, app)
+        }
+    }
+
+    /// The selected task's owner is in: only their tasks are listed.
+    static func filterByOwner(_ owner: (id: String, name: String)?, _ app: App) {
+        if let owner {
+            app.state.tasks.owner = owner.id
+            app.state.tasks.ownerName = owner.name
         } else {
             app.state.message = Message("The selected task has no owner", .warning)
         }
-        try app.reloadList(.tasks)
+        app.reloadList(.tasks)
     }
 
-    static func cycleStatus(_ app: App) throws {
+    static func cycleStatus(_ app: App) {
         guard let row = app.state.list.selectedRow, row.kind == .task, app.state.region == .list else { return }
-        let next = try app.store.write { try $0.advanceTaskStatus(row.id) }
-        app.state.message = Message("'\(row.cells.last ?? "")' is now \(next)")
-        try app.reloadAll(force: true)
+        app.emit(.change(.advanceTaskStatus(task: row.id, title: row.cells.last ?? "")))
     }
 
-    static func cycleAreaFilter(_ app: App) throws {
-        let areas = try app.store.read { try $0.list(.workingArea, limit: 100) }
+    static func statusAdvanced(title: String, to next: String, _ app: App) {
+        app.state.message = Message("'\(title)' is now \(next)")
+        app.reloadAll(force: true)
+    }
+
+    /// The working areas are in: the filter moves to the next one (after the last: none).
+    static func cycleAreaFilter(_ areas: [(id: String, title: String?)], _ app: App) {
         guard !areas.isEmpty else {
             app.state.message = Message("There are no working areas yet", .warning)
             return
@@ -87,7 +97,7 @@ extension TasksPane {
         } else {
             app.state.tasks.area = areas[0].id
         }
-        app.state.tasks.areaTitle = areas.first { $0.id == app.state.tasks.area }?[Fields.WorkingArea.title].text
-        try app.reloadList(.tasks)
+        app.state.tasks.areaTitle = areas.first { $0.id == app.state.tasks.area }?.title
+        app.reloadList(.tasks)
     }
 }

@@ -20,10 +20,10 @@ enum TasksPane: PaneFeature {
         Binding(.clearFilters, [.character("c")], "c", "clear", "Clear the filters"),
     ]
 
-    static func list(_ app: App) -> PaneList? {
-        let view = app.state.tasks
+    static func list(_ state: AppState) -> PaneList? {
+        let view = state.tasks
         return PaneList(
-            query: query(view, today: app.today), columns: columns,
+            query: query(view, today: state.today), columns: columns,
             emptyMessage: view.isFiltered
                 ? "No task matches these filters (\(ActionTable.key(.clearFilters, in: .tasks)) clears them)."
                 : "No tasks yet: press \(ActionTable.key(.add, in: .tasks)) to add one.",
@@ -40,7 +40,7 @@ enum TasksPane: PaneFeature {
     /// Esc with nothing else to back out of clears the filters.
     static func back(_ app: App) throws -> Bool {
         guard app.state.tasks.isFiltered else { return false }
-        try clearFilters(app)
+        clearFilters(app)
         return true
     }
 

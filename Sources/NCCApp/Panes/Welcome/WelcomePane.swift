@@ -15,23 +15,26 @@ enum WelcomePane: PaneFeature {
             .startEmpty, [.character("s"), .enter], "s", "start empty", "Start with an empty database", footer: true),
     ]
 
-    static func perform(_ action: Action, _ app: App) throws -> Outcome? {
+    static func perform(_ action: Action, _ app: App) throws -> Bool {
         switch action {
-        case .loadDemo:
-            let summary = try app.loadDemo(app.store)
-            app.state.pane = .overview
-            app.state.region = .detail
-            try app.reloadAll(force: true)
-            app.state.message = Message(summary)
+        case .loadDemo: app.emit(.change(.loadDemo))
         case .startEmpty:
             app.state.pane = .directory
-            try app.reloadAll(force: true)
+            app.reloadAll(force: true)
             app.state.message = Message(
                 "An empty database: press \(ActionTable.key(.add, in: .directory)) to add a centre, or run 'ncc import-csv'"
             )
-        default: return nil
+        default: return false
         }
-        return Outcome.none
+        return true
+    }
+
+    /// The demo data is in: the Overview shows it.
+    static func demoLoaded(_ summary: String, _ app: App) {
+        app.state.pane = .overview
+        app.state.region = .detail
+        app.reloadAll(force: true)
+        app.state.message = Message(summary)
     }
 
     static func toggleRegion(_ app: App) throws -> Bool { true }

@@ -1,11 +1,15 @@
+import NCCMatch
 import NCCModel
 import NCCStore
 
 /// Reads what a pane shows and turns it into rows and detail lines, so views only draw text.
-/// Every list is a page of a `RecordQuery`, or a bounded list of search hits.
+/// Every list is a page of a `RecordQuery`, or a bounded list of search hits. Only the runner
+/// makes one (inside a read of the store).
 struct Loader {
     let reader: StoreReader
     let today: String
+    /// Ranks experts for a need (the Experts pane's detail).
+    var engine = MatchEngine()
 
     /// Titles of referenced records, looked up once per id and page.
     final class Titles {
