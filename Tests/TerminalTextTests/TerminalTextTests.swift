@@ -37,3 +37,40 @@ import Testing
         #expect(DisplayWidth.of(DisplayWidth.fit("Ελληνικά κείμενο", to: 7)) == 7)
     }
 }
+
+@Suite struct WrappingTests {
+    @Test func wrapsAtSpacesWithinTheWidth() {
+        let rows = Wrapping.wrap("Adopt the four strategic working areas of the action plan", width: 20)
+        #expect(rows == ["Adopt the four", "strategic working", "areas of the action", "plan"])
+        #expect(rows.allSatisfy { DisplayWidth.of($0) <= 20 })
+    }
+
+    @Test func aShortTextIsOneRowAsItIs() {
+        #expect(Wrapping.wrap("  Eglė Butkevičienė", width: 40) == ["  Eglė Butkevičienė"])
+    }
+
+    @Test func continuationRowsKeepTheIndent() {
+        let rows = Wrapping.wrap("  Discussed the theory of change and the core indicators", width: 24, indent: 2)
+        #expect(rows == ["  Discussed the theory", "  of change and the core", "  indicators"])
+    }
+
+    @Test func aWordLongerThanTheRowBreaksByCharacters() {
+        let rows = Wrapping.wrap("see https://example.eu/a-very-long-path", width: 12)
+        // It starts a row of its own, then breaks where the row is full.
+        #expect(rows == ["see", "https://exam", "ple.eu/a-ver", "y-long-path"])
+    }
+
+    @Test func wideAndCombiningCharactersAreMeasuredAsDrawn() {
+        // Each CJK character takes two columns; a combining mark none.
+        let rows = Wrapping.wrap("社会创新 能力中心 Ελληνικά", width: 9)
+        #expect(rows == ["社会创新", "能力中心", "Ελληνικά"])
+        let combining = "e\u{301}e\u{301}e\u{301} e\u{301}e\u{301}"
+        #expect(Wrapping.wrap(combining, width: 3) == ["e\u{301}e\u{301}e\u{301}", "e\u{301}e\u{301}"])
+        #expect(Wrapping.wrap("能力中心", width: 3) == ["能", "力", "中", "心"])
+    }
+
+    @Test func controlCharactersAreMadeSafeBeforeMeasuring() {
+        let rows = Wrapping.wrap("a\u{1b}[31mred b", width: 80)
+        #expect(rows.count == 1 && !rows[0].contains("\u{1b}"))
+    }
+}
