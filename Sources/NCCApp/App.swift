@@ -60,7 +60,9 @@ public final class App {
         _ = run()
     }
 
-    public var layout: Layout { Layout(width: state.width, height: state.height) }
+    public var layout: Layout {
+        Layout(width: state.width, height: state.height, zoom: state.pane.isDetailOnly ? .split : state.zoom)
+    }
 
     /// Readable when work done in the background has replied: the terminal's loop waits on it as
     /// well as on the keyboard, then calls `handleReplies`.
@@ -178,8 +180,8 @@ public final class App {
             emit(.terminal(.setMouse(state.mouse)))
         case .up: try move(by: -1)
         case .down: try move(by: 1)
-        case .pageUp: try move(by: -max(1, layout.listRows - 1))
-        case .pageDown: try move(by: max(1, layout.listRows - 1))
+        case .pageUp: try move(by: -page)
+        case .pageDown: try move(by: page)
         case .top: try move(by: -Int.max / 2)
         case .bottom: try move(by: Int.max / 2)
         case .nextRegion, .previousRegion: try toggleRegion()
@@ -190,6 +192,7 @@ public final class App {
             state.region = .list
             state.list.filtering = true
         case .palette: state.modal = .palette(PaletteState())
+        case .zoom: zoom(to: state.zoom.next)
         case .add: try startAdd()
         case .edit: try startEdit()
         case .delete: try askDelete()
@@ -231,6 +234,24 @@ public final class App {
         }
         state.region = state.details[pane]?.stack.isEmpty == false ? .detail : .list
         reloadList(pane)
+    }
+
+    /// Rows a page moves: the list's, or the detail's when it has the focus.
+    var page: Int { max(1, (state.region == .detail ? detailArea.height : layout.listRows) - 1) }
+
+    /// Shows the list and the detail, or one alone; the focus goes where there is something.
+    func zoom(to zoom: Zoom) {
+        guard !state.pane.isDetailOnly else { return }
+        state.zoom = zoom
+        state.zoomedByOpening = false
+        switch zoom {
+        case .split: break
+        case .list: state.region = .list
+        case .detail:
+            state.region = .detail
+            moveInDetail(by: 0)
+        }
+        ensureWindow(state.pane)
     }
 
     /// The folder of the database: where written files go unless the user says otherwise.

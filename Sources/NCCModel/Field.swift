@@ -60,24 +60,27 @@ public struct Field: Sendable, Hashable {
     public var personal: Bool
     /// The value a newly created record gets when none is given.
     public var defaultValue: Value
+    /// Kept for order, not for reading (an agenda item's position): details leave it out.
+    public var hidden: Bool
 
     public init(
         _ name: String, _ type: FieldType, required: Bool = false, personal: Bool = false,
-        default defaultValue: Value = .null
+        default defaultValue: Value = .null, hidden: Bool = false
     ) {
         self.name = name
         self.type = type
         self.required = required
         self.personal = personal
         self.defaultValue = defaultValue
+        self.hidden = hidden
     }
 
     /// A field of a kind's spec, named by its constant in `Fields`.
     public init(
         _ name: FieldName, _ type: FieldType, required: Bool = false, personal: Bool = false,
-        default defaultValue: Value = .null
+        default defaultValue: Value = .null, hidden: Bool = false
     ) {
-        self.init(name.name, type, required: required, personal: personal, default: defaultValue)
+        self.init(name.name, type, required: required, personal: personal, default: defaultValue, hidden: hidden)
     }
 
     /// `availability_days` is typed as `--availability-days` on the command line.

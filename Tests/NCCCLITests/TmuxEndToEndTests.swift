@@ -46,6 +46,28 @@ struct TmuxEndToEndTests {
         #expect(tmux.display("#{alternate_on}") == "0", "the terminal is back in its normal screen")
     }
 
+    /// Long minutes on a small terminal: Enter gives the meeting the whole screen, and j scrolls
+    /// its wrapped minutes down to the last word.
+    @Test func aMeetingsLongMinutesAreReadToTheLastWordAt80x24() throws {
+        let ncc = try NCCProcess()
+        let words = "Discussed the theory of change and the core indicators with every centre of the consortium"
+        let minutes = Array(repeating: words, count: 12).joined(separator: ". ") + ". Closing lastwordzenith"
+        let added = try ncc.run([
+            "add", "meetings", "--title", "Quarterly Riga", "--start", "2026-12-03T09:00:00Z", "--minutes", minutes,
+        ])
+        #expect(added.status == 0, "\(added.err)")
+        let tmux = try Tmux.app(ncc, width: 80, height: 24)
+        defer { tmux.kill() }
+        try tmux.waitFor("Overview")
+        tmux.keys("4")
+        try tmux.waitFor("Quarterly Riga")
+        tmux.keys("Enter")
+        try tmux.waitFor("lastwordzenith", scroll: "j")
+        #expect(!(try tmux.screen().contains("indicators with every centre of the…")), "wrapped, not cut")
+        tmux.keys("Escape", "q")
+        try tmux.waitFor("EXITED 0")
+    }
+
     /// `E` hands the terminal to the editor, which must be able to read it (an editor started in a
     /// background process group is stopped by the terminal as soon as it reads: the app hung).
     @Test func theMinutesEditorGetsTheTerminal() throws {
@@ -95,13 +117,13 @@ struct Tmux {
         run(["new-session", "-d", "-s", session, "-x", String(width), "-y", String(height), command])
     }
 
-    /// The real app on the scratch database of `ncc`, at 120x40, in a shell that reports how it
+    /// The real app on the scratch database of `ncc`, at 120x40 unless told, in a shell that reports how it
     /// ended ("EXITED status") and then waits, so the pane can still be read.
-    static func app(_ ncc: NCCProcess, environment: String = "") throws -> Tmux {
+    static func app(_ ncc: NCCProcess, environment: String = "", width: Int = 120, height: Int = 40) throws -> Tmux {
         let tmux = Tmux(session: "ncc-e2e-\(UUID().uuidString.prefix(8))")
         let command =
             "HOME=\(ncc.home.path) LANG=C.UTF-8 TERM=xterm-256color \(environment) \(NCCProcess.binary.path) --db \(ncc.db); echo EXITED $?; sleep 60"
-        try tmux.start(command, width: 120, height: 40)
+        try tmux.start(command, width: width, height: height)
         return tmux
     }
 

@@ -20,6 +20,7 @@ extension Action {
     public static let filter = Action("filter"), palette = Action("palette"), toggleMouse = Action("toggleMouse")
     // Records, in the panes that edit them
     public static let add = Action("add"), edit = Action("edit"), delete = Action("delete")
+    public static let zoom = Action("zoom")
 }
 
 /// An input mode: what has the keyboard when no pane does (a filter being typed, a form's

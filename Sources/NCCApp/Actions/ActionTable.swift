@@ -25,6 +25,7 @@ public enum ActionTable {
                 .filter, [.character("/")], "/", "filter", "Filter the list as you type (accents ignored)", footer: true
             ),
             Binding(.palette, [.character(":")], ":", "jump", "Jump to any record of any kind", footer: true),
+            Binding(.zoom, [.character("+")], "+", "zoom", "Zoom: list and detail, list alone, detail alone"),
             Binding(.help, [.character("?"), .function(1)], "?", "help", "Show every key of this pane", footer: true),
             Binding(.toggleMouse, [.character("M")], "M", "mouse", "Turn mouse capture on or off"),
             Binding(.quit, [.character("q")], "q", "quit", "Quit (asks only when something is unsaved)", footer: true),
@@ -46,8 +47,8 @@ public enum ActionTable {
             pane.feature.offersOnlyTheEssentials
             ? global.filter { [.quit, .help, .back, .toggleMouse].contains($0.action) }
             : global
-        // A pane without a list has nothing to filter.
-        if pane.feature.isDetailOnly { global.removeAll { $0.action == .filter } }
+        // A pane without a list has nothing to filter or zoom.
+        if pane.feature.isDetailOnly { global.removeAll { [.filter, .zoom].contains($0.action) } }
         // A key a pane takes for itself (k keeps a conflict in Sync) no longer shows as a global one's.
         let taken = Set(specific.flatMap(\.keys))
         for i in global.indices where global[i].keys.contains(where: taken.contains) {

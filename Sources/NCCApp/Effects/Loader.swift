@@ -50,7 +50,7 @@ struct Loader {
             return [DetailLine("This \(ref.kind.singular) no longer exists.", .dim)]
         }
         var lines = [DetailLine(try reader.title(ref.kind, id: ref.id), .title)]
-        for field in Schema.fields(of: ref.kind) {
+        for field in Schema.fields(of: ref.kind) where !field.hidden {
             let text = try value(record, field.name)
             if text.isEmpty { continue }
             if case .longText = field.type {
@@ -70,6 +70,12 @@ struct Loader {
             for item in related { lines.append(try refLine(item)) }
         }
         return lines
+    }
+
+    /// A record's detail ends with its id, for people who script (`ncc show KIND ID`).
+    static func withID(_ lines: [DetailLine], _ ref: RecordRef) -> [DetailLine] {
+        guard lines.count > 1 else { return lines }  // "no longer exists" needs no id
+        return lines + [DetailLine(""), DetailLine("id \(ref.id)", .dim)]
     }
 
     /// A line naming a related record, which Enter opens. Link records show their other end.

@@ -166,14 +166,17 @@ final class Runner {
 
     func detail(_ request: DetailRequest, _ state: AppState) throws -> [DetailLine] {
         try read { l in
-            if request.stacked { return try l.genericDetail(request.ref) }
-            return try request.pane.feature.detail(request.ref, l, state) ?? l.genericDetail(request.ref)
+            let lines =
+                request.stacked
+                ? try l.genericDetail(request.ref)
+                : try request.pane.feature.detail(request.ref, l, state) ?? l.genericDetail(request.ref)
+            return Loader.withID(lines, request.ref)
         }
     }
 
     func content(of pane: Pane, _ state: AppState) throws -> PaneContent {
         if let shown = state.details[pane]?.stack.last {
-            return .record(try read { try $0.genericDetail(shown) })
+            return .record(Loader.withID(try read { try $0.genericDetail(shown) }, shown))
         }
         return try pane.feature.read(self, state)
     }

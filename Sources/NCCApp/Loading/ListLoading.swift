@@ -40,7 +40,8 @@ extension App {
             if thenDetail { loadDetail(pane) }
             return
         }
-        let height = layout.listRows
+        // A list zoomed away still pages around the rows it would show.
+        let height = layout.listRows > 0 ? layout.listRows : layout.pageRows
         list.clamp(height: height)
         var reading = false
         if let query = list.loadedQuery {

@@ -30,6 +30,7 @@ extension App {
         let pane = Pane.home(of: ref.kind.spec.group)
         if pane != state.pane { state.pane.feature.left(self) }
         state.pane = pane
+        state.zoom = .split
         state.lists[pane]?.filter = TextInput()
         pane.feature.prepareToShow(ref, self)
         state.details[pane] = DetailState()

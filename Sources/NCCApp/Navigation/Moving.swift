@@ -23,30 +23,66 @@ extension App {
         ensureWindow(state.pane, thenDetail: true)
     }
 
+    /// Moves through the detail as a reader does: ↑↓ select the next line that opens something
+    /// when it is in view (or the row next to it), and otherwise scroll a row, so no text
+    /// between two links is skipped; PgUp/PgDn, g/G scroll a page or to an end. A selected line
+    /// scrolled out of view is no longer selected; `by: 0` selects the first one in view.
     func moveInDetail(by delta: Int) {
         var detail = state.detail
-        let openable = detail.lines.indices.filter { detail.lines[$0].target != nil }
-        let height = detailArea.height
-        // Lines are placed in rows: one per line, or two columns side by side (a wide Overview).
+        let height = max(1, detailArea.height - (detail.stack.isEmpty ? 0 : 1))
+        // Lines are placed in rows: wrapped, or in two columns side by side (a wide Overview).
         let placed = DetailColumns(detail.lines, area: detailArea)
-        let rows = placed.rows
-        if openable.isEmpty {
-            detail.scroll = max(0, min(detail.scroll + delta, max(0, rows - height)))
+        let maxScroll = max(0, placed.rows - height)
+        let openable = detail.lines.indices.filter { detail.lines[$0].target != nil }
+        func visible(_ index: Int, in scroll: Int) -> Bool {
+            guard let row = placed.place(of: index)?.row else { return false }
+            return row >= scroll && row < scroll + height
+        }
+        func firstVisible(in scroll: Int) -> Int? { openable.first { visible($0, in: scroll) } }
+        /// Scrolls so that all of the line's rows are in view (its first row if it is too tall).
+        func show(_ index: Int) {
+            guard let row = placed.place(of: index)?.row else { return }
+            let rows = placed.rowCount(of: index)
+            if row < detail.scroll { detail.scroll = row }
+            if row + rows > detail.scroll + height { detail.scroll = min(row, row + rows - height) }
+            detail.scroll = max(0, min(detail.scroll, maxScroll))
+        }
+
+        if delta == 0 {
+            if let selected = detail.selected, openable.contains(selected), visible(selected, in: detail.scroll) {
+                show(selected)
+            } else {
+                detail.selected = firstVisible(in: detail.scroll)
+            }
+        } else if abs(delta) == 1 {
+            let current = detail.selected.flatMap { openable.firstIndex(of: $0) }
+            let next: Int? =
+                if let current {
+                    openable.indices.contains(current + delta) ? openable[current + delta] : nil
+                } else {
+                    delta > 0
+                        ? openable.first { (placed.place(of: $0)?.row ?? 0) >= detail.scroll }
+                        : openable.last { (placed.place(of: $0)?.row ?? 0) < detail.scroll + height }
+                }
+            // The next link counts when it is in view or on the row just past it.
+            if let next, let row = placed.place(of: next)?.row, row >= detail.scroll - 1,
+                row <= detail.scroll + height
+            {
+                detail.selected = next
+                show(next)
+            } else {
+                detail.scroll = max(0, min(detail.scroll + delta, maxScroll))
+                if let selected = detail.selected, !visible(selected, in: detail.scroll) { detail.selected = nil }
+            }
+        } else if abs(delta) >= Int.max / 4 {
+            // g/G: the top with its first link, the end with its last.
+            detail.scroll = delta < 0 ? 0 : maxScroll
+            let shown = openable.filter { visible($0, in: detail.scroll) }
+            detail.selected = delta < 0 ? shown.first : shown.last
         } else {
-            let current = detail.selected.flatMap { openable.firstIndex(of: $0) } ?? 0
-            let next = max(
-                0,
-                min(
-                    openable.count - 1, current + (delta > 0 ? min(delta, openable.count) : max(delta, -openable.count))
-                ))
-            detail.selected = openable[next]
-            let line = placed.place(of: openable[next])?.row ?? openable[next]
-            if line < detail.scroll { detail.scroll = max(0, line - 1) }
-            if line >= detail.scroll + height { detail.scroll = line - height + 2 }
-            if next == 0 { detail.scroll = 0 }
-            if delta > 0, next == openable.count - 1, next == current || delta > openable.count {
-                // Past the last selectable line (or to the end): scroll on to the lines under it, keeping it in view.
-                detail.scroll = max(detail.scroll, min(detail.scroll + delta, rows - height, line))
+            detail.scroll = max(0, min(detail.scroll + delta, maxScroll))
+            if detail.selected.map({ !visible($0, in: detail.scroll) }) ?? true {
+                detail.selected = firstVisible(in: detail.scroll)
             }
         }
         state.detail = detail
@@ -54,6 +90,8 @@ extension App {
 
     func toggleRegion() throws {
         if try state.pane.feature.toggleRegion(self) { return }
+        // Zoomed, Tab shows the other half alone.
+        if state.zoom == .list { state.zoom = .detail } else if state.zoom == .detail { state.zoom = .list }
         if state.region == .list {
             state.region = .detail
             if state.detail.selected == nil { moveInDetail(by: 0) }
@@ -65,6 +103,11 @@ extension App {
     func open() throws {
         if state.region == .list {
             guard state.list.selectedRow != nil else { return }
+            // Under 100 columns the detail has half the height: Enter gives it the whole screen.
+            if !layout.sideBySide, state.zoom == .split {
+                state.zoom = .detail
+                state.zoomedByOpening = true
+            }
             state.region = .detail
             moveInDetail(by: 0)
             return
@@ -95,6 +138,12 @@ extension App {
             state.message = Message("Nothing to back out of; \(ActionTable.key(.quit)) quits")
         } else if state.region == .detail {
             state.region = .list
+            if state.zoomedByOpening || state.zoom == .detail {
+                // Lines wrap otherwise at the split's width: the detail starts at its top again.
+                state.zoom = .split
+                state.detail.scroll = 0
+            }
+            state.zoomedByOpening = false
         } else if !state.list.filter.isEmpty {
             state.list.filter = TextInput()
             reloadList(state.pane, force: true)

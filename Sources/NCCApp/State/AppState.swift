@@ -162,6 +162,10 @@ public struct AppState: Sendable {
     public var message: Message?
     public var mouse = true
     public var quitting = false
+    /// The list and the detail side by side (or stacked), or one of them alone.
+    public var zoom = Zoom.split
+    /// The zoom came from Enter on a narrow screen: Esc goes back to the list.
+    var zoomedByOpening = false
 
     // Pane-specific view settings
     public var tasks = TaskView()

@@ -12,8 +12,11 @@ public struct Layout: Sendable {
     public var footer: Rect
     public var message: Rect
     public var sideBySide: Bool
+    /// Rows of records the list shows when split (paging reads around them even while zoomed).
+    public var pageRows: Int
 
-    public init(width: Int, height: Int) {
+    /// `zoom`: the list or the detail alone takes the whole body.
+    public init(width: Int, height: Int, zoom: Zoom = .split) {
         let screen = Rect(x: 0, y: 0, width: width, height: height)
         let (tabs, rest) = screen.splitTop(1)
         let (main, bottom) = rest.splitBottom(2)
@@ -35,8 +38,32 @@ public struct Layout: Sendable {
             divider = line
             detail = detailArea
         }
+        pageRows = max(0, list.height - 2)
+        let none = Rect(x: main.x, y: main.y, width: 0, height: 0)
+        switch zoom {
+        case .split: break
+        case .list:
+            (list, detail, divider) = (main, none, none)
+        case .detail:
+            (list, detail, divider) = (
+                none, Rect(x: main.x + 1, y: main.y, width: main.width - 2, height: main.height), none
+            )
+        }
     }
 
     /// Rows of records the list shows (below its title and its column headers).
     public var listRows: Int { max(0, list.height - 2) }
+}
+
+/// How a pane with a list shows it: beside or over its detail, or one of the two alone (`+`).
+public enum Zoom: Sendable, Hashable {
+    case split, list, detail
+
+    var next: Zoom {
+        switch self {
+        case .split: .list
+        case .list: .detail
+        case .detail: .split
+        }
+    }
 }

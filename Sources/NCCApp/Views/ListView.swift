@@ -46,14 +46,14 @@ enum ListView {
         }
     }
 
-    /// Fixed columns keep their width (shrinking when the screen is narrow); the flexible one
-    /// takes what is left.
+    /// The flexible column is the one that names a record (a title, a name): it takes what is
+    /// left, and at least 40% of the width; fixed columns shrink first when the screen is narrow.
     static func columnWidths(_ columns: [ColumnSpec], total: Int) -> [Int] {
         let gaps = max(0, columns.count - 1)
         var widths = columns.map(\.width)
         let flexible = columns.firstIndex { $0.width == 0 }
         let fixed = widths.reduce(0, +) + gaps
-        let minimumFlexible = flexible == nil ? 0 : 12
+        let minimumFlexible = flexible == nil ? 0 : max(12, total * 2 / 5)
         if fixed + minimumFlexible > total {
             // Too narrow: shrink fixed columns in proportion, never below 3; the whole ones
             // (dates, statuses) only when shrinking the others is not enough.
@@ -71,8 +71,9 @@ enum ListView {
     }
 }
 
-/// A scrolling column of text lines, some of which open a record (two columns on a wide screen
-/// when lines ask for it, as the Overview's do).
+/// A scrolling column of text lines, long ones wrapped, some of which open a record (two columns
+/// on a wide screen when lines ask for it, as the Overview's do). Marks at the right edge say
+/// there is more above (▲) or below (▼).
 enum DetailView {
     static func draw(
         _ screen: inout ScreenBuffer, _ detail: DetailState, in area: Rect, focused: Bool,
@@ -87,32 +88,40 @@ enum DetailView {
             top = 1
         }
         let placed = DetailColumns(detail.lines, area: area)
-        if placed.isSplit {
-            for (c, indices) in placed.columns.enumerated() {
-                for row in 0..<max(0, area.height - top) {
-                    let r = detail.scroll + row
-                    guard r < indices.count else { break }
-                    drawLine(
-                        &screen, detail.lines[indices[r]], selected: focused && detail.selected == indices[r],
-                        x: placed.x(ofColumn: c), y: area.y + top + row, width: placed.width, theme: theme)
+        let height = max(0, area.height - top)
+        for (c, rows) in placed.columns.enumerated() {
+            // The selected line's explanation (`more`) is drawn under it, pushing the rest down
+            // (one column only: beside another column it would push that one's rows apart).
+            var shown: [(row: DetailColumns.Row, more: Bool)] = []
+            var r = detail.scroll
+            while r < rows.count, shown.count < height {
+                let row = rows[r]
+                shown.append((row, false))
+                let last = r + 1 == rows.count || rows[r + 1].line != row.line
+                if !placed.isSplit, focused, last, detail.selected == row.line {
+                    for more in detail.lines[row.line].more {
+                        for text in Wrapping.wrap(more, width: placed.width, indent: 6) {
+                            shown.append((DetailColumns.Row(line: -1, text: text, first: true), true))
+                        }
+                    }
                 }
+                r += 1
             }
-            return
-        }
-        // The selected line's explanation (`more`) is drawn under it, pushing the rest down.
-        var rows: [(line: DetailLine, index: Int?)] = []
-        for index in detail.scroll..<max(detail.scroll, detail.lines.count) {
-            rows.append((detail.lines[index], index))
-            if focused, detail.selected == index {
-                rows += detail.lines[index].more.map { (DetailLine($0, .dim), nil) }
+            for (i, item) in shown.prefix(height).enumerated() {
+                var line = item.more ? DetailLine(item.row.text, .dim) : detail.lines[item.row.line]
+                line.text = item.row.text
+                if !item.row.first { line.bar = nil }
+                drawLine(
+                    &screen, line, selected: focused && !item.more && detail.selected == item.row.line,
+                    x: placed.x(ofColumn: c), y: area.y + top + i, width: placed.width, theme: theme)
             }
-            if rows.count >= area.height - top { break }
         }
-        for (i, row) in rows.enumerated() where i < area.height - top {
-            let index = row.index ?? -1
-            drawLine(
-                &screen, row.line, selected: focused && detail.selected == index, x: area.x, y: area.y + top + i,
-                width: area.width, theme: theme)
+        if placed.overflows, height > 0 {
+            let mark = theme("ui.text.dim")
+            if detail.scroll > 0 { screen.put("▲", x: area.maxX - 1, y: area.y + top, style: mark) }
+            if detail.scroll + height < placed.rows {
+                screen.put("▼", x: area.maxX - 1, y: area.y + top + height - 1, style: mark)
+            }
         }
     }
 

@@ -30,7 +30,7 @@ extension KindSpec {
         singular: "agenda item", plural: "agenda-items",
         fields: [
             Field(Fields.AgendaItem.meeting, .reference(.meeting), required: true),
-            Field(Fields.AgendaItem.position, .integer(0...9999), default: .int(0)),
+            Field(Fields.AgendaItem.position, .integer(0...9999), default: .int(0), hidden: true),
             Field(Fields.AgendaItem.title, .text, required: true),
             Field(Fields.AgendaItem.notes, .longText),
         ],
@@ -57,7 +57,7 @@ extension KindSpec {
         singular: "decision", plural: "decisions",
         fields: [
             Field(Fields.Decision.meeting, .reference(.meeting), required: true),
-            Field(Fields.Decision.position, .integer(0...9999), default: .int(0)),
+            Field(Fields.Decision.position, .integer(0...9999), default: .int(0), hidden: true),
             Field(Fields.Decision.text, .longText, required: true),
         ],
         naming: .field(Fields.Decision.text),

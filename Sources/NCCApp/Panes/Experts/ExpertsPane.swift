@@ -67,8 +67,8 @@ enum ExpertsPane: PaneFeature {
     }
 
     static let expertColumns = [
-        ColumnSpec("Expert", 22), ColumnSpec("Languages", 9), ColumnSpec("Days", 4, whole: true),
-        ColumnSpec("Topics", 0),
+        ColumnSpec("Expert", 0), ColumnSpec("Languages", 9), ColumnSpec("Days", 4, whole: true),
+        ColumnSpec("Topics", 24),
     ]
     static let needColumns = [
         ColumnSpec("Need", 0), ColumnSpec("Centre", 16), ColumnSpec("Status", 7, whole: true),

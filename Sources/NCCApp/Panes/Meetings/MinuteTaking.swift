@@ -54,7 +54,8 @@ extension MeetingsPane {
             app.state.modal = .form(
                 FormState(
                     title: "Decision of \(title)", purpose: .decision(meeting: meeting),
-                    fields: [FormField(Schema.field(Fields.Decision.text), label: "Decision")]))
+                    // One line, so Enter saves and the secretary types the next decision at once.
+                    fields: [FormField(Field(Fields.Decision.text, .text, required: true), label: "Decision")]))
         case .actionItem:
             app.state.modal = .form(
                 FormState(
