@@ -1,11 +1,11 @@
-import CSV
 import Foundation
 import NCCModel
 import NCCStore
 import TerminalText
 
 /// Writes one kind's records as CSV in the same columns the importer reads, so export then import
-/// gives back the same data. A file is written under a temporary name and renamed into place.
+/// gives back the same data. A file is written under a temporary name and renamed into place;
+/// `-` is standard output.
 /// Standard output may be a terminal: there, control characters in the data are shown as
 /// symbols (␛), as everywhere ncc prints; a file keeps the data exactly.
 public struct CSVExporter {
@@ -14,61 +14,21 @@ public struct CSVExporter {
 
     public func exportCSV(_ kind: Kind, to path: String) throws -> Int {
         try CSVTable.requireFormat(for: kind)
-        if path == "-" {
-            // Appending keeps the shell's file offset when standard output is a file.
-            guard let stream = OutputStream(toFileAtPath: "/dev/stdout", append: true) else {
-                throw CSVFileError(description: "cannot write to standard output")
-            }
-            return try write(kind, to: stream, name: "standard output", printable: true)
-        }
-        let destination = URL(fileURLWithPath: path)
-        let folder = destination.deletingLastPathComponent()
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CSVFileError(description: "cannot write \(path): the folder \(folder.path) does not exist")
-        }
-        let temporary = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).tmp")
-        // Created here first, so that a folder taking no new files is reported with the system's reason.
-        let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw CSVFileError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-        }
-        close(descriptor)
-        guard let stream = OutputStream(toFileAtPath: temporary.path, append: false) else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw CSVFileError(description: "cannot write \(path): cannot create a file in \(folder.path)")
-        }
         do {
-            let rows = try write(kind, to: stream, name: path, printable: false)
-            // On disk before it takes the real name: a crash leaves the old file or the new, whole.
-            guard let handle = FileHandle(forUpdatingAtPath: temporary.path) else {
-                throw CSVFileError(description: "cannot write \(path)")
-            }
-            do {
-                try handle.synchronize()
-                try handle.close()
-            } catch {
-                throw CSVFileError(description: "cannot write \(path): \(error.localizedDescription)")
-            }
-            guard rename(temporary.path, destination.path) == 0 else {
-                throw CSVFileError(description: "cannot write \(path): \(String(cString: strerror(errno)))")
-            }
+            // Standard output is file descriptor 1 as it is, so `>>` and a shell's later writes
+            // land after ours; a file goes through a temporary name, synced, then renamed.
+            let sink = try ExportSink(path: path)
+            let rows = try write(kind, to: sink, printable: path == "-")
+            try sink.commit()
             return rows
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
+        } catch let error as CalendarFileError {
+            throw CSVFileError(description: error.description)
         }
     }
 
-    private func write(_ kind: Kind, to stream: OutputStream, name: String, printable: Bool) throws -> Int {
-        stream.open()
-        defer { stream.close() }
-        let full = CSVFileError(description: "cannot write \(name) (is the disk full?)")
-        guard stream.streamStatus == .open, let csv = try? CSVWriter(stream: stream) else {
-            throw CSVFileError(description: "cannot write \(name): it cannot be opened")
-        }
+    private func write(_ kind: Kind, to sink: ExportSink, printable: Bool) throws -> Int {
         let header = CSVTable.header(for: kind)
-        try csv.write(row: header)
+        try sink.write(Self.row(header))
         var count = 0
         try store.read { reader in
             let names = UniqueNames(reader: reader)
@@ -77,20 +37,24 @@ public struct CSVExporter {
                 let page = try reader.list(kind, limit: 1000, offset: offset)
                 if page.isEmpty { break }
                 for record in page {
-                    do {
-                        let cells = try header.map { try cell($0, of: record, reader, names) }
-                        try csv.write(row: printable ? cells.map { Sanitizer.clean($0, keepNewlines: true) } : cells)
-                    } catch is CSVError {
-                        throw full
-                    }
+                    let cells = try header.map { try cell($0, of: record, reader, names) }
+                    try sink.write(Self.row(printable ? cells.map { Sanitizer.clean($0, keepNewlines: true) } : cells))
                     count += 1
                 }
                 offset += page.count
             }
         }
-        // End the last row too, as most tools expect; a write that fails is a full or vanished disk.
-        guard csv.stream.write("\n", maxLength: 1) == 1 else { throw full }
         return count
+    }
+
+    /// One RFC 4180 row and its line end (every row ends in one, the last too, as most tools
+    /// expect): a cell holding a quote, a comma or a line break is quoted, its quotes doubled.
+    static func row(_ cells: [String]) -> String {
+        cells.map { cell in
+            guard cell.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r" || $0 == "\r\n" })
+            else { return cell }
+            return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        }.joined(separator: ",") + "\n"
     }
 
     private func cell(_ column: String, of record: Record, _ reader: StoreReader, _ names: UniqueNames) throws -> String

@@ -34,7 +34,7 @@ struct MinutesCommand: ParsableCommand {
         let id = try store.read { reader in try reader.resolve(.meeting, meeting) }
         let writer = MinutesWriter(store: store)
         if output == "-" {
-            FileHandle.standardOutput.write(Data(try writer.markdown(meeting: id).utf8))
+            try StandardOutput.write(try writer.markdown(meeting: id))
             return
         }
         let path = try writer.write(meeting: id, to: output)
@@ -93,8 +93,7 @@ struct ReportCommand: ParsableCommand {
             today: today.flatMap { Dates.normalizedDate($0.trimmingCharacters(in: .whitespaces)) } ?? Dates.today())
         let period = try report.period(from: from, to: to)
         if output == "-" {
-            FileHandle.standardOutput.write(
-                Data(try report.render(resolvedFormat, from: period.from, to: period.to).utf8))
+            try StandardOutput.write(try report.render(resolvedFormat, from: period.from, to: period.to))
             return
         }
         let path = try report.write(resolvedFormat, from: period.from, to: period.to, file: output)

@@ -1,11 +1,17 @@
 import Foundation
+import NCCExchange
 import TerminalText
 
 /// All terminal output of the CLI goes through here, so nothing from the data reaches it raw.
 enum Console {
-    /// Writes to stdout as is; callers pass text they built from sanitised pieces.
+    /// Writes to stdout as is; callers pass text they built from sanitised pieces. Output that
+    /// cannot be written (closed, a full disk) ends the command with one line, not a crash.
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        do {
+            try StandardOutput.write(text + "\n")
+        } catch {
+            CLI.fail("\(error)", code: 1)
+        }
     }
 
     static func error(_ text: String) {
