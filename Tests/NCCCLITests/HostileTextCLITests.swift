@@ -94,6 +94,10 @@ import Testing
         printed += try ok(member, ["match", try #require(ids[.need])])
         printed += try ok(member, ["match", "--expert", try #require(ids[.expert])])
 
+        // The names beside references in JSON are escaped like every other string.
+        let task = try ok(member, ["show", "task", try #require(ids[.task]), "--json"])
+        #expect(task.contains(#""owner_name":"person.name\u001b]0;pwned\u0007"#), "\(task)")
+
         // The texts were printed, their escapes as visible symbols.
         for label in ["centre.name", "person.name", "task.title", "meeting.minutes", "need.description", "expert.bio"] {
             #expect(printed.contains("\(label)␛]0;pwned␇"), "\(label) was never printed")

@@ -10,7 +10,7 @@ struct ListCommand: ParsableCommand {
         discussion: "KIND is one of: \(KindWords.help).")
 
     @Argument(help: "What to list.", transform: KindWords.parse) var kind: Kind
-    @Flag(help: "Print a JSON array of records (references as ids).") var json = false
+    @Flag(help: "Print a JSON array of records (each reference as an id, with FIELD_name beside it).") var json = false
     @Option(help: "Show at most this many records (0: all).") var limit = 100
     @OptionGroup var database: DatabaseOptions
 
@@ -23,19 +23,19 @@ struct ListCommand: ParsableCommand {
         try store.read { reader in
             let total = try reader.count(kind)
             let wanted = limit == 0 ? total : min(limit, total)
+            let presenter = RecordPresenter(reader: reader)
             if json {
                 Console.out("[")
                 var written = 0
                 try forEachPage(reader, wanted) { record in
                     written += 1
-                    Console.out("  " + RecordPresenter.json(record) + (written < wanted ? "," : ""))
+                    Console.out("  " + (try presenter.json(record)) + (written < wanted ? "," : ""))
                 }
                 Console.out("]")
                 return
             }
             let columns = Schema.listColumns(of: kind)
             var table = TextTable(headers: ["id"] + columns.map { $0.replacingOccurrences(of: "_", with: " ") })
-            let presenter = RecordPresenter(reader: reader)
             try forEachPage(reader, wanted) { record in
                 table.append(
                     [record.id.shortID]

@@ -12,7 +12,7 @@ struct ShowCommand: ParsableCommand {
 
     @Argument(help: "The kind of record.", transform: KindWords.parse) var kind: Kind
     @Argument(help: "Its id, id prefix or exact name.") var id: String
-    @Flag(help: "Print the record as JSON (references as ids).") var json = false
+    @Flag(help: "Print the record as JSON (each reference as an id, with FIELD_name beside it).") var json = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -23,13 +23,16 @@ struct ShowCommand: ParsableCommand {
                 throw StoreError.notFound(kind: kind, reference: self.id)
             }
             let related = try relatedRecords(reader, id)
+            let presenter = RecordPresenter(reader: reader)
             if json {
                 var extra: [String: Value] = [:]
-                for (label, items) in related { extra["related_" + label] = .list(items.map(\.id)) }
-                Console.out(RecordPresenter.json(record, extra: extra))
+                for (label, items) in related {
+                    extra["related_" + label] = .list(items.map(\.id))
+                    extra["related_" + label + "_names"] = .list(items.map(\.title))
+                }
+                Console.out(try presenter.json(record, extra: extra))
                 return
             }
-            let presenter = RecordPresenter(reader: reader)
             Console.out(Sanitizer.clean("\(kind.singular.capitalized): \(try presenter.title(kind, id: id))"))
             let labelWidth = 2 + (Schema.fields(of: kind).map { DisplayWidth.of($0.name) }.max() ?? 0)
             Console.out("  \(DisplayWidth.fit("id", to: labelWidth))\(id)")
