@@ -10,6 +10,8 @@ public struct Peer: Sendable, Equatable {
     public var revoked: Bool
     /// What its last bundle said it holds: replica -> highest sequence number.
     public var knowledge: [String: Int]
+    /// When this database last imported a bundle from it, and last exported one for it
+    /// (`--for`), by this machine's wall clock (UTC, `YYYY-MM-DDTHH:MM:SSZ`).
     public var lastImport: String?
     public var lastExport: String?
     /// The SHA-256 of the last bundle imported from it (a shared folder's unchanged file is skipped).

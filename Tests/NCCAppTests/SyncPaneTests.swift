@@ -101,7 +101,51 @@ import Testing
         w.press(.character("i"))
         w.type(path)
         w.press(.enter)
-        #expect(w.lines.last?.hasPrefix("Nothing new") == true, "\(w.lines.last ?? "")")
+        #expect(
+            w.lines.last?.hasPrefix(
+                "Nothing new: the one operation of this bundle from \(w.colleague.replicaID) is here already") == true,
+            "\(w.lines.last ?? "")")
+    }
+
+    /// The colleague's database has made no change of its own (its logical clock still reads 1970):
+    /// the pane shows when it imported from and exported to this replica by the machine's clock.
+    @Test func aPeerShowsWhenThisMachineLastImportedFromItAndExportedToIt() throws {
+        let w = try SyncWorld()
+        // Whole minutes: the pane shows hours and minutes.
+        let start = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 / 60).rounded(.down) * 60)
+        let path = try w.bundle(of: w.store, w.identity, "to-colleague.nccbundle")
+        try w.importInto(w.colleague, path)
+        try BundleWriter(store: w.colleague, identity: w.colleagueIdentity).write(
+            to: w.folder.appendingPathComponent("for-here.nccbundle").path, for: w.store.replicaID)
+        let app = try App(
+            store: w.colleague, width: 120, height: 40, today: "2026-11-23", identity: w.colleagueIdentity,
+            runsInBackground: false
+        ) { _ in "" }
+        app.handle(.key(.character("5")))
+        let screen = app.render(theme: { _ in .plain }).text
+        let end = Date()
+        let line = try #require(screen.split(separator: "\n").first { $0.contains("last import") }, "\(screen)")
+        let format = DateFormatter()
+        format.locale = Locale(identifier: "en_US_POSIX")
+        format.timeZone = TimeZone(identifier: "UTC")
+        format.dateFormat = "yyyy-MM-dd HH:mm"
+        for label in ["last import ", "last export "] {
+            let shown = try #require(line.split(separator: label).last?.prefix(16), "\(line)")
+            let time = try #require(format.date(from: String(shown)), "\(label)\(shown)")
+            #expect(time >= start && time <= end, "\(label)\(shown) is not now (\(start)-\(end))")
+        }
+
+        // Asked again, the same bundle brings nothing; its many operations are counted as many.
+        app.handle(.key(.character("i")))
+        for character in path { app.handle(.key(.character(character))) }
+        app.handle(.key(.enter))
+        let operations = try w.store.read { try $0.operationCount() }
+        let message = try #require(app.render(theme: { _ in .plain }).lines.last)
+        #expect(
+            message.hasPrefix(
+                "Nothing new: the \(operations) operations of this bundle from \(w.store.replicaID) are all here already"
+            ),
+            "\(message)")
     }
 
     @Test func keepSettlesTheConflictWithTheCurrentValue() throws {

@@ -70,7 +70,10 @@ import Testing
         _ = try ok(ana, ["edit", "centre", "NCC Lietuva", "--description", "Ana's minutes of the Vilnius visit"])
         _ = try ok(ben, ["edit", "centre", "NCC Lietuva", "--description", "Ben's notes from Kaunas"])
         _ = try ok(ben, ["export", ncc.file("ben1.nccbundle")])
-        _ = try ok(ana, ["import", ncc.file("ben1.nccbundle"), "--trust"])
+        let withConflict = try ok(ana, ["import", ncc.file("ben1.nccbundle"), "--trust"])
+        #expect(
+            withConflict.contains("centres: 1 updated, 1 conflict\n")
+                && withConflict.contains("1 conflicting value kept: see 'ncc conflicts'"), "\(withConflict)")
         let anaPeers = try ok(ana, ["peers"])
         let benReplica = try #require(anaPeers.split(separator: " ").first.map(String.init))
         _ = try ok(ana, ["export", ncc.file("ana2.nccbundle"), "--for", String(benReplica.prefix(6))])
@@ -106,6 +109,58 @@ import Testing
         #expect(!ops.contains("egle@example.org"), "Eglė's e-mail never left Ana's machine")
     }
 
+    /// `ncc peers` tells when this machine last imported from and exported to each peer, by its own
+    /// clock (a fresh database's logical clock is still at 1970), and counts say "1 operation".
+    @Test func peersShowWhenThisMachineLastImportedAndExportedAndCountsAreEnglish() throws {
+        _ = try ok(ana, ["add", "centre", "--name", "NCC Lietuva", "--country", "LT"])
+        let exported = try ok(ana, ["export", ncc.file("one.nccbundle")])
+        #expect(exported.contains(": 1 operation (everything), ") && exported.contains(" bytes, signed"), "\(exported)")
+        #expect(
+            try ok(ben, ["import", ncc.file("one.nccbundle"), "--dry-run", "--trust"]).contains(
+                "Would apply 1 new operation from"))
+
+        let beforeImport = Date()
+        let imported = try ok(ben, ["import", ncc.file("one.nccbundle"), "--trust"])
+        let afterImport = Date()
+        #expect(
+            imported.contains("Applied 1 new operation from") && imported.contains("centres: 1 added"), "\(imported)")
+        var peers = try ok(ben, ["peers"])
+        #expect(peers.contains("last export never"), "\(peers)")
+        try expectTime(after: "last import ", in: peers, between: beforeImport, afterImport)
+        let anaReplica = try #require(peers.split(separator: " ").first.map(String.init))
+
+        // Ben has made nothing of his own: what Ana lacks is nothing, and the time is still now.
+        let beforeExport = Date()
+        let reply = try ok(ben, ["export", ncc.file("for-ana.nccbundle"), "--for", anaReplica])
+        let afterExport = Date()
+        #expect(reply.contains(": 0 operations (what \(anaReplica) lacks), "), "\(reply)")
+        peers = try ok(ben, ["peers"])
+        try expectTime(after: "last export ", in: peers, between: beforeExport, afterExport)
+        try expectTime(after: "last import ", in: peers, between: beforeImport, afterImport)
+
+        _ = try ok(ana, ["add", "centre", "--name", "NCC Latvija", "--country", "LV"])
+        _ = try ok(ana, ["add", "centre", "--name", "NCC Eesti", "--country", "EE"])
+        _ = try ok(ana, ["export", ncc.file("three.nccbundle")])
+        let more = try ok(ben, ["import", ncc.file("three.nccbundle")])
+        #expect(more.contains("Applied 2 new operations from") && more.contains("1 already held"), "\(more)")
+        #expect(more.contains("centres: 2 added"), "\(more)")
+    }
+
+    /// The UTC time after `label` in `text` lies between `start` and `end` (to the second).
+    func expectTime(
+        after label: String, in text: String, between start: Date, _ end: Date,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        let word = try #require(
+            text.split(separator: label).dropFirst().first?.prefix { $0 != "," && $0 != "\n" }, "\(text)",
+            sourceLocation: sourceLocation)
+        let time = try #require(
+            ISO8601DateFormatter().date(from: String(word)), "\(word)", sourceLocation: sourceLocation)
+        #expect(
+            time >= start.addingTimeInterval(-1) && time <= end.addingTimeInterval(1),
+            "\(label)\(word), not between \(start) and \(end)", sourceLocation: sourceLocation)
+    }
+
     func centreID() throws -> String {
         let json = try ok(ana, ["list", "centres", "--json"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
@@ -119,7 +174,7 @@ import Testing
         _ = try ok(ana, ["sync", "--folder", folder])
         _ = try ok(ben, ["add", "task", "--title", "Map the funders"])
         let first = try ok(ben, ["sync", "--folder", folder, "--trust"])
-        #expect(first.contains("Applied 1 new operations"), "\(first)")
+        #expect(first.contains("Applied 1 new operation from"), "\(first)")
         _ = try ok(ana, ["sync", "--folder", folder, "--trust"])
         #expect(try ok(ana, ["list", "tasks"]).contains("Map the funders"))
         #expect(try ok(ben, ["list", "centres"]).contains("NCC Slovenija"))

@@ -198,6 +198,19 @@ import Testing
     }
 }
 
+@Suite struct CountWordsCLITests {
+    /// "1 record", "2 records": a count is followed by the noun English puts after it.
+    @Test func demoRefusesADatabaseThatHoldsOneRecordOrTwoInPlainEnglish() throws {
+        let ncc = try NCCProcess()
+        #expect(try ncc.run(["add", "centre", "--name", "NCC Malta", "--country", "MT"]).status == 0)
+        let one = try ncc.run(["demo"])
+        #expect(one.status != 0 && one.err.contains("already holds 1 record; demo data"), "\(one.err)")
+        #expect(try ncc.run(["add", "centre", "--name", "NCC Cyprus", "--country", "CY"]).status == 0)
+        let two = try ncc.run(["demo"])
+        #expect(two.status != 0 && two.err.contains("already holds 2 records; demo data"), "\(two.err)")
+    }
+}
+
 @Suite struct MatchCLITests {
     @Test func matchPrintsRankedExpertsAsJSONAndNamesTheClosestNeedsWhenUnknown() throws {
         let ncc = try NCCProcess()

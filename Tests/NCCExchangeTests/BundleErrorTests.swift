@@ -138,6 +138,10 @@ import Testing
             .operationCount(bundle: "b.nccbundle", declared: 8, held: 7),
             "b.nccbundle: the manifest says 8 operations, ops.jsonl holds 7"
         ),
+        (
+            .operationCount(bundle: "b.nccbundle", declared: 1, held: 2),
+            "b.nccbundle: the manifest says 1 operation, ops.jsonl holds 2"
+        ),
         (.changedOnDisk, "the bundle's operations changed on disk after they were checked; nothing was imported"),
         (.madeHere(replica: "r1"), "this bundle was made here (replica r1); nothing to import"),
         (
@@ -186,6 +190,10 @@ import Testing
         (
             .operationsMiscounted(bytes: 10, lines: 2, countedBytes: 12, countedLines: 3),
             "internal error: the operations came to 10 bytes in 2 lines, not the 12 bytes in 3 lines counted first; nothing was written"
+        ),
+        (
+            .operationsMiscounted(bytes: 1, lines: 1, countedBytes: 2, countedLines: 1),
+            "internal error: the operations came to 1 byte in 1 line, not the 2 bytes in 1 line counted first; nothing was written"
         ),
         (.emptyPiece, "internal error: an empty piece of the operations"),
         (

@@ -13,6 +13,20 @@ import Testing
 /// files, escaping of hostile text, a well-formed self-contained HTML page, the period filter,
 /// and every count checked against figures computed here from the inserted data.
 @Suite struct ReportTests {
+    /// Notes beyond the ten listed are counted as English says it: "1 more note", "2 more notes".
+    @Test func notesLeftOutAreCountedInTheSingularOrThePlural() {
+        var model = ProgressReport.Model(from: "2026-01-01", to: "2026-03-31", today: "2026-03-31")
+        model.engagements.byStatus = Schema.engagementStatuses.map { ($0, $0 == "done" ? 12 : 0) }
+        model.engagements.notes = (1...ProgressReport.notesListed).map {
+            ProgressReport.Note(expert: "Eglė Butkevičienė", need: "Need \($0)", status: "done", excerpt: "Fine.")
+        }
+        for (total, words) in [(11, "1 more note not shown."), (12, "2 more notes not shown.")] {
+            model.engagements.notesTotal = total
+            #expect(ReportMarkdown.render(model).contains("\n\(words)\n"), "\(words)")
+            #expect(ReportHTML.render(model).contains("<p class=\"note\">\(words)</p>"), "\(words)")
+        }
+    }
+
     /// 2026-01-01T00:00:00Z: every record is created (and last changed) at this moment.
     static let clock: @Sendable () -> UInt64 = { UInt64(1_767_225_600_000) << 16 }
     /// The report's day; the default period is then 2026-01-01 to 2026-03-31.

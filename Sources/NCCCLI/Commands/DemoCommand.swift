@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NCCDemo
+import NCCExchange
 import NCCModel
 
 /// `ncc demo`: realistic data to explore, in an empty database.
@@ -26,7 +27,7 @@ struct DemoCommand: ParsableCommand {
         let existing = try store.read { r in try Kind.main.reduce(0) { $0 + (try r.count($1)) } }
         guard existing == 0 else {
             throw CLIError(
-                "\(store.path) already holds \(existing) records; demo data goes into an empty database (use --db NEW.sqlite)"
+                "\(store.path) already holds \(English.count(existing, "record")); demo data goes into an empty database (use --db NEW.sqlite)"
             )
         }
         let summary = try DemoData.load(into: store, seed: seed, scale: scale)

@@ -77,7 +77,7 @@ struct ExportCommand: ParsableCommand {
         let scope = written.manifest.full ? "everything" : "what \(replica ?? "") lacks"
         Console.out(
             Console.oneLine(
-                "Wrote \(file): \(written.manifest.operations) operations (\(scope)), \(written.bytes) bytes, signed \(context.identity.fingerprint)"
+                "Wrote \(file): \(English.count(written.manifest.operations, "operation")) (\(scope)), \(English.count(written.bytes, "byte")), signed \(context.identity.fingerprint)"
             ))
     }
 }
@@ -235,7 +235,9 @@ struct SyncCommand: ParsableCommand {
         }
         // Ours goes last, so that it already holds what we just received.
         let written = try BundleWriter(store: context.store, identity: context.identity).write(to: ours.path)
-        Console.out(Console.oneLine("Wrote \(ours.lastPathComponent): \(written.manifest.operations) operations"))
+        Console.out(
+            Console.oneLine(
+                "Wrote \(ours.lastPathComponent): \(English.count(written.manifest.operations, "operation"))"))
         if refused > 0 {
             throw ValidationError("\(refused) bundle\(refused == 1 ? " was" : "s were") refused (see above)")
         }
@@ -350,17 +352,19 @@ enum SyncReport {
         let summary = result.summary
         let producer = result.manifest.producer
         var lines = [
-            "\(dryRun ? "Would apply" : "Applied") \(summary.applied) new operations from replica \(producer.replica) (key \(producer.fingerprint)\(result.newlyTrusted ? ", now trusted" : "")); \(summary.alreadyHeld) already held"
+            "\(dryRun ? "Would apply" : "Applied") \(English.count(summary.applied, "new operation")) from replica \(producer.replica) (key \(producer.fingerprint)\(result.newlyTrusted ? ", now trusted" : "")); \(summary.alreadyHeld) already held"
         ]
         for (kind, counts) in summary.kinds.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             var parts: [String] = []
             if counts.added > 0 { parts.append("\(counts.added) added") }
             if counts.updated > 0 { parts.append("\(counts.updated) updated") }
             if counts.deleted > 0 { parts.append("\(counts.deleted) deleted") }
-            if counts.conflicts > 0 { parts.append("\(counts.conflicts) conflicts") }
+            if counts.conflicts > 0 { parts.append(English.count(counts.conflicts, "conflict")) }
             if !parts.isEmpty { lines.append("  \(kind.plural): " + parts.joined(separator: ", ")) }
         }
-        if summary.conflicts > 0 { lines.append("\(summary.conflicts) conflicting values kept: see 'ncc conflicts'") }
+        if summary.conflicts > 0 {
+            lines.append("\(English.count(summary.conflicts, "conflicting value")) kept: see 'ncc conflicts'")
+        }
         if let backup = result.backup { lines.append("Backup: \(backup)") }
         return lines
     }

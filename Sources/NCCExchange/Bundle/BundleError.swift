@@ -154,7 +154,7 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
         case .sequenceGap(let bundle, let line, let replica, let last, let next):
             "\(bundle): \(ops) line \(line): replica \(replica) skips from \(last) to \(next)"
         case .operationCount(let bundle, let declared, let held):
-            "\(bundle): the manifest says \(declared) operations, \(ops) holds \(held)"
+            "\(bundle): the manifest says \(English.count(declared, "operation")), \(ops) holds \(held)"
         case .changedOnDisk: "the bundle's operations changed on disk after they were checked; nothing was imported"
 
         case .madeHere(let replica): "this bundle was made here (replica \(replica)); nothing to import"
@@ -180,7 +180,7 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
             case .more: "cannot write \(path): more operations than counted"
             }
         case .operationsMiscounted(let bytes, let lines, let countedBytes, let countedLines):
-            "internal error: the operations came to \(bytes) bytes in \(lines) lines, not the \(countedBytes) bytes in \(countedLines) lines counted first; nothing was written"
+            "internal error: the operations came to \(English.count(bytes, "byte")) in \(English.count(lines, "line")), not the \(English.count(countedBytes, "byte")) in \(English.count(countedLines, "line")) counted first; nothing was written"
         case .emptyPiece: "internal error: an empty piece of the operations"
 
         case .damagedSigningKey(let path):

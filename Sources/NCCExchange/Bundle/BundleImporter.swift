@@ -108,7 +108,9 @@ public struct BundleImporter {
             peer.trusted = true
             // What it holds only grows: an old bundle replayed does not make us forget newer news.
             peer.knowledge.merge(manifest.knowledge) { max($0, $1) }
-            peer.lastImport = try writer.reader.clockTime()
+            // This machine's clock, as the member reads it: the replica's logical clock is the
+            // newest stamp it holds, which is 1970 in a database that has made no change yet.
+            peer.lastImport = Dates.nowUTC()
             peer.lastBundle = bundle.fileHash
             try writer.savePeer(peer)
             return summary

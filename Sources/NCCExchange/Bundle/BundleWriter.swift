@@ -1,4 +1,5 @@
 import Foundation
+import NCCModel
 import NCCStore
 import ZIPFoundation
 
@@ -91,10 +92,12 @@ public struct BundleWriter {
         }
         let bytes =
             ((try? FileManager.default.attributesOfItem(atPath: destination.path)[.size]) as? NSNumber)?.int64Value ?? 0
-        if let peer, !full {
+        if let peer {
             try store.write { writer in
                 if var known = try writer.reader.peer(peer) {
-                    known.lastExport = manifest.created
+                    // This machine's clock: `created` is the producer's logical clock, the time
+                    // of the last change the bundle holds, not when it was written.
+                    known.lastExport = Dates.nowUTC()
                     try writer.savePeer(known)
                 }
             }

@@ -254,7 +254,8 @@ enum ReportHTML {
             }
             out += "</ul>\n"
             if e.notesTotal > e.notes.count {
-                out += "<p class=\"note\">\(e.notesTotal - e.notes.count) more notes not shown.</p>\n"
+                out +=
+                    "<p class=\"note\">\(ReportWords.plural(e.notesTotal - e.notes.count, "more note")) not shown.</p>\n"
             }
         }
         return out + "</section>\n\n"

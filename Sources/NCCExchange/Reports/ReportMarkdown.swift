@@ -89,7 +89,9 @@ enum ReportMarkdown {
                         + " " + ReportText.markdown(note.excerpt) + "\n"
                 }
                 out += "\n"
-                if e.notesTotal > e.notes.count { out += "\(e.notesTotal - e.notes.count) more notes not shown.\n\n" }
+                if e.notesTotal > e.notes.count {
+                    out += "\(ReportWords.plural(e.notesTotal - e.notes.count, "more note")) not shown.\n\n"
+                }
             }
         }
 
@@ -163,7 +165,7 @@ enum ReportWords {
         }
     }
 
-    static func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    static func plural(_ n: Int, _ word: String) -> String { English.count(n, word) }
 }
 
 extension ReportDates {

@@ -69,9 +69,11 @@ extension SyncPane {
             question =
                 "Unknown signer \(preview.producer.fingerprint) (replica \(replica); \(count)\(changes.isEmpty ? "" : ": " + changes)): trust it and import?"
         } else if preview.summary.applied == 0 {
+            let held = preview.summary.alreadyHeld
             app.state.message = Message(
-                "Nothing new: the \(preview.summary.alreadyHeld) operations of this bundle from \(replica) are all here already"
-            )
+                held == 1
+                    ? "Nothing new: the one operation of this bundle from \(replica) is here already"
+                    : "Nothing new: the \(held) operations of this bundle from \(replica) are all here already")
             return
         } else {
             question =

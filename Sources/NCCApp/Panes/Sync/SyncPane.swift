@@ -171,7 +171,7 @@ enum SyncPane: PaneFeature {
 
     /// How many operations a bundle brings: "12 new operations".
     static func counted(_ summary: ReceiveSummary) -> String {
-        "\(summary.applied) new operation\(summary.applied == 1 ? "" : "s")"
+        English.count(summary.applied, "new operation")
     }
 
     /// What they change: "centres 2 added, 1 updated; 1 conflict" (empty when nothing).
@@ -188,7 +188,7 @@ enum SyncPane: PaneFeature {
             }
         }
         let conflicts = summary.conflicts
-        if conflicts > 0 { parts.append("\(conflicts) conflict\(conflicts == 1 ? "" : "s")") }
+        if conflicts > 0 { parts.append(English.count(conflicts, "conflict")) }
         return parts.joined(separator: "; ")
     }
 }
