@@ -18,7 +18,8 @@ public enum StandardOutput {
         try write(bytes, to: STDOUT_FILENO, name: "standard output")
     }
 
-    /// Writes every byte to `fd`, resuming after a short write or a signal.
+    /// Writes every byte to `fd` (standard output, or a file being written), resuming after a
+    /// short write or a signal.
     static func write(_ bytes: [UInt8], to fd: Int32, name: String) throws {
         var offset = 0
         while offset < bytes.count {

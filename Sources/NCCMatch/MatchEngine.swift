@@ -224,10 +224,14 @@ public struct MatchEngine {
         let covered = concepts.intersection(expertConcepts)
         if !concepts.isEmpty {
             let names = covered.map { thesaurus.phrases(of: $0)[0] }.sorted()
+            // "1 of the need's 1 themes" reads wrong: a need of one theme is covered or not.
+            let coverage =
+                concepts.count == 1
+                ? (covered.isEmpty ? "misses the need's one theme" : "covers the need's one theme")
+                : "covers \(covered.count) of the need's \(concepts.count) themes"
             add(
                 "topics", settings.topics, Double(covered.count) / Double(concepts.count),
-                "covers \(covered.count) of the need's \(concepts.count) themes"
-                    + (names.isEmpty ? "" : ": " + names.joined(separator: ", ")))
+                coverage + (names.isEmpty ? "" : ": " + names.joined(separator: ", ")))
         }
         if let country = need[Fields.Need.country].text {
             let knows =

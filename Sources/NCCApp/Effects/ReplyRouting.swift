@@ -1,3 +1,4 @@
+import NCCExchange
 import NCCModel
 import NCCStore
 
@@ -51,7 +52,8 @@ extension App {
             switch job {
             case .exportBundle:
                 state.message = Message(
-                    "Wrote \(operations ?? 0) operations to \(OneLine.of(path)) (\(bytes ?? 0) bytes)")
+                    "Wrote \(English.count(operations ?? 0, "operation")) to \(OneLine.of(path)) (\(English.count(bytes ?? 0, "byte")))"
+                )
             case .exportMinutes: state.message = Message("Wrote the minutes to \(OneLine.of(path))")
             default: state.message = Message("Wrote the progress report to \(OneLine.of(path))")
             }

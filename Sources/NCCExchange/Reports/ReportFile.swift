@@ -50,15 +50,10 @@ public enum ReportFile {
         guard fd >= 0 else { throw ReportError("cannot write \(path): \(String(cString: strerror(errno)))") }
         var closed = false
         do {
-            let bytes = Array(text.utf8)
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw ReportError("cannot write \(path): \(String(cString: strerror(errno)))")
-                }
-                offset += written
+            do {
+                try StandardOutput.write(Array(text.utf8), to: fd, name: path)
+            } catch let error as StandardOutputError {
+                throw ReportError(error.description)
             }
             guard fsync(fd) == 0 else { throw ReportError("cannot write \(path): \(String(cString: strerror(errno)))") }
             close(fd)
