@@ -12,13 +12,14 @@ public struct CSVExporter {
     let store: Store
     public init(store: Store) { self.store = store }
 
-    public func exportCSV(_ kind: Kind, to path: String) throws -> Int {
+    /// `raw`: values as they are, even those a spreadsheet would run as a formula (`CSVFormula`).
+    public func exportCSV(_ kind: Kind, to path: String, raw: Bool = false) throws -> Int {
         try CSVTable.requireFormat(for: kind)
         do {
             // Standard output is file descriptor 1 as it is, so `>>` and a shell's later writes
             // land after ours; a file goes through a temporary name, synced, then renamed.
             let sink = try ExportSink(path: path)
-            let rows = try write(kind, to: sink, printable: path == "-")
+            let rows = try write(kind, to: sink, printable: path == "-", raw: raw)
             try sink.commit()
             return rows
         } catch let error as CalendarFileError {
@@ -26,7 +27,7 @@ public struct CSVExporter {
         }
     }
 
-    private func write(_ kind: Kind, to sink: ExportSink, printable: Bool) throws -> Int {
+    private func write(_ kind: Kind, to sink: ExportSink, printable: Bool, raw: Bool) throws -> Int {
         let header = CSVTable.header(for: kind)
         try sink.write(Self.row(header))
         var count = 0
@@ -37,7 +38,8 @@ public struct CSVExporter {
                 let page = try reader.list(kind, limit: 1000, offset: offset)
                 if page.isEmpty { break }
                 for record in page {
-                    let cells = try header.map { try cell($0, of: record, reader, names) }
+                    var cells = try header.map { try cell($0, of: record, reader, names) }
+                    if !raw { cells = cells.map(CSVFormula.guarded) }
                     try sink.write(Self.row(printable ? cells.map { Sanitizer.clean($0, keepNewlines: true) } : cells))
                     count += 1
                 }

@@ -43,7 +43,11 @@ public struct CSVImporter {
 
     private struct DryRun: Error { var summary: CSVImportSummary }
 
-    public func importCSV(_ kind: Kind, from path: String, dryRun: Bool = false) throws -> CSVImportSummary {
+    /// A cell that `export-csv` guarded against spreadsheets (`CSVFormula`) reads back as its
+    /// value; `raw` takes every cell as it is.
+    public func importCSV(_ kind: Kind, from path: String, dryRun: Bool = false, raw: Bool = false) throws
+        -> CSVImportSummary
+    {
         try CSVTable.requireFormat(for: kind)
         let name = (path as NSString).lastPathComponent
         var isFolder: ObjCBool = false
@@ -113,7 +117,7 @@ public struct CSVImporter {
                         if let big = cells.firstIndex(where: { $0.utf8.count > TextFileCheck.maxLineBytes }) {
                             throw RowProblem("the \(header[big]) cell is longer than 1 MB")
                         }
-                        switch try rows.write(cells) {
+                        switch try rows.write(raw ? cells : cells.map(CSVFormula.unguarded)) {
                         case .created: summary.created += 1
                         case .updated: summary.updated += 1
                         case .unchanged: summary.unchanged += 1

