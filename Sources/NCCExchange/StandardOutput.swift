@@ -20,7 +20,7 @@ public enum StandardOutput {
 
     /// Writes every byte to `fd` (standard output, or a file being written), resuming after a
     /// short write or a signal.
-    static func write(_ bytes: [UInt8], to fd: Int32, name: String) throws {
+    public static func write(_ bytes: [UInt8], to fd: Int32, name: String) throws {
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }

@@ -80,4 +80,20 @@ import Testing
                 "\(shape.name): \(written.prefix(300)) … \(written.suffix(300))")
         }
     }
+
+    /// A standard error that is closed or full: the user's mistake still ends with its exit
+    /// status, not a crash (Foundation's FileHandle trapped writing the error line).
+    @Test(arguments: ["2>&-", "2>/dev/full"])
+    func anErrorWithNowhereToGoStillEndsWithItsStatus(_ redirection: String) throws {
+        let ncc = try NCCProcess()
+        defer { try? FileManager.default.removeItem(at: ncc.home) }
+        let status = try ChildProcess.run(
+            "/bin/sh",
+            ["-c", "\"$@\" \(redirection)", "sh", NCCProcess.binary.path, "show", "centre", "nowhere", "--db", ncc.db],
+            environment: ncc.environment, directory: ncc.home.path, errorPath: ncc.file("err.txt"),
+            timeout: NCCProcess.timeLimit)
+        let plain = try ncc.run(["show", "centre", "nowhere"])
+        #expect(plain.status != 0 && !plain.err.isEmpty)
+        #expect(status == plain.status, "exit \(status), not a crash")
+    }
 }

@@ -14,8 +14,10 @@ enum Console {
         }
     }
 
+    /// Writes to stderr; a standard error that is closed or full is left be (FileHandle's write
+    /// would crash, and there is nowhere else to say it): the exit status still tells.
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((Sanitizer.clean(text) + "\n").utf8))
+        try? StandardOutput.write(Array((Sanitizer.clean(text) + "\n").utf8), to: STDERR_FILENO, name: "standard error")
     }
 
     /// Messages quote user data; they must stay on one line and carry no control characters.
