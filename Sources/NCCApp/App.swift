@@ -243,7 +243,6 @@ public final class App {
     func zoom(to zoom: Zoom) {
         guard !state.pane.isDetailOnly else { return }
         state.zoom = zoom
-        state.zoomedByOpening = false
         switch zoom {
         case .split: break
         case .list: state.region = .list

@@ -144,6 +144,11 @@ import Testing
         #expect(h.screen.contains("Map the coastal ecosystem") || h.screen.contains("Draft the impact guide"))
         h.press(.character("+"))
         #expect(h.lines[2].contains("│"), "split again")
+        // Each pane keeps its own zoom.
+        h.press(.character("+"), .character("4"))
+        #expect(h.lines[2].contains("│"), "the Meetings pane is still split: \(h.lines[2])")
+        h.press(.character("3"))
+        #expect(!h.lines[2].contains("│"), "the Tasks pane is still zoomed to its list")
     }
 
     @Test func onANarrowScreenEnterGivesTheDetailTheWholeScreenAndEscComesBack() throws {

@@ -104,10 +104,7 @@ extension App {
         if state.region == .list {
             guard state.list.selectedRow != nil else { return }
             // Under 100 columns the detail has half the height: Enter gives it the whole screen.
-            if !layout.sideBySide, state.zoom == .split {
-                state.zoom = .detail
-                state.zoomedByOpening = true
-            }
+            if !layout.sideBySide, state.zoom == .split { state.zoom = .detail }
             state.region = .detail
             moveInDetail(by: 0)
             return
@@ -138,12 +135,12 @@ extension App {
             state.message = Message("Nothing to back out of; \(ActionTable.key(.quit)) quits")
         } else if state.region == .detail {
             state.region = .list
-            if state.zoomedByOpening || state.zoom == .detail {
-                // Lines wrap otherwise at the split's width: the detail starts at its top again.
+            // The list comes back (the detail alone hid it); lines wrap otherwise at the split's
+            // width, so the detail starts at its top again.
+            if state.zoom == .detail {
                 state.zoom = .split
                 state.detail.scroll = 0
             }
-            state.zoomedByOpening = false
         } else if !state.list.filter.isEmpty {
             state.list.filter = TextInput()
             reloadList(state.pane, force: true)

@@ -162,10 +162,8 @@ public struct AppState: Sendable {
     public var message: Message?
     public var mouse = true
     public var quitting = false
-    /// The list and the detail side by side (or stacked), or one of them alone.
-    public var zoom = Zoom.split
-    /// The zoom came from Enter on a narrow screen: Esc goes back to the list.
-    var zoomedByOpening = false
+    /// Each pane's list and detail side by side (or stacked), or one of them alone.
+    public var zooms: [Pane: Zoom] = [:]
 
     // Pane-specific view settings
     public var tasks = TaskView()
@@ -196,6 +194,12 @@ public struct AppState: Sendable {
     public var detail: DetailState {
         get { details[pane] ?? DetailState() }
         set { details[pane] = newValue }
+    }
+
+    /// The shown pane's zoom.
+    public var zoom: Zoom {
+        get { zooms[pane] ?? .split }
+        set { zooms[pane] = newValue }
     }
 
     /// Below this the app shows a notice instead of panes.
