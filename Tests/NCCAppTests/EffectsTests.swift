@@ -89,6 +89,37 @@ import Testing
         #expect(try w.store.read { try $0.peers() }.isEmpty)
     }
 
+    /// A reference typed, not chosen, is checked by the store: at the field when the user leaves
+    /// it (a question), and on save in the same runner step that would write (nothing written).
+    @Test func aTypedReferenceThatNamesNobodyIsRefusedAtItsFieldAndNothingIsWritten() throws {
+        let h = try Harness()
+        h.press(.character("3"), .character("a"))
+        guard case .form(let opened) = h.app.state.modal,
+            let owner = opened.fields.firstIndex(where: { $0.field.name == Fields.Task.owner.name })
+        else {
+            Issue.record("a new task's form with an owner field")
+            return
+        }
+        h.type("Mapping the islands")
+        while case .form(let form) = h.app.state.modal, form.focused != owner { h.press(.tab) }
+        h.type("Nobody Here")
+        #expect({ if case .form(let f) = h.app.state.modal { f.fields[owner].choices.isEmpty } else { false } }())
+        h.press(.tab)
+        guard case .form(let left) = h.app.state.modal else {
+            Issue.record("the form stays open")
+            return
+        }
+        #expect(left.fields[owner].error == "no person 'Nobody Here'", "\(left.fields[owner])")
+        let before = try h.store.read { try $0.count(.task) }
+        h.press(.control("s"))
+        guard case .form(let refused) = h.app.state.modal else {
+            Issue.record("the form stays open after a refused save")
+            return
+        }
+        #expect(refused.focused == owner && refused.error == "Fix the field marked in red, then save again")
+        #expect(try h.store.read { try $0.count(.task) } == before)
+    }
+
     static func readable(_ fd: Int32) -> Bool { poll(fd, milliseconds: 0) }
 
     static func wait(_ fd: Int32, seconds: Int) -> Bool { poll(fd, milliseconds: seconds * 1000) }
