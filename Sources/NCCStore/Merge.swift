@@ -167,8 +167,19 @@ struct Merge {
         try SearchIndex.put(db, kind: kind, key: key, id: id, title: title, body: body, isNew: isNew)
     }
 
+    /// Removes a record, its conflicts and its search entries, to be built again from the log.
+    func forget(_ kind: Kind, id: String) throws {
+        let reader = StoreReader(db: db)
+        if let stored = try reader.stored(kind, id: id) {
+            try SearchIndex.remove(db, kind: kind, key: stored.key)
+            if kind == .expert { try SearchIndex.removeExpert(db, key: stored.key) }
+            try db.execute(sql: "DELETE FROM \(Table.name(kind)) WHERE key = ?", arguments: [stored.key])
+        }
+        try db.execute(sql: "DELETE FROM conflict WHERE record = ?", arguments: [id])
+    }
+
     /// Records named after this one (an expert after their person) take its new title.
-    private func retitleDependents(of kind: Kind, id: String, title: String) throws {
+    func retitleDependents(of kind: Kind, id: String, title: String) throws {
         for dependent in Kind.allCases {
             guard let field = Schema.titleReference(of: dependent),
                 Schema.field(field, of: dependent)?.type.referencedKind == kind

@@ -89,6 +89,24 @@ enum Migrations {
                     ALTER TABLE search_v6 RENAME TO search;
                     """)
         }
+        migrator.registerMigration("v7 imports that can be undone") { db in
+            // An import is undone from the log (StoreWriter.undoLastImport): its operations are
+            // the ones it brought, and the records they touched are rebuilt from the others. No
+            // copy of the whole database before each import.
+            try db.execute(
+                sql: """
+                    ALTER TABLE op ADD COLUMN import INTEGER;
+                    CREATE INDEX op_by_import ON op(import) WHERE import IS NOT NULL;
+                    CREATE TABLE import (
+                        id INTEGER PRIMARY KEY,
+                        at TEXT NOT NULL,
+                        producer TEXT NOT NULL,
+                        file TEXT NOT NULL,
+                        peer_before TEXT,
+                        undone_at TEXT
+                    );
+                    """)
+        }
         return migrator
     }
 

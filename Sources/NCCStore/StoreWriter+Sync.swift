@@ -49,11 +49,12 @@ extension StoreWriter {
         if op.replica == replica { seq = max(seq, op.seq) }
         clock.observe(op.stamp.clock)
         try db.cachedStatement(
-            sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            sql:
+                "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev, import) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
         )
         .execute(arguments: [
             op.replica, op.seq, op.stamp.description, op.kind.rawValue, op.record,
-            CanonicalJSON.encode(op.fields), op.prev.isEmpty ? "{}" : CanonicalJSON.encode(op.prev),
+            CanonicalJSON.encode(op.fields), op.prev.isEmpty ? "{}" : CanonicalJSON.encode(op.prev), importID,
         ])
         let current = absent ? nil : try reader.stored(op.kind, id: op.record)
         let (effect, conflicts) = try Merge(db: db).apply(op, current: current)

@@ -16,6 +16,8 @@ public final class StoreWriter {
     var seq: Int
     /// Local operations recorded in this transaction.
     public private(set) var operationCount = 0
+    /// The import the operations received in this transaction belong to (`beginImport`).
+    var importID: Int64?
 
     init(db: Database, replica: String, wallClock: @escaping @Sendable () -> UInt64) throws {
         self.db = db

@@ -68,7 +68,8 @@ import Testing
         let message = try #require(w.lines.last)
         #expect(
             message.hasPrefix("Imported 1 new operation from \(w.colleague.replicaID): centres 1 added"), "\(message)")
-        #expect(message.contains("its key is trusted now") && message.contains("(backup: "))
+        #expect(message.contains("its key is trusted now"))
+        #expect(w.app.state.message?.text.hasSuffix("('ncc undo-import' takes it back out)") == true)
         #expect(w.screen.contains("\(w.colleague.replicaID) · trusted"), "the pane reloaded: \(w.screen)")
         w.press(.character("1"))
         #expect(w.screen.contains("NCC Cyprus"))

@@ -167,6 +167,25 @@ import Testing
         return try #require(rows.first?["id"] as? String)
     }
 
+    /// An import is undone from the log, with no copy of the database made for it.
+    @Test func undoImportTakesTheLastImportBackOut() throws {
+        _ = try ok(ana, ["add", "centres", "--name", "NCC Malta", "--country", "MT"])
+        _ = try ok(ana, ["export", ncc.file("ana.nccbundle")])
+        let imported = try ok(ben, ["import", ncc.file("ana.nccbundle"), "--trust"])
+        #expect(imported.contains("Applied 1 new operation"), "\(imported)")
+        #expect(!FileManager.default.fileExists(atPath: ncc.file("ben.sqlite.backups")), "no whole copy")
+        #expect(try ok(ben, ["list", "centres"]).contains("NCC Malta"))
+        let undone = try ok(ben, ["undo-import"])
+        #expect(undone.hasPrefix("Undid the import of ana.nccbundle from "), "\(undone)")
+        #expect(undone.contains("1 operation taken out, 0 records rebuilt"))
+        #expect(!(try ok(ben, ["list", "centres"]).contains("NCC Malta")))
+        let again = try run(ben, ["undo-import"])
+        #expect(again.status != 0 && again.err == "ncc: error: there is no import to undo\n", "\(again.err)")
+        // --backup still copies the whole database aside first, for those who want both.
+        _ = try ok(ben, ["import", ncc.file("ana.nccbundle"), "--trust", "--backup"])
+        #expect(FileManager.default.fileExists(atPath: ncc.file("ben.sqlite.backups")))
+    }
+
     @Test func aSharedFolderCarriesTheExchangeAndAnUnchangedBundleIsSkipped() throws {
         let folder = ncc.file("shared")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -86,13 +86,14 @@ struct ExportCommand: ParsableCommand {
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Check a peer's bundle and merge it: all of it or nothing, after a backup.",
+        abstract: "Check a peer's bundle and merge it: all of it or nothing ('ncc undo-import' takes it back out).",
         discussion:
             "A bundle from a signer not yet trusted is refused unless --trust (check the fingerprint with its owner).")
 
     @Argument(help: "The bundle file.") var file: String
     @Flag(help: "Check the bundle and show what would change, writing nothing.") var dryRun = false
     @Flag(help: "Trust the bundle's signer from now on.") var trust = false
+    @Flag(help: "Copy the whole database aside first, as well (beside it, in NAME.backups/).") var backup = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -105,10 +106,33 @@ struct ImportCommand: ParsableCommand {
         let result =
             dryRun
             ? try importer.preview(bundle, trust: trust)
-            : try importer.apply(bundle, trust: trust, backups: Backups(store: context.store))
+            : try importer.apply(
+                bundle, trust: trust, backups: backup ? Backups(store: context.store) : nil,
+                file: URL(fileURLWithPath: file).lastPathComponent)
         for line in SyncReport.lines(result, dryRun: dryRun) {
             Console.out((line.hasPrefix("  ") ? "  " : "") + Console.oneLine(line))
         }
+    }
+}
+
+/// `ncc undo-import`
+struct UndoImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo-import",
+        abstract: "Take the last import back out: its operations and what they changed (your own edits since stay).",
+        discussion:
+            "Run it again to undo the import before. Refused, changing nothing, when the import erased personal data or when something made or changed since builds on a record it brought."
+    )
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let store = try database.open()
+        let undone = try ImportLock.holding(store.path) { try store.write { try $0.undoLastImport() } }
+        Console.out(
+            Console.oneLine(
+                "Undid the import of \(undone.file.isEmpty ? "a bundle" : undone.file) from \(undone.producer) (\(undone.at)): \(English.count(undone.operations, "operation")) taken out, \(English.count(undone.records, "record")) rebuilt"
+            ))
     }
 }
 
@@ -225,7 +249,7 @@ struct SyncCommand: ParsableCommand {
                     Console.out(Console.oneLine("\(name): unchanged since the last sync"))
                     continue
                 }
-                let result = try importer.apply(bundle, trust: trust, backups: Backups(store: context.store))
+                let result = try importer.apply(bundle, trust: trust, file: name)
                 Console.out(
                     Console.oneLine("\(name): " + SyncReport.lines(result, dryRun: false).joined(separator: "; ")))
             } catch {

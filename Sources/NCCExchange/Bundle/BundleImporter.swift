@@ -3,7 +3,8 @@ import NCCModel
 import NCCStore
 
 /// Applies a verified bundle: the signer must be trusted (or trusted now), nothing may be missing
-/// that its operations build on, and everything lands in one transaction after a backup.
+/// that its operations build on, and everything lands in one transaction, recorded as an import
+/// that `StoreWriter.undoLastImport` (`ncc undo-import`) takes back out of the log.
 public struct BundleImporter {
     let store: Store
 
@@ -76,13 +77,16 @@ public struct BundleImporter {
         return Result(summary: summary, manifest: bundle.manifest, newlyTrusted: newlyTrusted, backup: nil)
     }
 
-    /// Backs the database up, then applies every operation and records the peer, in one transaction.
+    /// Applies every operation and records the peer, in one transaction, as one import that can be
+    /// undone; `backups`: a whole copy of the database first, as well (`ncc import --backup`).
     /// Imports into the same database, from any process, take turns (see `ImportLock`).
-    public func apply(_ bundle: VerifiedBundle, trust: Bool, backups: Backups? = nil) throws -> Result {
-        try ImportLock.holding(store.path) { try applyAlone(bundle, trust: trust, backups: backups) }
+    public func apply(_ bundle: VerifiedBundle, trust: Bool, backups: Backups? = nil, file: String = "") throws
+        -> Result
+    {
+        try ImportLock.holding(store.path) { try applyAlone(bundle, trust: trust, backups: backups, file: file) }
     }
 
-    private func applyAlone(_ bundle: VerifiedBundle, trust: Bool, backups: Backups?) throws -> Result {
+    private func applyAlone(_ bundle: VerifiedBundle, trust: Bool, backups: Backups?, file: String) throws -> Result {
         let newlyTrusted = try preflight(bundle, trust: trust)
         let held = try store.read { try $0.knowledge() }
         let bringsNews = bundle.sequences.contains { $0.value.upperBound > held[$0.key] ?? 0 }
@@ -91,6 +95,7 @@ public struct BundleImporter {
         let manifest = bundle.manifest
         let summary = try store.write { writer -> ReceiveSummary in
             var summary = ReceiveSummary()
+            if bringsNews { try writer.beginImport(producer: manifest.producer.replica, file: file) }
             let large = manifest.operations > 10_000
             if large { try writer.beginBulkLoad() }
             let held = try writer.reader.knowledge()

@@ -4,8 +4,8 @@ import Foundation
 /// transaction; a second one started meanwhile would wait on SQLite's busy timeout and could
 /// fail with "database is locked" on a slow machine. Instead it waits here, on an advisory lock
 /// (`flock`) on a file beside the database, and then sees what the first one brought.
-enum ImportLock {
-    static func holding<T>(_ databasePath: String, _ body: () throws -> T) throws -> T {
+public enum ImportLock {
+    public static func holding<T>(_ databasePath: String, _ body: () throws -> T) throws -> T {
         // An in-memory or temporary database has no file to lock beside.
         guard !databasePath.isEmpty, databasePath != ":memory:" else { return try body() }
         let path = databasePath + ".import-lock"

@@ -96,13 +96,14 @@ extension SyncPane {
     /// What applying the bundle did: nil when the file changed since its preview (nothing done).
     typealias ImportDone = BundleImporter.Result?
 
-    /// Applies the bundle the user saw the preview of, after a backup (by the runner, in the
-    /// background).
+    /// Applies the bundle the user saw the preview of, as an import that can be undone (by the
+    /// runner, in the background).
     static func apply(_ path: String, trust: Bool, fileHash: String, _ store: Store) throws -> ImportDone {
         let bundle = try BundleReader.read(path)
         defer { bundle.discard() }
         guard bundle.fileHash == fileHash else { return nil }
-        return try BundleImporter(store: store).apply(bundle, trust: trust, backups: Backups(store: store))
+        return try BundleImporter(store: store).apply(
+            bundle, trust: trust, file: URL(fileURLWithPath: path).lastPathComponent)
     }
 
     static func imported(_ done: ImportDone, _ app: App) {
@@ -116,12 +117,7 @@ extension SyncPane {
         var text = "Imported \(SyncPane.counted(result.summary)) from \(OneLine.of(result.manifest.producer.replica))"
         if !changes.isEmpty { text += ": " + changes }
         if result.newlyTrusted { text += "; its key is trusted now" }
-        if let backup = result.backup {
-            // Beside the database: named from its folder, so the message line shows all of it.
-            let folder = app.databaseFolder.path + "/"
-            text +=
-                " (backup: \(OneLine.of(backup.hasPrefix(folder) ? String(backup.dropFirst(folder.count)) : backup)))"
-        }
+        if result.summary.applied > 0 { text += " ('ncc undo-import' takes it back out)" }
         app.state.message = Message(text)
         app.reloadAll(force: true)
     }

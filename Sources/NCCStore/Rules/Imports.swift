@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import NCCModel
+
+/// An import undone: what it was and what undoing it did.
+public struct UndoneImport: Sendable, Equatable {
+    public var producer: String
+    public var file: String
+    /// When it was imported, by this machine's clock.
+    public var at: String
+    public var operations: Int
+    /// Records rebuilt from the operations that remain (those the import created are gone).
+    public var records: Int
+}
+
+/// Imports that can be undone from the operation log, at a cost that grows with what the import
+/// brought, not with the database: a replica's state depends only on the set of operations it
+/// holds (`Merge`), so taking an import's operations out and rebuilding the records they touched
+/// from the rest gives back the database as it was, with the member's own later edits kept.
+extension StoreWriter {
+    /// Starts recording the operations received from now on as one import from `producer`, and
+    /// what this database knew of that peer before it.
+    public func beginImport(producer: String, file: String) throws {
+        let before = try reader.peer(producer).map { peer -> String in
+            let fields: [String: Value] = [
+                "replica": .text(peer.replica), "public_key": .text(peer.publicKey), "trusted": .bool(peer.trusted),
+                "revoked": .bool(peer.revoked),
+                "knowledge": .text(CanonicalJSON.encode(peer.knowledge.mapValues { .int($0) })),
+                "last_import": peer.lastImport.map(Value.text) ?? .null,
+                "last_export": peer.lastExport.map(Value.text) ?? .null,
+                "last_bundle": peer.lastBundle.map(Value.text) ?? .null,
+            ]
+            return CanonicalJSON.encode(fields)
+        }
+        try db.execute(
+            sql: "INSERT INTO import (at, producer, file, peer_before) VALUES (?, ?, ?, ?)",
+            arguments: [Dates.nowUTC(), producer, file, before])
+        importID = db.lastInsertedRowID
+    }
+
+    /// Takes the last import that is not undone yet out of the log, rebuilds the records it
+    /// touched from the operations that remain, and puts the peer back as it was. Refused, with
+    /// nothing changed, when the import erased personal data (that cannot come back) or when a
+    /// record made since refers to one only the import brought.
+    public func undoLastImport() throws -> UndoneImport {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: "SELECT id, at, producer, file, peer_before FROM import WHERE undone_at IS NULL ORDER BY id DESC")
+        else { throw ImportUndoError("there is no import to undo") }
+        let id: Int64 = row[0]
+        var undone = UndoneImport(producer: row[2], file: row[3], at: row[1], operations: 0, records: 0)
+        let touched = try Row.fetchAll(
+            db, sql: "SELECT kind, record, min(stamp) FROM op WHERE import = ? GROUP BY kind, record ORDER BY 3",
+            arguments: [id]
+        ).compactMap { row -> (kind: Kind, id: String)? in Kind(rawValue: row[0]).map { ($0, row[1]) } }
+        if try Bool.fetchOne(
+            db, sql: "SELECT 1 FROM op WHERE import = ? AND fields LIKE ? LIMIT 1",
+            arguments: [id, "%\"\(Operation.erasedField)\"%"]) ?? false
+        {
+            throw ImportUndoError("the import from \(undone.producer) erased personal data, which cannot come back")
+        }
+        undone.operations =
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM op WHERE import = ?", arguments: [id]) ?? 0
+        try db.execute(sql: "DELETE FROM op WHERE import = ?", arguments: [id])
+
+        // Records the import alone brought are gone after it: nothing made since may refer to one,
+        // or edit one (the edit would stand alone, a record without its other fields).
+        var gone: [(kind: Kind, id: String)] = []
+        for record in touched {
+            let left = try reader.operations(record.kind, record: record.id)
+            if left.isEmpty {
+                gone.append(record)
+            } else if let first = left.first,
+                !Schema.fields(of: record.kind).allSatisfy({ first.fields[$0.name] != nil })
+            {
+                throw ImportUndoError(
+                    "\(record.kind.singular) '\(try reader.title(record.kind, id: record.id))' came with that import and was changed here since"
+                )
+            }
+        }
+        let goneIDs = Set(gone.map(\.id))
+        for record in gone {
+            for (kind, field) in Schema.referrers(of: record.kind) {
+                // Deleted ones too: a tombstone keeps its references.
+                let users = try String.fetchAll(
+                    db, sql: "SELECT id FROM \(Table.name(kind)) WHERE \(Table.quoted(field)) = ? LIMIT 100",
+                    arguments: [record.id])
+                if let user = users.first(where: { !goneIDs.contains($0) }) {
+                    throw ImportUndoError(
+                        "\(kind.singular) '\(try reader.title(kind, id: user))' was made since and refers to \(record.kind.singular) '\(try reader.title(record.kind, id: record.id))', which only that import brought"
+                    )
+                }
+            }
+        }
+
+        let merge = Merge(db: db)
+        for record in touched {
+            try merge.forget(record.kind, id: record.id)
+            for op in try reader.operations(record.kind, record: record.id) {
+                try merge.apply(op, current: try reader.stored(op.kind, id: op.record))
+            }
+            if let title = try? reader.title(record.kind, id: record.id), !goneIDs.contains(record.id) {
+                try merge.retitleDependents(of: record.kind, id: record.id, title: title)
+            }
+        }
+        undone.records = touched.count - gone.count
+
+        try db.execute(sql: "DELETE FROM peer WHERE replica = ?", arguments: [undone.producer])
+        if let before: String = row[4] {
+            let fields = try CanonicalJSON.decodeFields(before)
+            let knowledge = (try? CanonicalJSON.decodeFields(fields["knowledge"]?.text ?? "{}")) ?? [:]
+            try savePeer(
+                Peer(
+                    replica: fields["replica"]?.text ?? undone.producer, publicKey: fields["public_key"]?.text ?? "",
+                    trusted: fields["trusted"]?.bool ?? false, revoked: fields["revoked"]?.bool ?? false,
+                    knowledge: knowledge.compactMapValues(\.int), lastImport: fields["last_import"]?.text,
+                    lastExport: fields["last_export"]?.text, lastBundle: fields["last_bundle"]?.text))
+        }
+        try db.execute(sql: "UPDATE import SET undone_at = ? WHERE id = ?", arguments: [Dates.nowUTC(), id])
+        return undone
+    }
+}
+
+/// Why an import cannot be undone, in one line.
+public struct ImportUndoError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
