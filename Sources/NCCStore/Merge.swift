@@ -167,15 +167,16 @@ struct Merge {
         try SearchIndex.put(db, kind: kind, key: key, id: id, title: title, body: body, isNew: isNew)
     }
 
-    /// Removes a record, its conflicts and its search entries, to be built again from the log.
+    /// Removes a record and its search entries, to be built again from the log (its conflicts
+    /// go with the log's operations: the caller removes them).
     func forget(_ kind: Kind, id: String) throws {
         let reader = StoreReader(db: db)
         if let stored = try reader.stored(kind, id: id) {
             try SearchIndex.remove(db, kind: kind, key: stored.key)
             if kind == .expert { try SearchIndex.removeExpert(db, key: stored.key) }
-            try db.execute(sql: "DELETE FROM \(Table.name(kind)) WHERE key = ?", arguments: [stored.key])
+            try db.cachedStatement(sql: "DELETE FROM \(Table.name(kind)) WHERE key = ?").execute(arguments: [stored.key]
+            )
         }
-        try db.execute(sql: "DELETE FROM conflict WHERE record = ?", arguments: [id])
     }
 
     /// Records named after this one (an expert after their person) take its new title.
