@@ -102,8 +102,20 @@ enum Migrations {
                         at TEXT NOT NULL,
                         producer TEXT NOT NULL,
                         file TEXT NOT NULL,
-                        peer_before TEXT,
                         undone_at TEXT
+                    );
+                    -- The producer's peer row as it was before the import (none: the import made it),
+                    -- in the peer table's own columns, so it is read and written back as a peer is.
+                    CREATE TABLE import_peer (
+                        import INTEGER PRIMARY KEY REFERENCES import (id),
+                        replica TEXT NOT NULL,
+                        public_key TEXT NOT NULL,
+                        trusted INTEGER NOT NULL,
+                        revoked INTEGER NOT NULL,
+                        knowledge TEXT NOT NULL,
+                        last_import TEXT,
+                        last_export TEXT,
+                        last_bundle TEXT
                     );
                     """)
         }

@@ -21,21 +21,17 @@ extension StoreWriter {
     /// Starts recording the operations received from now on as one import from `producer`, and
     /// what this database knew of that peer before it.
     public func beginImport(producer: String, file: String) throws {
-        let before = try reader.peer(producer).map { peer -> String in
-            let fields: [String: Value] = [
-                "replica": .text(peer.replica), "public_key": .text(peer.publicKey), "trusted": .bool(peer.trusted),
-                "revoked": .bool(peer.revoked),
-                "knowledge": .text(CanonicalJSON.encode(peer.knowledge.mapValues { .int($0) })),
-                "last_import": peer.lastImport.map(Value.text) ?? .null,
-                "last_export": peer.lastExport.map(Value.text) ?? .null,
-                "last_bundle": peer.lastBundle.map(Value.text) ?? .null,
-            ]
-            return CanonicalJSON.encode(fields)
-        }
         try db.execute(
-            sql: "INSERT INTO import (at, producer, file, peer_before) VALUES (?, ?, ?, ?)",
-            arguments: [Dates.nowUTC(), producer, file, before])
-        importID = db.lastInsertedRowID
+            sql: "INSERT INTO import (at, producer, file) VALUES (?, ?, ?)",
+            arguments: [Dates.nowUTC(), producer, file])
+        let id = db.lastInsertedRowID
+        try db.execute(
+            sql: """
+                INSERT INTO import_peer
+                SELECT ?, replica, public_key, trusted, revoked, knowledge, last_import, last_export, last_bundle
+                FROM peer WHERE replica = ?
+                """, arguments: [id, producer])
+        importID = id
     }
 
     /// Takes the last import that is not undone yet out of the log, rebuilds the records it
@@ -46,7 +42,7 @@ extension StoreWriter {
         guard
             let row = try Row.fetchOne(
                 db,
-                sql: "SELECT id, at, producer, file, peer_before FROM import WHERE undone_at IS NULL ORDER BY id DESC")
+                sql: "SELECT id, at, producer, file FROM import WHERE undone_at IS NULL ORDER BY id DESC")
         else { throw ImportUndoError("there is no import to undo") }
         let id: Int64 = row[0]
         var undone = UndoneImport(producer: row[2], file: row[3], at: row[1], operations: 0, records: 0)
@@ -126,15 +122,8 @@ extension StoreWriter {
         undone.records = touched.count - gone.count
 
         try db.execute(sql: "DELETE FROM peer WHERE replica = ?", arguments: [undone.producer])
-        if let before: String = row[4] {
-            let fields = try CanonicalJSON.decodeFields(before)
-            let knowledge = (try? CanonicalJSON.decodeFields(fields["knowledge"]?.text ?? "{}")) ?? [:]
-            try savePeer(
-                Peer(
-                    replica: fields["replica"]?.text ?? undone.producer, publicKey: fields["public_key"]?.text ?? "",
-                    trusted: fields["trusted"]?.bool ?? false, revoked: fields["revoked"]?.bool ?? false,
-                    knowledge: knowledge.compactMapValues(\.int), lastImport: fields["last_import"]?.text,
-                    lastExport: fields["last_export"]?.text, lastBundle: fields["last_bundle"]?.text))
+        if let before = try Row.fetchOne(db, sql: "SELECT * FROM import_peer WHERE import = ?", arguments: [id]) {
+            try savePeer(StoreReader.peer(before))
         }
         try db.execute(sql: "UPDATE import SET undone_at = ? WHERE id = ?", arguments: [Dates.nowUTC(), id])
         return undone
