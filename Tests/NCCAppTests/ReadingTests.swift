@@ -60,6 +60,16 @@ import Testing
         return false
     }
 
+    /// The meeting's detail, down to its decision's line (a link), and Enter on it.
+    static func openTheDecision(_ h: Harness) {
+        h.press(.character("4"), .tab)
+        for _ in 0..<40
+        where h.app.state.detail.selected.map({ h.app.state.detail.lines[$0].target?.kind }) != .decision {
+            h.press(.character("j"))
+        }
+        h.press(.enter)
+    }
+
     static func expectNoCutLines(_ h: Harness, _ sourceLocation: SourceLocation = #_sourceLocation) {
         for line in detail(h) {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
@@ -82,13 +92,7 @@ import Testing
     @Test(arguments: sizes)
     func theLastWordOfALongDecisionIsReachable(_ size: (Int, Int)) throws {
         let h = try Self.harness(size.0, size.1)
-        h.press(.character("4"), .tab)
-        // Down to the decision's line (a link), then open it.
-        for _ in 0..<40
-        where h.app.state.detail.selected.map({ h.app.state.detail.lines[$0].target?.kind }) != .decision {
-            h.press(.character("j"))
-        }
-        h.press(.enter)
+        Self.openTheDecision(h)
         #expect(h.app.state.detail.stack.last?.kind == .decision, "\(h.screen)")
         #expect(Self.scroll(h, to: "decisionzenith"), "\(h.screen)")
         Self.expectNoCutLines(h)
@@ -165,12 +169,7 @@ import Testing
 
     @Test func internalFieldsAreNotShownAndTheIdEndsTheDetail() throws {
         let h = try Self.harness(120, 40)
-        h.press(.character("4"), .tab)
-        for _ in 0..<40
-        where h.app.state.detail.selected.map({ h.app.state.detail.lines[$0].target?.kind }) != .decision {
-            h.press(.character("j"))
-        }
-        h.press(.enter)
+        Self.openTheDecision(h)
         let lines = h.app.state.detail.lines.map(\.text)
         #expect(!lines.contains { $0.hasPrefix("Position") }, "\(lines)")
         let id = try #require(h.app.state.detail.stack.last?.id)
