@@ -12,7 +12,7 @@ enum FormSaving {
                 guard let target = field.field.type.referencedKind, field.chosenID == nil,
                     !field.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
                 else { continue }
-                do { _ = try r.resolve(target, field.text) } catch { errors[index] = String(describing: error) }
+                errors[index] = check(target, field.text, r)
             }
             return errors
         }
