@@ -60,6 +60,19 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
     case cannotPlaceSigningKey(path: String, reason: String)
     case cannotMakeSigningKey(folder: String, reason: String)
 
+    // Sealed bundles (`Seal`) and the key they open with.
+    case noRecipients
+    case badRecipientReplica(String)
+    case badRecipientKey(replica: String)
+    /// `fingerprints` are those the header names, in its order.
+    case notSealedFor(bundle: String, fingerprints: [String])
+    case sealAltered(bundle: String, SealDamage)
+    case newerSealedFormat(bundle: String, version: Int)
+    case damagedAgreementKey(path: String)
+    case cannotCreateAgreementKey(folder: String)
+    case cannotPlaceAgreementKey(path: String, reason: String)
+    case cannotMakeAgreementKey(folder: String, reason: String)
+
     /// Why an entry of the zip is refused.
     public enum EntryRefusal: Sendable, Equatable {
         case outsideTheBundle
@@ -93,6 +106,25 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
         case valueTooLarge(kind: Kind, field: String)
         case invalidValue(kind: Kind, FieldError)
         case badPrev(field: String)
+        /// A `hidden` or `salts` entry that is no commitment or salt of a committed value it sets.
+        case badCommitment(field: String)
+    }
+
+    /// What of a sealed bundle is not as it was sealed.
+    public enum SealDamage: Sendable, Equatable {
+        /// It holds other entries than `header.json` and `payload`, or not as plain files.
+        case entries
+        /// The entry's sizes or checksum are wrong, or it is compressed or over its cap.
+        case entry(String)
+        /// The zip around the two entries is not the one ncc writes for them.
+        case layout
+        case header
+        /// A stanza names this replica's key, but its file key does not unwrap with it.
+        case key
+        case mac
+        /// Counted from 1.
+        case chunk(Int)
+        case truncated
     }
 
     /// Which way the export's two passes over the operations disagreed.
@@ -188,6 +220,35 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
         case .cannotCreateSigningKey(let folder): "cannot write the signing key in \(folder)"
         case .cannotPlaceSigningKey(let path, let reason): "cannot write the signing key \(path): \(reason)"
         case .cannotMakeSigningKey(let folder, let reason): "cannot make the signing key in \(folder): \(reason)"
+
+        case .noRecipients: "cannot seal a bundle for no one: name at least one recipient"
+        case .badRecipientReplica(let replica): "cannot seal for '\(Sanitized.one(replica))': it is not a replica id"
+        case .badRecipientKey(let replica):
+            "cannot seal for \(Sanitized.one(replica)): its key is not an X25519 public key"
+        case .notSealedFor(let bundle, let fingerprints):
+            "\(bundle): sealed for \(fingerprints.map { "\(Sanitized.one(String($0.prefix(4))))…" }.joined(separator: ", ")); not for this replica"
+        case .sealAltered(let bundle, let damage): "\(bundle): sealed bundle was altered (\(Self.wording(damage)))"
+        case .newerSealedFormat(let bundle, let version):
+            "\(bundle): made by a newer ncc (sealed bundle format \(version), this ncc reads \(Seal.version)): upgrade ncc"
+        case .damagedAgreementKey(let path):
+            "the sealing key \(path) is damaged; move it away to make a new one (peers will have to seal for the new one)"
+        case .cannotCreateAgreementKey(let folder): "cannot write the sealing key in \(folder)"
+        case .cannotPlaceAgreementKey(let path, let reason): "cannot write the sealing key \(path): \(reason)"
+        case .cannotMakeAgreementKey(let folder, let reason): "cannot make the sealing key in \(folder): \(reason)"
+        }
+    }
+
+    /// What of a sealed bundle was altered, as `description` puts it in brackets.
+    private static func wording(_ damage: SealDamage) -> String {
+        switch damage {
+        case .entries: "it must hold exactly \(Seal.headerEntry) and \(Seal.payloadEntry), as plain files"
+        case .entry(let name): "the entry '\(Sanitized.one(name))' is damaged"
+        case .layout: "its zip is not as ncc writes it"
+        case .header: "its header is malformed"
+        case .key: "its file key does not unwrap with this replica's key"
+        case .mac: "its header does not match its MAC"
+        case .chunk(let number): "chunk \(number) of the payload does not authenticate"
+        case .truncated: "the payload ends before its last chunk"
         }
     }
 
@@ -206,6 +267,7 @@ public enum BundleError: Error, Equatable, CustomStringConvertible {
         case .valueTooLarge(let kind, let field): "\(kind.singular) \(field): a value over 1 MB"
         case .invalidValue(let kind, let error): "\(kind.singular) \(error)"
         case .badPrev(let field): "a bad 'prev' for '\(Sanitized.one(field))'"
+        case .badCommitment(let field): "a bad commitment or salt for '\(Sanitized.one(field))'"
         }
     }
 }
