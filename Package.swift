@@ -25,6 +25,8 @@ let package = Package(
         .target(name: "NCCStore", dependencies: [
             "NCCModel",
             .product(name: "GRDB", package: "GRDB.swift"),
+            // SHA-256 for each replica's hash chain of its operations (Chain).
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // Files in and out: signed bundles for peers, CSV (later iCalendar, reports).
         .target(name: "NCCExchange", dependencies: [

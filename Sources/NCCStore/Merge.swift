@@ -142,8 +142,9 @@ struct Merge {
             let fields = try CanonicalJSON.decodeFields(row[2])
             let scrubbed = Erasure.scrub(fields, of: kind)
             if scrubbed != fields {
+                // The salts go with the values; the commitments stay, so the chain still verifies.
                 try db.execute(
-                    sql: "UPDATE op SET fields = ? WHERE replica = ? AND seq = ?",
+                    sql: "UPDATE op SET fields = ?, salts = NULL WHERE replica = ? AND seq = ?",
                     arguments: [CanonicalJSON.encode(scrubbed), row[0] as String, row[1] as Int])
             }
         }

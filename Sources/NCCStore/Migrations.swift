@@ -119,6 +119,37 @@ enum Migrations {
                     );
                     """)
         }
+        migrator.registerMigration("v8 authorship: chains, checkpoints, keys, waiting operations") { db in
+            // README, "Bundle format" version 2. A replica's own operations get their chain the
+            // first time it writes (StoreWriter.ownChainHead); received ones keep the chain hash
+            // verified against their author's checkpoint.
+            try db.execute(
+                sql: """
+                    ALTER TABLE op ADD COLUMN chain TEXT;
+                    ALTER TABLE op ADD COLUMN commits TEXT;
+                    ALTER TABLE op ADD COLUMN salts TEXT;
+                    CREATE TABLE checkpoint (
+                        replica TEXT NOT NULL, seq INTEGER NOT NULL, chain TEXT NOT NULL, signature TEXT NOT NULL,
+                        import INTEGER,
+                        PRIMARY KEY (replica, seq)
+                    ) WITHOUT ROWID;
+                    ALTER TABLE peer ADD COLUMN agreement_key TEXT;
+                    ALTER TABLE peer ADD COLUMN introduced_by TEXT;
+                    ALTER TABLE import_peer ADD COLUMN agreement_key TEXT;
+                    ALTER TABLE import_peer ADD COLUMN introduced_by TEXT;
+                    CREATE TABLE revocation (
+                        replica TEXT NOT NULL, public_key TEXT NOT NULL, after INTEGER NOT NULL,
+                        by TEXT NOT NULL, signature TEXT NOT NULL,
+                        PRIMARY KEY (replica, public_key, by)
+                    ) WITHOUT ROWID;
+                    -- Operations that arrived but wait aside (README, "Keys and revocation").
+                    CREATE TABLE waiting (
+                        replica TEXT NOT NULL, seq INTEGER NOT NULL, stamp TEXT NOT NULL, line TEXT NOT NULL,
+                        chain TEXT, reason TEXT NOT NULL, via TEXT NOT NULL, import INTEGER,
+                        PRIMARY KEY (replica, seq)
+                    ) WITHOUT ROWID;
+                    """)
+        }
         return migrator
     }
 

@@ -21,6 +21,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case exists(kind: Kind, id: String)
     /// An operation of the log that does not decode (the file was altered or damaged).
     case malformedLog
+    /// An operation arrived under a number held here for another one of the same author.
+    case forked(replica: String, seq: Int)
     case cannotBackUp(destination: String, reason: String)
     /// What SQLite itself said, for the errors ncc has no words of its own for.
     case sqlite(String)
@@ -34,6 +36,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "\(path) was written by a newer ncc (schema \(unknown.joined(separator: ", "))): upgrade ncc; the file was left untouched"
         case .cannotOpen(let path, let reason): "cannot open \(path): \(reason)"
         case .notFound(let kind, let ref): "no \(kind.singular) '\(ref)'"
+        case .forked(let replica, let seq):
+            "refused: operation \(seq) of replica \(replica) in the bundle is not the one held here under that number (same number, other content)"
         case .ambiguous(let kind, let ref, let count): "\(count) \(kind.plural) are called '\(ref)': name one by its id"
         case .invalid(let kind, let error): "\(kind.singular) \(error)"
         case .unknownField(let kind, let field):

@@ -16,10 +16,15 @@ public struct Peer: Sendable, Equatable {
     public var lastExport: String?
     /// The SHA-256 of the last bundle imported from it (a shared folder's unchanged file is skipped).
     public var lastBundle: String?
+    /// The X25519 key bundles for it are sealed with (base64), once its signed manifest gave it.
+    public var agreementKey: String?
+    /// The trusted peer whose bundle introduced its key (nil: met directly).
+    public var introducedBy: String?
 
     public init(
         replica: String, publicKey: String, trusted: Bool = false, revoked: Bool = false,
-        knowledge: [String: Int] = [:], lastImport: String? = nil, lastExport: String? = nil, lastBundle: String? = nil
+        knowledge: [String: Int] = [:], lastImport: String? = nil, lastExport: String? = nil, lastBundle: String? = nil,
+        agreementKey: String? = nil, introducedBy: String? = nil
     ) {
         self.replica = replica
         self.publicKey = publicKey
@@ -29,6 +34,8 @@ public struct Peer: Sendable, Equatable {
         self.lastImport = lastImport
         self.lastExport = lastExport
         self.lastBundle = lastBundle
+        self.agreementKey = agreementKey
+        self.introducedBy = introducedBy
     }
 }
 
@@ -59,6 +66,11 @@ extension StoreReader {
         public var record: String
         public var fields: String
         public var prev: String
+        /// The commitments to its committed values and the salts of those held here (JSON), nil
+        /// when it has none; its chain hash, nil when held from before its author kept a chain.
+        public var commits: String?
+        public var salts: String?
+        public var chain: String?
     }
 
     /// Every operation this peer is not known to hold (all of them for an empty `knowledge`), in
@@ -66,13 +78,13 @@ extension StoreReader {
     /// those of `kind` if given. Returns how many there were.
     @discardableResult
     public func forEachStoredOperation(
-        notIn knowledge: [String: Int], kind: Kind? = nil,
+        notIn knowledge: [String: Int], upTo caps: [String: Int] = [:], kind: Kind? = nil,
         _ body: (StoredOperation) throws -> Void
     ) throws -> Int {
-        let notKnown = Self.notKnown(knowledge)
+        let notKnown = Self.notKnown(knowledge, caps: caps)
         let statement = try db.makeStatement(
             sql: """
-                SELECT replica, seq, stamp, kind, record, fields, prev FROM op
+                SELECT replica, seq, stamp, kind, record, fields, prev, commits, salts, chain FROM op
                 WHERE \(notKnown.sql)\(kind == nil ? "" : " AND kind = ?")
                 ORDER BY stamp
                 """)
@@ -83,7 +95,7 @@ extension StoreReader {
             try body(
                 StoredOperation(
                     replica: row[0], seq: row[1], stamp: row[2], kind: row[3], record: row[4], fields: row[5],
-                    prev: row[6]))
+                    prev: row[6], commits: row[7], salts: row[8], chain: row[9]))
             count += 1
         }
         return count
@@ -92,8 +104,10 @@ extension StoreReader {
     /// How many operations `forEachStoredOperation(notIn:)` gives, and the bytes of their stored
     /// text in all (replica, seq in decimal, stamp, kind, record, fields, prev): for a writer that
     /// must know the size of what it writes before it starts.
-    public func storedOperationsSize(notIn knowledge: [String: Int]) throws -> (count: Int, bytes: Int64) {
-        let notKnown = Self.notKnown(knowledge)
+    public func storedOperationsSize(notIn knowledge: [String: Int], upTo caps: [String: Int] = [:]) throws -> (
+        count: Int, bytes: Int64
+    ) {
+        let notKnown = Self.notKnown(knowledge, caps: caps)
         let row = try Row.fetchOne(
             db,
             sql: """
@@ -105,13 +119,22 @@ extension StoreReader {
     }
 
     /// The condition that an operation is one a peer with this knowledge is not known to hold
-    /// (every operation, with no test per row, for a peer known to hold nothing).
-    private static func notKnown(_ knowledge: [String: Int]) -> (sql: String, arguments: [String]) {
-        guard !knowledge.isEmpty else { return ("1", []) }
-        return (
-            #"seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)"#,
-            [CanonicalJSON.encode(knowledge.mapValues { Value.int($0) })]
-        )
+    /// (every operation, with no test per row, for a peer known to hold nothing), and numbered at
+    /// most its replica's cap, if it has one.
+    private static func notKnown(_ knowledge: [String: Int], caps: [String: Int]) -> (
+        sql: String, arguments: [String]
+    ) {
+        var conditions: [String] = []
+        var arguments: [String] = []
+        if !knowledge.isEmpty {
+            conditions.append(#"seq > coalesce(json_extract(?, '$."' || replica || '"'), 0)"#)
+            arguments.append(CanonicalJSON.encode(knowledge.mapValues { Value.int($0) }))
+        }
+        if !caps.isEmpty {
+            conditions.append(#"seq <= coalesce(json_extract(?, '$."' || replica || '"'), seq)"#)
+            arguments.append(CanonicalJSON.encode(caps.mapValues { Value.int($0) }))
+        }
+        return (conditions.isEmpty ? "1" : conditions.joined(separator: " AND "), arguments)
     }
 
     /// The same operations, parsed.
@@ -191,7 +214,8 @@ extension StoreReader {
         return Peer(
             replica: row["replica"], publicKey: row["public_key"], trusted: row["trusted"], revoked: row["revoked"],
             knowledge: knowledge.compactMapValues(\.int), lastImport: row["last_import"],
-            lastExport: row["last_export"], lastBundle: row["last_bundle"])
+            lastExport: row["last_export"], lastBundle: row["last_bundle"], agreementKey: row["agreement_key"],
+            introducedBy: row["introduced_by"])
     }
 
     public func setting(_ name: String) throws -> String? {

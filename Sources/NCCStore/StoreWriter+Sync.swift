@@ -10,6 +10,11 @@ public struct ReceiveSummary: Sendable, Equatable {
     public var kinds: [Kind: Counts] = [:]
     /// Operations new here.
     public var applied = 0
+    /// Per author, operations set aside to wait (`WaitingOperation`), and refused (a revoked key).
+    public var waiting: [String: Int] = [:]
+    public var refused: [String: Int] = [:]
+    /// Operations that had waited and were applied now.
+    public var released = 0
     /// Operations this replica held already (a bundle imported twice, or overlapping bundles).
     public var alreadyHeld = 0
 
@@ -26,8 +31,12 @@ extension StoreWriter {
     /// caller knows that this replica held nothing numbered this high (a replica holds whole
     /// prefixes of each sequence, see `knowledge`), so the log need not be asked. `absent`: the
     /// caller knows that this database holds no record with this id, so its table need not be asked.
+    ///
+    /// `authorship`: the operation's chain hash, commitments and salts, as verified against its
+    /// author's checkpoint (nil: it came unverified, from before chains were kept).
     public func receive(
-        _ incoming: Operation, into summary: inout ReceiveSummary, newer: Bool = false, absent: Bool = false
+        _ incoming: Operation, authorship: Authorship? = nil, into summary: inout ReceiveSummary, newer: Bool = false,
+        absent: Bool = false
     ) throws {
         let held =
             try !newer
@@ -36,25 +45,35 @@ extension StoreWriter {
                 arguments: [incoming.replica, incoming.seq]) ?? false
         if held {
             summary.alreadyHeld += 1
+            if let authorship { try adopt(authorship, of: incoming) }
             return
         }
         var op = incoming
+        var authorship = authorship ?? Authorship()
         if Erasure.fields(of: op.kind) != nil,
             try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM erased WHERE record = ?"), arguments: [op.record])
                 ?? false
         {
             op.fields = Erasure.scrub(op.fields, of: op.kind)
+            // An erased value's salt goes with it; its commitment stays, so the chain still holds.
+            for name in authorship.salts.keys where op.fields[name] != incoming.fields[name] {
+                authorship.salts[name] = nil
+            }
         }
         // Our own operations coming back from a peer (after a restore): never reuse their numbers.
         if op.replica == replica { seq = max(seq, op.seq) }
         clock.observe(op.stamp.clock)
         try db.cachedStatement(
             sql:
-                "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev, import) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+                """
+                INSERT INTO op (replica, seq, stamp, kind, record, fields, prev, import, chain, commits, salts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
         )
         .execute(arguments: [
             op.replica, op.seq, op.stamp.description, op.kind.rawValue, op.record,
             CanonicalJSON.encode(op.fields), op.prev.isEmpty ? "{}" : CanonicalJSON.encode(op.prev), importID,
+            authorship.chain, authorship.commitsText, authorship.saltsText,
         ])
         let current = absent ? nil : try reader.stored(op.kind, id: op.record)
         let (effect, conflicts) = try Merge(db: db).apply(op, current: current)
@@ -119,13 +138,14 @@ extension StoreWriter {
     public func savePeer(_ peer: Peer) throws {
         try db.execute(
             sql: """
-                INSERT OR REPLACE INTO peer (replica, public_key, trusted, revoked, knowledge, last_import, last_export, last_bundle)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT OR REPLACE INTO peer (replica, public_key, trusted, revoked, knowledge, last_import, last_export,
+                    last_bundle, agreement_key, introduced_by)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
             arguments: [
                 peer.replica, peer.publicKey, peer.trusted, peer.revoked,
                 CanonicalJSON.encode(peer.knowledge.mapValues { Value.int($0) }),
-                peer.lastImport, peer.lastExport, peer.lastBundle,
+                peer.lastImport, peer.lastExport, peer.lastBundle, peer.agreementKey, peer.introducedBy,
             ])
     }
 

@@ -18,6 +18,8 @@ public final class StoreWriter {
     public private(set) var operationCount = 0
     /// The import the operations received in this transaction belong to (`beginImport`).
     var importID: Int64?
+    /// The chain hash of this replica's last operation, once asked for (`ownChainHead`).
+    var chainHead: Chain.Hash?
 
     init(db: Database, replica: String, wallClock: @escaping @Sendable () -> UInt64) throws {
         self.db = db
@@ -239,12 +241,19 @@ public final class StoreWriter {
         var prev: [String: String] = given ?? [:]
         if let current, given == nil { for name in fields.keys { prev[name] = current.stamp(of: name) } }
         let op = Operation(replica: replica, seq: seq, stamp: stamp, kind: kind, record: id, fields: fields, prev: prev)
+        let fieldsText = CanonicalJSON.encode(fields)
+        let authorship = Authorship.made(op, after: try ownChainHead(), encodedFields: fieldsText)
+        chainHead = authorship.chain
         try db.cachedStatement(
-            sql: "INSERT INTO op (replica, seq, stamp, kind, record, fields, prev) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            sql: """
+                INSERT INTO op (replica, seq, stamp, kind, record, fields, prev, chain, commits, salts)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
         )
         .execute(arguments: [
             op.replica, op.seq, op.stamp.description, kind.rawValue, id,
-            CanonicalJSON.encode(fields), prev.isEmpty ? "{}" : CanonicalJSON.encode(prev),
+            fieldsText, prev.isEmpty ? "{}" : CanonicalJSON.encode(prev),
+            authorship.chain, authorship.commitsText, authorship.saltsText,
         ])
         operationCount += 1
         try Merge(db: db).apply(op, current: current)

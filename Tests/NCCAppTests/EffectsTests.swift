@@ -79,7 +79,7 @@ import Testing
             Issue.record("the new centre's form is open: \(w.screen)")
             return
         }
-        let preview = try SyncPane.preview(path, w.store)
+        let preview = try SyncPane.preview(path, w.store, sealingKey: nil)
         w.app.step { try w.app.apply(.fileDone(.previewImport(path: path), .preview(preview))) }
         guard case .form = w.app.state.modal else {
             Issue.record("the form is still open, not covered by the question: \(w.screen)")

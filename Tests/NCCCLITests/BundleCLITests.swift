@@ -48,7 +48,7 @@ import Testing
                 "+370 600 00000",
             ])
         _ = try ok(ana, ["add", "person", "--name", "Žiga Novak", "--email", "ziga@example.org", "--shareable"])
-        _ = try ok(ana, ["export", ncc.file("ana1.nccbundle")])
+        _ = try ok(ana, ["export", ncc.file("ana1.nccbundle"), "--unsealed"])
 
         // Not yet trusted: refused with the fingerprint, nothing written.
         let refused = try run(ben, ["import", ncc.file("ana1.nccbundle")])
@@ -57,7 +57,8 @@ import Testing
         #expect(try ok(ben, ["list", "centres"]).contains("No centres yet"))
 
         let inspected = try ok([], ["inspect", ncc.file("ana1.nccbundle")])
-        #expect(inspected.contains("signature good") && inspected.contains("Operations:  3"))
+        #expect(inspected.contains("Signature:   good") && inspected.contains("Operations:  3"), "\(inspected)")
+        #expect(inspected.contains("(format 2, not sealed)"), "\(inspected)")
         let imported = try ok(ben, ["import", ncc.file("ana1.nccbundle"), "--trust"])
         #expect(imported.contains("Applied 3 new operations") && imported.contains("now trusted"), "\(imported)")
         #expect(try ok(ben, ["list", "centres"]).contains("NCC Lietuva"))
@@ -69,7 +70,7 @@ import Testing
         // Both edit the same field without seeing each other's edit: a conflict, on both sides.
         _ = try ok(ana, ["edit", "centre", "NCC Lietuva", "--description", "Ana's minutes of the Vilnius visit"])
         _ = try ok(ben, ["edit", "centre", "NCC Lietuva", "--description", "Ben's notes from Kaunas"])
-        _ = try ok(ben, ["export", ncc.file("ben1.nccbundle")])
+        _ = try ok(ben, ["export", ncc.file("ben1.nccbundle"), "--unsealed"])
         let withConflict = try ok(ana, ["import", ncc.file("ben1.nccbundle"), "--trust"])
         #expect(
             withConflict.contains("centres: 1 updated, 1 conflict\n")
@@ -77,8 +78,12 @@ import Testing
         let anaPeers = try ok(ana, ["peers"])
         let benReplica = try #require(anaPeers.split(separator: " ").first.map(String.init))
         _ = try ok(ana, ["export", ncc.file("ana2.nccbundle"), "--for", String(benReplica.prefix(6))])
-        let incremental = try ok([], ["inspect", ncc.file("ana2.nccbundle")])
+        let incremental = try ok(ben, ["inspect", ncc.file("ana2.nccbundle")])
         #expect(incremental.contains("Operations:  1"), "only Ana's edit, not what Ben holds: \(incremental)")
+        #expect(incremental.contains("(format 2, sealed)") && incremental.contains("Sealed for:  \(benReplica)"))
+        // Anyone else who finds the file learns for whom it is sealed, and nothing more.
+        let stranger = try ok([], ["inspect", ncc.file("ana2.nccbundle")])
+        #expect(stranger.contains("not readable here") && !stranger.contains("Operations"), "\(stranger)")
         _ = try ok(ben, ["import", ncc.file("ana2.nccbundle")])
 
         let anaConflicts = try ok(ana, ["conflicts"])
@@ -100,7 +105,7 @@ import Testing
         _ = try ok(ana, ["export", ncc.file("ana4.nccbundle"), "--for", String(benReplica)])
         _ = try ok(ben, ["import", ncc.file("ana4.nccbundle")])
         #expect(!(try ok(ben, ["list", "people"])).contains("Žiga"))
-        _ = try ok(ben, ["export", ncc.file("ben-full.nccbundle"), "--full"])
+        _ = try ok(ben, ["export", ncc.file("ben-full.nccbundle"), "--full", "--unsealed"])
         let unzip = try ChildProcess.run(
             "unzip", ["-p", ncc.file("ben-full.nccbundle"), "ops.jsonl"], outputPath: ncc.file("ops.txt"), timeout: 30)
         #expect(unzip == 0)
@@ -113,7 +118,7 @@ import Testing
     /// clock (a fresh database's logical clock is still at 1970), and counts say "1 operation".
     @Test func peersShowWhenThisMachineLastImportedAndExportedAndCountsAreEnglish() throws {
         _ = try ok(ana, ["add", "centre", "--name", "NCC Lietuva", "--country", "LT"])
-        let exported = try ok(ana, ["export", ncc.file("one.nccbundle")])
+        let exported = try ok(ana, ["export", ncc.file("one.nccbundle"), "--unsealed"])
         #expect(exported.contains(": 1 operation (everything), ") && exported.contains(" bytes, signed"), "\(exported)")
         #expect(
             try ok(ben, ["import", ncc.file("one.nccbundle"), "--dry-run", "--trust"]).contains(
@@ -140,7 +145,7 @@ import Testing
 
         _ = try ok(ana, ["add", "centre", "--name", "NCC Latvija", "--country", "LV"])
         _ = try ok(ana, ["add", "centre", "--name", "NCC Eesti", "--country", "EE"])
-        _ = try ok(ana, ["export", ncc.file("three.nccbundle")])
+        _ = try ok(ana, ["export", ncc.file("three.nccbundle"), "--unsealed"])
         let more = try ok(ben, ["import", ncc.file("three.nccbundle")])
         #expect(more.contains("Applied 2 new operations from") && more.contains("1 already held"), "\(more)")
         #expect(more.contains("centres: 2 added"), "\(more)")
@@ -170,7 +175,7 @@ import Testing
     /// An import is undone from the log, with no copy of the database made for it.
     @Test func undoImportTakesTheLastImportBackOut() throws {
         _ = try ok(ana, ["add", "centres", "--name", "NCC Malta", "--country", "MT"])
-        _ = try ok(ana, ["export", ncc.file("ana.nccbundle")])
+        _ = try ok(ana, ["export", ncc.file("ana.nccbundle"), "--unsealed"])
         let imported = try ok(ben, ["import", ncc.file("ana.nccbundle"), "--trust"])
         #expect(imported.contains("Applied 1 new operation"), "\(imported)")
         #expect(!FileManager.default.fileExists(atPath: ncc.file("ben.sqlite.backups")), "no whole copy")
@@ -190,7 +195,7 @@ import Testing
         let folder = ncc.file("shared")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         _ = try ok(ana, ["add", "centre", "--name", "NCC Slovenija", "--country", "SI"])
-        _ = try ok(ana, ["sync", "--folder", folder])
+        _ = try ok(ana, ["sync", "--folder", folder, "--unsealed"])
         _ = try ok(ben, ["add", "task", "--title", "Map the funders"])
         let first = try ok(ben, ["sync", "--folder", folder, "--trust"])
         #expect(first.contains("Applied 1 new operation from"), "\(first)")

@@ -29,7 +29,7 @@ struct ConcurrencyTests {
         let db = ncc.file("\(peer).sqlite")
         let bundle = ncc.file("\(peer).nccbundle")
         #expect(try ncc.run(["import-csv", "centres", csv, "--db", db], useDefaultDatabase: true).status == 0)
-        #expect(try ncc.run(["export", bundle, "--db", db], useDefaultDatabase: true).status == 0)
+        #expect(try ncc.run(["export", bundle, "--unsealed", "--db", db], useDefaultDatabase: true).status == 0)
         return bundle
     }
 

@@ -64,7 +64,7 @@ import Testing
         let source = ncc.file("source.sqlite")
         #expect(try ncc.run(["demo", "--db", source], useDefaultDatabase: true).status == 0)
         let bundle = ncc.file("source.nccbundle")
-        #expect(try ncc.run(["export", bundle, "--db", source], useDefaultDatabase: true).status == 0)
+        #expect(try ncc.run(["export", bundle, "--unsealed", "--db", source], useDefaultDatabase: true).status == 0)
         let importing = try duration(["import", bundle, "--trust", "--db", ncc.file("timing.sqlite")])
         let after = try records(ncc.file("timing.sqlite"))
 
@@ -110,10 +110,11 @@ import Testing
         }
 
         // Export alone: the destination is never a partial bundle.
-        let exporting = try duration(["export", ncc.file("timing.nccbundle"), "--db", source])
+        let exporting = try duration(["export", ncc.file("timing.nccbundle"), "--unsealed", "--db", source])
         for n in 0..<Self.kills {
             let file = ncc.file("export-\(n).nccbundle")
-            _ = try kill(["export", file, "--db", source], after: Double.random(in: 0...(exporting * 1.1)))
+            _ = try kill(
+                ["export", file, "--unsealed", "--db", source], after: Double.random(in: 0...(exporting * 1.1)))
             if FileManager.default.fileExists(atPath: file) {
                 let inspected = try ncc.run(["inspect", file], useDefaultDatabase: true)
                 #expect(inspected.status == 0, "export kill \(n): a partial bundle: \(inspected.err)")

@@ -68,7 +68,7 @@ import Testing
             ids[kind] = try #require(id, "no id in \(added.out)")
         }
         let bundle = ncc.file("peer.nccbundle")
-        _ = try ok(peer, ["export", bundle])
+        _ = try ok(peer, ["export", bundle, "--unsealed"])
         _ = try ok([], ["inspect", bundle])
         _ = try ok(member, ["import", bundle, "--dry-run", "--trust"])
         _ = try ok(member, ["import", bundle, "--trust"])

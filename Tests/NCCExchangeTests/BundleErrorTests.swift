@@ -55,8 +55,8 @@ import Testing
         (.unknownFormat(bundle: "b.nccbundle"), "b.nccbundle: not an ncc bundle (unknown format)"),
         (.unknownFormatVersion(bundle: "b.nccbundle"), "b.nccbundle: not an ncc bundle (unknown format version)"),
         (
-            .newerFormat(bundle: "b.nccbundle", version: 2),
-            "b.nccbundle: made by a newer ncc (bundle format 2, this ncc reads 1): upgrade ncc"
+            .newerFormat(bundle: "b.nccbundle", version: 3),
+            "b.nccbundle: made by a newer ncc (bundle format 3, this ncc reads 2): upgrade ncc"
         ),
         (.malformedManifest(bundle: "b.nccbundle"), "b.nccbundle: the manifest is malformed"),
         (

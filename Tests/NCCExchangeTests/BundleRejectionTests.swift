@@ -99,7 +99,7 @@ import ZIPFoundation
 
     @Test func aNewerFormatVersionAsksForANewerNcc() throws {
         let world = try BundleWorld()
-        let path = try world.withManifest("v2.nccbundle") { $0["version"] = 2 }
+        let path = try world.withManifest("v3.nccbundle") { $0["version"] = 3 }
         let message = try world.expectRefusal(path, containing: "newer ncc")
         #expect(message.contains("upgrade"))
     }

@@ -17,16 +17,22 @@ extension Runner {
             return background {
                 done {
                     guard let identity else { throw SyncPane.NoSigningKey() }
-                    let written = try BundleWriter(store: store, identity: identity).write(to: path)
+                    // Sealed for every trusted peer that can open it; for nobody yet, signed only.
+                    let readers = try store.read { try $0.peers() }
+                        .filter { $0.trusted && !$0.revoked && $0.agreementKey != nil }.map(\.replica)
+                    let written = try BundleWriter(store: store, identity: identity).write(
+                        to: path, for: readers, full: true, sealed: !readers.isEmpty)
                     return .wrote(path: path, operations: written.manifest.operations, bytes: Int(written.bytes))
                 }
             }
         case .previewImport(let path):
-            let store = self.store
-            return background { done { .preview(try SyncPane.preview(path, store)) } }
+            let (store, key) = (self.store, identity?.sealing)
+            return background { done { .preview(try SyncPane.preview(path, store, sealingKey: key)) } }
         case .applyImport(let path, let trust, let fileHash):
-            let store = self.store
-            return background { done { .imported(try SyncPane.apply(path, trust: trust, fileHash: fileHash, store)) } }
+            let (store, key) = (self.store, identity?.sealing)
+            return background {
+                done { .imported(try SyncPane.apply(path, trust: trust, fileHash: fileHash, store, sealingKey: key)) }
+            }
         case .exportMinutes(let meeting, let path):
             return done { .wrote(path: try MinutesWriter(store: store).write(meeting: meeting, to: path)) }
         case .exportReport(let path):

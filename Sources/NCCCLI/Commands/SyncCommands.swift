@@ -48,36 +48,46 @@ struct WhoamiCommand: ParsableCommand {
         let context = try SyncContext(database)
         Console.out("Replica:     \(context.identity.replica)")
         Console.out("Fingerprint: \(context.identity.fingerprint)")
+        if let sealing = context.identity.sealing {
+            Console.out("Sealing key: \(sealing.fingerprint)")
+        }
         Console.out(
             "Key file:    \(Console.oneLine(SyncContext.keyFolder.appendingPathComponent("\(context.identity.replica).ed25519").path))"
         )
     }
 }
 
-/// `ncc export FILE [--for PEER] [--full]`
+/// `ncc export FILE [--for PEER]... [--full] [--unsealed]`
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a signed bundle of changes for peers (see README, Bundle format).",
-        discussion: "Without --for the bundle holds everything; with it, only what PEER is not known to hold.")
+        abstract: "Write a signed bundle of changes for peers, sealed for them (see README, Bundle format).",
+        discussion:
+            "With --for (repeatable) the bundle holds what those peers are not known to hold, sealed so that only they can open it. Without --for it holds everything and must be written --unsealed."
+    )
 
     @Argument(help: "The bundle file to write (.nccbundle).") var file: String
     @Option(
         name: .customLong("for"),
-        help: ArgumentHelp("Leave out what this peer (replica id) is known to hold.", valueName: "peer")) var peer:
-        String?
-    @Flag(help: "Everything, whatever the peer holds.") var full = false
+        help: ArgumentHelp("Seal it for this peer (replica id), and leave out what it holds.", valueName: "peer"))
+    var peers: [String] = []
+    @Flag(help: "Everything, whatever the peers hold.") var full = false
+    @Flag(help: "Signed only, not sealed: anyone who finds the file can read it.") var unsealed = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let context = try SyncContext(database)
-        let replica = try peer.map { try context.peer($0).replica }
+        let replicas = try peers.map { try context.peer($0).replica }
+        guard !replicas.isEmpty || unsealed else { throw AuthorshipError.nobodyToSealFor }
         let written = try BundleWriter(store: context.store, identity: context.identity).write(
-            to: file, for: replica, full: full)
-        let scope = written.manifest.full ? "everything" : "what \(replica ?? "") lacks"
+            to: file, for: replicas, full: full, sealed: !unsealed)
+        let scope =
+            written.manifest.full
+            ? "everything" : "what \(replicas.joined(separator: " and ")) \(replicas.count == 1 ? "lacks" : "lack")"
+        let seal = unsealed ? "not sealed" : "sealed for \(replicas.joined(separator: ", "))"
         Console.out(
             Console.oneLine(
-                "Wrote \(file): \(English.count(written.manifest.operations, "operation")) (\(scope)), \(English.count(written.bytes, "byte")), signed \(context.identity.fingerprint)"
+                "Wrote \(file): \(English.count(written.manifest.operations, "operation")) (\(scope)), \(English.count(written.bytes, "byte")), signed \(context.identity.fingerprint), \(seal)"
             ))
     }
 }
@@ -97,11 +107,14 @@ struct ImportCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        // The bundle is checked whole before the database is even opened: a bad file leaves the
-        // database file byte for byte as it was.
-        let bundle = try BundleReader.read(file)
+        // An unsealed bundle is checked whole before the database is even opened: a bad file
+        // leaves the database file byte for byte as it was. A sealed one needs this replica's key.
+        let sealed = Seal.isSealed(URL(fileURLWithPath: file))
+        var context = sealed ? try SyncContext(database) : nil
+        let bundle = try BundleReader.read(file, sealingKey: context?.identity.sealing)
         defer { bundle.discard() }
-        let context = try SyncContext(database)
+        if context == nil { context = try SyncContext(database) }
+        guard let context else { return }
         let importer = BundleImporter(store: context.store)
         let result =
             dryRun
@@ -142,14 +155,30 @@ struct InspectCommand: ParsableCommand {
         commandName: "inspect", abstract: "Check a bundle and show what it holds, without importing it.")
 
     @Argument(help: "The bundle file.") var file: String
+    @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let bundle = try BundleReader.read(file)
-        defer { bundle.discard() }
-        let manifest = bundle.manifest
         // Only the values are the bundle's (and sanitised); the layout is ours.
         let clean = Console.oneLine
-        Console.out("Bundle:      \(clean(file)) (format \(manifest.version), signature good)")
+        let url = URL(fileURLWithPath: file)
+        var key: AgreementKey?
+        if Seal.isSealed(url) {
+            let header = try Seal.header(of: url)
+            Console.out("Bundle:      \(clean(file)) (format \(header.version), sealed)")
+            Console.out(
+                "Sealed for:  "
+                    + clean(header.recipients.map { "\($0.replica) (\($0.fingerprint))" }.joined(separator: ", ")))
+            key = try SyncContext(database).identity.sealing
+            guard let key, header.recipients.contains(where: { $0.fingerprint == key.fingerprint }) else {
+                Console.out("Contents:    not readable here: it is not sealed for this replica")
+                return
+            }
+        }
+        let bundle = try BundleReader.read(file, sealingKey: key)
+        defer { bundle.discard() }
+        let manifest = bundle.manifest
+        if key == nil { Console.out("Bundle:      \(clean(file)) (format \(manifest.version), not sealed)") }
+        Console.out("Signature:   good")
         Console.out(
             "Signed by:   replica \(clean(manifest.producer.replica)), key \(clean(manifest.producer.fingerprint))")
         Console.out(
@@ -165,6 +194,35 @@ struct InspectCommand: ParsableCommand {
                 + clean(
                     manifest.knowledge.sorted(by: { $0.key < $1.key }).map { "\($0.key) up to \($0.value)" }.joined(
                         separator: ", ")))
+        for line in InspectCommand.authorship(bundle) { Console.out(clean(line)) }
+    }
+
+    /// Whose operations the bundle holds and what vouches for them: each author's checkpoint, or nothing.
+    static func authorship(_ bundle: VerifiedBundle) -> [String] {
+        let manifest = bundle.manifest
+        var lines: [String] = []
+        for (replica, range) in bundle.sequences.sorted(by: { $0.key < $1.key }) {
+            let numbers =
+                range.count == 1
+                ? "operation \(range.lowerBound)" : "operations \(range.lowerBound)–\(range.upperBound)"
+            if let author = manifest.authors?[replica] {
+                let unverified =
+                    author.first > range.lowerBound ? ", \(author.first - range.lowerBound) before it unverified" : ""
+                lines.append(
+                    "Author:      \(replica): \(numbers), verified up to its checkpoint at \(author.checkpoint.seq) (key \(author.fingerprint))\(unverified)"
+                )
+            } else if manifest.version < 2 && replica == manifest.producer.replica {
+                lines.append("Author:      \(replica): \(numbers), signed by the producer (version 1)")
+            } else {
+                lines.append("Author:      \(replica): \(numbers), unverified (no checkpoint of its author)")
+            }
+        }
+        for revocation in manifest.revocations ?? [] {
+            lines.append(
+                "Revocation:  \(revocation.replica)'s key \(Identity.fingerprint(ofPublicKey: revocation.publicKey) ?? "?") after operation \(revocation.after), by \(revocation.by)"
+            )
+        }
+        return lines
     }
 }
 
@@ -191,11 +249,22 @@ struct PeersCommand: ParsableCommand {
             var known = try context.peer(peer)
             known.trusted = action == "trust"
             known.revoked = action == "revoke"
-            try context.store.write { try $0.savePeer(known) }
+            let identity = context.identity
+            try context.store.write { writer in
+                try writer.savePeer(known)
+                // The revocation travels, signed, in every bundle of ours from now on.
+                if action == "revoke" {
+                    try writer.saveRevocation(
+                        try identity.revocation(
+                            of: known.replica, key: known.publicKey,
+                            after: try writer.reader.knowledge()[known.replica] ?? 0))
+                }
+            }
+            let released = action == "trust" ? try BundleImporter(store: context.store).releaseWaiting() : 0
             Console.out(
                 Console.oneLine(
                     "\(action == "trust" ? "Trusted" : "Revoked") \(known.replica) (\(Identity.fingerprint(ofPublicKey: known.publicKey) ?? "?"))"
-                ))
+                        + (released > 0 ? "; applied \(English.count(released, "operation")) that waited" : "")))
             return
         }
         let peers = try context.store.read { try $0.peers() }
@@ -204,11 +273,20 @@ struct PeersCommand: ParsableCommand {
             return
         }
         for peer in peers {
-            let state = peer.revoked ? "revoked" : peer.trusted ? "trusted" : "untrusted"
+            let state =
+                peer.revoked
+                ? "revoked" : peer.trusted ? "trusted" : peer.introducedBy.map { "introduced by \($0)" } ?? "untrusted"
             let fingerprint = Identity.fingerprint(ofPublicKey: peer.publicKey) ?? "?"
             Console.out(
                 Console.oneLine(
                     "\(peer.replica)  \(state)  \(fingerprint)  last import \(peer.lastImport ?? "never"), last export \(peer.lastExport ?? "never")"
+                ))
+        }
+        let waiting = try context.store.read { try $0.waitingCounts() }
+        for group in waiting {
+            Console.out(
+                Console.oneLine(
+                    "waiting: \(English.count(group.count, "operation")) of \(group.replica) (from \(group.via)'s bundle): \(group.reason)"
                 ))
         }
     }
@@ -225,6 +303,7 @@ struct SyncCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The shared folder.", valueName: "dir")) var folder: String
     @Flag(help: "Trust the signers of bundles found there.") var trust = false
+    @Flag(help: "Write ours signed only, not sealed for the trusted peers.") var unsealed = false
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
@@ -242,7 +321,7 @@ struct SyncCommand: ParsableCommand {
         for name in names {
             let path = URL(fileURLWithPath: folder).appendingPathComponent(name).path
             do {
-                let bundle = try BundleReader.read(path)
+                let bundle = try BundleReader.read(path, sealingKey: context.identity.sealing)
                 defer { bundle.discard() }
                 let known = try context.store.read { try $0.peer(bundle.manifest.producer.replica) }
                 if known?.lastBundle == bundle.fileHash {
@@ -257,11 +336,17 @@ struct SyncCommand: ParsableCommand {
                 Console.error(Console.oneLine("\(name): \(error)"))
             }
         }
-        // Ours goes last, so that it already holds what we just received.
-        let written = try BundleWriter(store: context.store, identity: context.identity).write(to: ours.path)
+        // Ours goes last, so that it already holds what we just received, sealed for every trusted
+        // peer whose sealing key we know.
+        let readers = try context.store.read { try $0.peers() }
+            .filter { $0.trusted && !$0.revoked && $0.agreementKey != nil }.map(\.replica)
+        guard unsealed || !readers.isEmpty else { throw AuthorshipError.noPeersToSealFor }
+        let written = try BundleWriter(store: context.store, identity: context.identity).write(
+            to: ours.path, for: unsealed ? [] : readers, full: true, sealed: !unsealed)
         Console.out(
             Console.oneLine(
-                "Wrote \(ours.lastPathComponent): \(English.count(written.manifest.operations, "operation"))"))
+                "Wrote \(ours.lastPathComponent): \(English.count(written.manifest.operations, "operation")), "
+                    + (unsealed ? "not sealed" : "sealed for \(readers.joined(separator: ", "))")))
         if refused > 0 {
             throw ValidationError("\(refused) bundle\(refused == 1 ? " was" : "s were") refused (see above)")
         }

@@ -1,11 +1,13 @@
 import Foundation
 import NCCStore
 
-/// The bundle file, version 1 (README, "Bundle format"): a zip holding exactly
-/// `manifest.json`, `ops.jsonl` and `signature`.
+/// The bundle file (README, "Bundle format"): a zip holding exactly `manifest.json`, `ops.jsonl`
+/// and `signature`; sealed (version 2), a zip of `header.json` and `payload`, the signed zip
+/// encrypted for its recipients (`Seal`).
 public enum BundleFormat {
     public static let name = "ncc-bundle"
-    public static let version = 1
+    /// The version written. Version 1 (no chains, no authors) still reads.
+    public static let version = 2
     public static let fileExtension = "nccbundle"
 
     public static let manifestEntry = "manifest.json"
@@ -39,10 +41,46 @@ public struct BundleManifest: Codable, Equatable, Sendable {
         /// Base64 of the Ed25519 public key the bundle is signed with.
         public var publicKey: String
         public var fingerprint: String
+        /// Version 2: base64 of the X25519 key bundles for this replica are sealed with.
+        public var agreementKey: String?
 
         enum CodingKeys: String, CodingKey {
             case replica, fingerprint
             case publicKey = "public_key"
+            case agreementKey = "agreement_key"
+        }
+    }
+
+    /// Version 2: for a replica whose operations the bundle holds, its keys and the checkpoint
+    /// of its own that vouches for them, whoever relays them.
+    public struct Author: Codable, Equatable, Sendable {
+        /// Its Ed25519 key (base64): an introduction, by the producer who signs the manifest.
+        public var publicKey: String
+        public var fingerprint: String
+        public var agreementKey: String?
+        /// The first operation the checkpoint vouches for here, and the chain hash before it
+        /// (the genesis hash when `first` is 1). Operations of this replica numbered below it
+        /// came from before its author kept a chain: they are unverified.
+        public var first: Int
+        public var base: String
+        public var checkpoint: Checkpoint
+
+        public init(
+            publicKey: String, fingerprint: String, agreementKey: String?, first: Int, base: String,
+            checkpoint: Checkpoint
+        ) {
+            self.publicKey = publicKey
+            self.fingerprint = fingerprint
+            self.agreementKey = agreementKey
+            self.first = first
+            self.base = base
+            self.checkpoint = checkpoint
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case fingerprint, first, base, checkpoint
+            case publicKey = "public_key"
+            case agreementKey = "agreement_key"
         }
     }
 
@@ -67,6 +105,10 @@ public struct BundleManifest: Codable, Equatable, Sendable {
     /// Operations per kind.
     public var counts: [String: Int]
     public var entries: [String: Entry]
+    /// Version 2: per replica whose operations it holds, its keys and checkpoint.
+    public var authors: [String: Author]?
+    /// Version 2: the revocations the producer made or learned from peers it trusts.
+    public var revocations: [Revocation]?
 
     static func encode(_ manifest: BundleManifest) throws -> Data {
         let encoder = JSONEncoder()

@@ -12,12 +12,32 @@ public struct VerifiedBundle: Sendable {
     public var fileHash: String
     let operationsFile: URL
     /// Per replica, the first and last sequence numbers the bundle holds.
-    var sequences: [String: ClosedRange<Int>]
+    public internal(set) var sequences: [String: ClosedRange<Int>]
     /// Ids of the records the bundle has operations on, and the ids its references name.
     var records: Set<String>
     var references: [Kind: Set<String>]
+    /// The fingerprints of the recipients it was sealed for (nil: not sealed).
+    public var sealedFor: [String]?
 
     public var fingerprint: String { manifest.producer.fingerprint }
+
+    /// Whether an operation verified against its author: covered by the author's checkpoint
+    /// (version 2), or made by the producer who signed the bundle (version 1).
+    func isVerified(_ op: Operation) -> Bool {
+        if let authors = manifest.authors {
+            return authors[op.replica].map { op.seq >= $0.first } ?? false
+        }
+        return manifest.version < 2 && op.replica == manifest.producer.replica
+    }
+
+    /// One operation as the importer gets it: parsed, its place in its author's chain when it
+    /// verified, and its line as it came (for an operation set aside).
+    struct Incoming: Sendable {
+        var received: OperationLine.Received
+        var authorship: Authorship?
+        var line: String
+        var op: Operation { received.op }
+    }
 
     public func discard() { try? FileManager.default.removeItem(at: operationsFile) }
 
@@ -29,17 +49,25 @@ public struct VerifiedBundle: Sendable {
     /// read; they are parsed again but not checked again (another tenth). Instead the file is
     /// hashed again on the way: bytes changed since then throw at the end, before the caller's
     /// transaction can commit.
-    func forEachOperation(_ body: (Operation) throws -> Void) throws {
+    func forEachOperation(_ body: (Incoming) throws -> Void) throws {
         let bundle = self
-        try Handoff<Operation>.run(make: { handoff in try bundle.parseOperations { try handoff.send($0) } }, use: body)
+        try Handoff<Incoming>.run(make: { handoff in try bundle.parseOperations { try handoff.send($0) } }, use: body)
     }
 
-    private func parseOperations(_ body: (Operation) throws -> Void) throws {
+    private func parseOperations(_ body: (Incoming) throws -> Void) throws {
         var lines = try LineReader(path: operationsFile.path, maxLine: BundleFormat.maxLineBytes, hashing: true)
         defer { lines.close() }
+        var chains: [String: Chain.Hash] = [:]
         while let line = try lines.next() {
             if line.isEmpty { continue }
-            try body(try OperationLine.decode(line, checked: false))
+            let received = try OperationLine.decode(line, checked: false)
+            let op = received.op
+            var authorship: Authorship?
+            if isVerified(op), let author = manifest.authors?[op.replica] {
+                authorship = received.authorship(after: chains[op.replica] ?? author.base)
+                chains[op.replica] = authorship?.chain
+            }
+            try body(Incoming(received: received, authorship: authorship, line: String(decoding: line, as: UTF8.self)))
         }
         guard let digest = lines.hasher?.finalize(), BundleReader.hex(digest) == operationsHash else {
             throw BundleError.changedOnDisk
@@ -49,15 +77,34 @@ public struct VerifiedBundle: Sendable {
 
 /// Opens a bundle and checks all of it before anything is applied. Every refusal is one line.
 public enum BundleReader {
-    public static func read(_ path: String, scratch: URL = FileManager.default.temporaryDirectory) throws
-        -> VerifiedBundle
-    {
+    /// Reads the bundle at `path`; a sealed one is opened first with `sealingKey` (this
+    /// replica's), and refused in one line when it was not sealed for it.
+    public static func read(
+        _ path: String, scratch: URL = FileManager.default.temporaryDirectory, sealingKey: AgreementKey? = nil
+    ) throws -> VerifiedBundle {
         let url = URL(fileURLWithPath: path)
-        let name = url.lastPathComponent
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else {
             throw BundleError.noSuchFile(path: path)
         }
+        guard Seal.isSealed(url) else { return try readSigned(url, name: url.lastPathComponent, scratch: scratch) }
+        let header = try Seal.header(of: url)
+        let fileHash = try sha256(of: url)
+        guard let sealingKey else {
+            throw BundleError.notSealedFor(
+                bundle: url.lastPathComponent, fingerprints: header.recipients.map(\.fingerprint))
+        }
+        let opened = scratch.appendingPathComponent("ncc-opened-\(UUID().uuidString).nccbundle")
+        defer { try? FileManager.default.removeItem(at: opened) }
+        try Seal.open(url, with: sealingKey, into: opened)
+        var bundle = try readSigned(opened, name: url.lastPathComponent, scratch: scratch)
+        bundle.fileHash = fileHash
+        bundle.sealedFor = header.recipients.map(\.fingerprint)
+        return bundle
+    }
+
+    private static func readSigned(_ url: URL, name: String, scratch: URL) throws -> VerifiedBundle {
+        let path = url.path
         let fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
         guard fileSize <= BundleFormat.maxBundleBytes else { throw BundleError.tooLarge(bundle: name) }
         guard let fileHash = try? sha256(of: url) else { throw BundleError.cannotRead(path: path) }
@@ -175,15 +222,20 @@ public enum BundleReader {
         defer { lines.close() }
         var last: Stamp?
         var count = 0
+        let manifest = bundle.manifest
+        let producer = manifest.producer.replica
+        // Each author's chain through its verified operations, and the last number it reached.
+        var chains: [String: (hash: Chain.Hash, seq: Int)] = [:]
         do {
             while let line = try lines.next() {
                 if line.isEmpty { continue }
-                let op: Operation
+                let received: OperationLine.Received
                 do {
-                    op = try OperationLine.decode(line)
+                    received = try OperationLine.decode(line)
                 } catch BundleError.badOperation(let problem) {
                     throw BundleError.badLine(bundle: name, line: lines.number, problem)
                 }
+                let op = received.op
                 if let last, !(last < op.stamp) {
                     throw BundleError.outOfStampOrder(bundle: name, line: lines.number)
                 }
@@ -196,6 +248,27 @@ public enum BundleReader {
                     bundle.sequences[op.replica] = range.lowerBound...op.seq
                 } else {
                     bundle.sequences[op.replica] = op.seq...op.seq
+                }
+                if let author = manifest.authors?[op.replica], op.seq >= author.first {
+                    guard op.seq <= author.checkpoint.seq else {
+                        throw AuthorshipError.notCovered(
+                            bundle: name, replica: op.replica, seq: op.seq, checkpoint: author.checkpoint.seq)
+                    }
+                    if chains[op.replica] == nil, op.seq != author.first {
+                        throw AuthorshipError.chainIncomplete(
+                            bundle: name, replica: op.replica, expected: author.first, found: op.seq)
+                    }
+                    let previous = chains[op.replica]?.hash ?? author.base
+                    guard let authorship = received.authorship(after: previous), let chain = authorship.chain else {
+                        let field = Chain.committed(op.kind).sorted().first {
+                            op.fields[$0] != nil && received.hidden[$0] == nil && received.salts[$0] == nil
+                        }
+                        throw AuthorshipError.missingCommitment(
+                            bundle: name, replica: op.replica, seq: op.seq, field: field ?? "?")
+                    }
+                    chains[op.replica] = (chain, op.seq)
+                } else if manifest.version >= 2, op.replica == producer {
+                    throw AuthorshipError.producerUnchained(bundle: name, replica: producer)
                 }
                 bundle.records.insert(op.record)
                 for (field, value) in op.fields {
@@ -210,6 +283,25 @@ public enum BundleReader {
         }
         guard count == bundle.manifest.operations else {
             throw BundleError.operationCount(bundle: name, declared: bundle.manifest.operations, held: count)
+        }
+        for (replica, author) in (manifest.authors ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let held = bundle.sequences[replica], held.upperBound >= author.first else { continue }
+            let checkpoint = author.checkpoint
+            guard let reached = chains[replica], reached.seq == checkpoint.seq else {
+                throw AuthorshipError.chainIncomplete(
+                    bundle: name, replica: replica, expected: checkpoint.seq, found: held.upperBound)
+            }
+            guard reached.hash == checkpoint.chain else {
+                throw AuthorshipError.chainMismatch(
+                    bundle: name, replica: replica, first: author.first, last: checkpoint.seq)
+            }
+            let message = Chain.checkpointMessage(replica: replica, seq: checkpoint.seq, chain: checkpoint.chain)
+            guard let signature = Data(base64Encoded: checkpoint.signature),
+                Identity.verify(signature: signature, of: message, publicKey: author.publicKey),
+                Identity.fingerprint(ofPublicKey: author.publicKey) == author.fingerprint
+            else {
+                throw AuthorshipError.badCheckpointSignature(bundle: name, replica: replica, seq: checkpoint.seq)
+            }
         }
     }
 

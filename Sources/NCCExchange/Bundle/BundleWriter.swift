@@ -3,8 +3,9 @@ import NCCModel
 import NCCStore
 import ZIPFoundation
 
-/// Writes a signed bundle: the operations a peer is not known to hold (or all of them), with
-/// contact details of people who did not agree to share them left out.
+/// Writes a signed bundle: the operations its recipients are not known to hold (or all of
+/// them), with contact details of people who did not agree to share them left out, and this
+/// replica's checkpoint signed for it; sealed for its recipients, or not.
 public struct BundleWriter {
     let store: Store
     let identity: Identity
@@ -22,7 +23,16 @@ public struct BundleWriter {
     /// Writes the bundle to `path` (through a temporary file renamed into place). `peer` names the
     /// recipient whose known holdings are left out; nil or `full` writes everything.
     @discardableResult
-    public func write(to path: String, for peer: String? = nil, full: Bool = false) throws -> Written {
+    public func write(to path: String, for peer: String? = nil, full: Bool = false, sealed: Bool = false) throws
+        -> Written
+    {
+        try write(to: path, for: peer.map { [$0] } ?? [], full: full, sealed: sealed)
+    }
+
+    /// Writes the bundle for `peers`: what none of them is known to hold is left out (unless
+    /// `full`), and `sealed` seals it for exactly them (each must have published a sealing key).
+    @discardableResult
+    public func write(to path: String, for peers: [String], full: Bool = false, sealed: Bool) throws -> Written {
         let destination = URL(fileURLWithPath: path)
         let folder = destination.deletingLastPathComponent()
         var isFolder: ObjCBool = false
@@ -33,18 +43,33 @@ public struct BundleWriter {
         defer { try? FileManager.default.removeItem(at: zipFile) }
 
         var recipientKnowledge: [String: Int] = [:]
-        if let peer, !full {
+        var recipients: [Seal.Recipient] = []
+        for (n, peer) in peers.enumerated() {
             guard let known = try store.read({ try $0.peer(peer) }) else {
                 throw BundleError.noSuchPeer(peer)
             }
-            recipientKnowledge = known.knowledge
+            if sealed {
+                guard let key = known.agreementKey else { throw AuthorshipError.noSealingKey(peer: peer) }
+                recipients.append(Seal.Recipient(replica: peer, publicKey: key))
+            }
+            // What every recipient holds: the least of their holdings.
+            guard !full else { continue }
+            recipientKnowledge =
+                n == 0
+                ? known.knowledge
+                : recipientKnowledge.reduce(into: [:]) { least, entry in
+                    if let theirs = known.knowledge[entry.key] { least[entry.key] = min(entry.value, theirs) }
+                }
         }
+        if sealed, recipients.isEmpty { throw AuthorshipError.nobodyToSealFor }
+        let ownCheckpoint = try signOwnCheckpoint()
 
         // The operations are read and encoded on a second thread while this one deflates them:
         // deflating is most of an export, and the machine has a second core.
         let operations = OperationsReader(
-            store: store, identity: identity, knowledge: recipientKnowledge,
-            recipient: full ? nil : peer, full: full || peer == nil)
+            store: store, identity: identity, agreementKey: identity.sealing?.publicKey, ownCheckpoint: ownCheckpoint,
+            knowledge: recipientKnowledge,
+            recipient: full || peers.isEmpty ? nil : peers.joined(separator: ", "), full: full || peers.isEmpty)
         let manifest: BundleManifest
         do {
             let archive = try Archive(url: zipFile, accessMode: .create)
@@ -82,17 +107,25 @@ public struct BundleWriter {
         } catch {
             throw BundleError.cannotWrite(path: path, reason: error.localizedDescription)
         }
+        var finished = zipFile
+        let sealedFile = folder.appendingPathComponent(".\(destination.lastPathComponent).\(UUID().uuidString).sealed")
+        defer { try? FileManager.default.removeItem(at: sealedFile) }
+        if sealed {
+            // Sign, then seal: the recipient opens it, then checks every author as in any bundle.
+            try Seal.seal(plainFile: zipFile, to: recipients, output: sealedFile)
+            finished = sealedFile
+        }
         // On disk before it takes its name: a crash leaves the old file or the whole new one.
-        if let handle = FileHandle(forUpdatingAtPath: zipFile.path) {
+        if let handle = FileHandle(forUpdatingAtPath: finished.path) {
             try? handle.synchronize()
             try? handle.close()
         }
-        guard rename(zipFile.path, destination.path) == 0 else {
+        guard rename(finished.path, destination.path) == 0 else {
             throw BundleError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
         }
         let bytes =
             ((try? FileManager.default.attributesOfItem(atPath: destination.path)[.size]) as? NSNumber)?.int64Value ?? 0
-        if let peer {
+        for peer in peers {
             try store.write { writer in
                 if var known = try writer.reader.peer(peer) {
                     // This machine's clock: `created` is the producer's logical clock, the time
@@ -103,6 +136,30 @@ public struct BundleWriter {
             }
         }
         return Written(manifest: manifest, bytes: bytes)
+    }
+
+    /// Chains this replica's operations up to its newest (the first time, its older ones too),
+    /// signs "this replica, operation n, chain hash h" and keeps the checkpoint.
+    private func signOwnCheckpoint() throws -> Checkpoint? {
+        // Signed once per newest operation: an export with nothing new writes nothing here.
+        let replica = identity.replica
+        if let kept = try store.read({ reader -> Checkpoint? in
+            guard let last = try reader.knowledge()[replica], let chain = try reader.chain(of: replica, seq: last),
+                let kept = try reader.checkpoint(of: replica, atMost: last), kept.seq == last, kept.chain == chain
+            else { return nil }
+            return kept
+        }) {
+            return kept
+        }
+        return try store.write { writer -> Checkpoint? in
+            let tip = try writer.ownChainTip()
+            guard tip.seq > 0 else { return nil }
+            let message = Chain.checkpointMessage(replica: identity.replica, seq: tip.seq, chain: tip.chain)
+            let checkpoint = Checkpoint(
+                seq: tip.seq, chain: tip.chain, signature: try identity.sign(message).base64EncodedString())
+            try writer.saveCheckpoint(checkpoint, of: identity.replica)
+            return checkpoint
+        }
     }
 
     private func add(_ archive: Archive, _ name: String, _ data: Data) throws {

@@ -1,11 +1,15 @@
 import Crypto
 import Foundation
+import NCCStore
 
 /// This installation's signing key: Ed25519, made on first use, kept in a file only its owner can
-/// read (mode 0600) and never written into a bundle. Peers know it by its fingerprint.
+/// read (mode 0600) and never written into a bundle. Peers know it by its fingerprint. Beside it,
+/// the key bundles for this replica are sealed with (`sealing`).
 public struct Identity: Sendable {
     public let replica: String
     let privateKey: Curve25519.Signing.PrivateKey
+    /// The X25519 key sealed bundles open with; its public half is published in every manifest.
+    public var sealing: AgreementKey?
 
     public var publicKey: String { privateKey.publicKey.rawRepresentation.base64EncodedString() }
     public var fingerprint: String { Identity.fingerprint(ofPublicKey: privateKey.publicKey.rawRepresentation) }
@@ -15,8 +19,15 @@ public struct Identity: Sendable {
         self.privateKey = privateKey
     }
 
-    /// The key file of `replica` in `folder` (`$XDG_DATA_HOME/ncc/keys`), made if missing.
+    /// The key files of `replica` in `folder` (`$XDG_DATA_HOME/ncc/keys`), made if missing: the
+    /// signing key and the sealing key.
     public static func loadOrCreate(replica: String, folder: URL) throws -> Identity {
+        var identity = try loadOrCreateSigning(replica: replica, folder: folder)
+        identity.sealing = try AgreementKey.loadOrCreate(replica: replica, folder: folder)
+        return identity
+    }
+
+    private static func loadOrCreateSigning(replica: String, folder: URL) throws -> Identity {
         let file = folder.appendingPathComponent("\(replica).ed25519")
         let fm = FileManager.default
         if fm.fileExists(atPath: file.path) {
@@ -54,6 +65,14 @@ public struct Identity: Sendable {
 
     func sign(_ data: Data) throws -> Data {
         try privateKey.signature(for: data)
+    }
+
+    /// This member's signed statement that `key` no longer speaks for `replica` past operation `after`.
+    public func revocation(of replica: String, key: String, after: Int) throws -> Revocation {
+        let message = Chain.revocationMessage(replica: replica, publicKey: key, after: after)
+        return Revocation(
+            replica: replica, publicKey: key, after: after, by: self.replica,
+            signature: try sign(message).base64EncodedString())
     }
 
     /// The first 16 bytes of the key's SHA-256, as four-digit groups (`3f2a 9c01 …`): short enough

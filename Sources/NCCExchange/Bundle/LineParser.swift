@@ -17,6 +17,10 @@ struct LineParser {
         var replica: String?
         var seq: Int?
         var stamp: String?
+        /// Version 2: commitments standing in for committed values that did not travel, and the
+        /// salts of those that did (field -> hex).
+        var hidden: [String: String] = [:]
+        var salts: [String: String] = [:]
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -73,11 +77,9 @@ struct LineParser {
             try expect(UInt8(ascii: ":"))
             switch key {
             case "fields": parsed.fields = try object { try $0.value() }
-            case "prev":
-                parsed.prev = try object { parser in
-                    parser.skipSpace()
-                    return try parser.string()
-                }
+            case "prev": parsed.prev = try strings()
+            case "hidden": parsed.hidden = try strings()
+            case "salts": parsed.salts = try strings()
             case "kind": parsed.kind = try string()
             case "record": parsed.record = try string()
             case "replica": parsed.replica = try string()
@@ -89,6 +91,13 @@ struct LineParser {
         skipSpace()
         guard at == bytes.count else { throw Failure(reason: "bytes after the object") }
         return parsed
+    }
+
+    private mutating func strings() throws -> [String: String] {
+        try object { parser in
+            parser.skipSpace()
+            return try parser.string()
+        }
     }
 
     /// An object whose members `member` reads (after the colon); a key given twice is refused.

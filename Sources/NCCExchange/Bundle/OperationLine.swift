@@ -5,12 +5,21 @@ import NCCStore
 /// One line of `ops.jsonl`: an operation as canonical JSON (sorted keys, no spaces).
 ///
 ///     {"fields":{"name":"NCC Lithuania"},"kind":"centre","prev":{"name":"…"},"record":"…","replica":"…","seq":7,"stamp":"…"}
+///
+/// Version 2 adds, for an operation with committed values (Chain), `hidden` (field -> the
+/// commitment standing in for a value that does not travel) and `salts` (field -> the salt of a
+/// value that does), between the other keys in sorted order.
 enum OperationLine {
-    /// A line from an operation as the log stores it (its JSON already canonical).
-    static func encode(_ op: StoreReader.StoredOperation) -> String {
+    /// A line from an operation as the log stores it (its JSON already canonical); `hidden` and
+    /// `salts` as canonical JSON objects, or nil.
+    static func encode(_ op: StoreReader.StoredOperation, hidden: String? = nil, salts: String? = nil) -> String {
         var out = framing[0]
         out.reserveCapacity(op.fields.utf8.count + op.prev.utf8.count + 160)
         out += op.fields
+        if let hidden {
+            out += ",\"hidden\":"
+            out += hidden
+        }
         out += framing[1]
         out += op.kind
         out += framing[2]
@@ -19,7 +28,13 @@ enum OperationLine {
         out += op.record
         out += framing[4]
         out += op.replica
-        out += framing[5]
+        if let salts {
+            out += "\",\"salts\":"
+            out += salts
+            out += ",\"seq\":"
+        } else {
+            out += framing[5]
+        }
         out += String(op.seq)
         out += framing[6]
         out += op.stamp
@@ -35,9 +50,47 @@ enum OperationLine {
     /// The bytes of a line that are not its operation's values.
     static let framingBytes = framing.reduce(0) { $0 + $1.utf8.count }
 
+    /// The bytes of a stored operation's values, as `storedOperationsSize` counts them.
+    static func valueBytes(_ op: StoreReader.StoredOperation) -> Int {
+        op.replica.utf8.count + String(op.seq).utf8.count + op.stamp.utf8.count + op.kind.utf8.count
+            + op.record.utf8.count + op.fields.utf8.count + op.prev.utf8.count
+    }
+
+    /// A parsed line: the operation, and what version 2 adds for its committed values.
+    struct Received: Sendable {
+        var op: Operation
+        var hidden: [String: String]
+        var salts: [String: String]
+
+        /// The commitments to its committed values: given, or made from value and salt. Nil when
+        /// a committed value has neither (a line from before chains were kept).
+        var commits: [String: Chain.Hash]? {
+            var commits: [String: Chain.Hash] = [:]
+            for name in Chain.committed(op.kind) {
+                guard let value = op.fields[name] else { continue }
+                if let given = hidden[name] {
+                    commits[name] = given
+                } else if let salt = salts[name] {
+                    commits[name] = Chain.commitment(salt: salt, value: value)
+                } else {
+                    return nil
+                }
+            }
+            return commits
+        }
+
+        /// Its place in its author's chain after `previous`, with what the log keeps of it.
+        func authorship(after previous: Chain.Hash) -> Authorship? {
+            guard let commits else { return nil }
+            return Authorship(
+                chain: Chain.next(previous, digest: Chain.digest(op, commits: commits)), commits: commits,
+                salts: salts)
+        }
+    }
+
     /// Parses and checks one line: known kind and fields, values of the field's type and rules.
     /// `checked: false` only parses, for lines checked before whose bytes are known unchanged.
-    static func decode(_ bytes: [UInt8], checked: Bool = true) throws -> Operation {
+    static func decode(_ bytes: [UInt8], checked: Bool = true) throws -> Received {
         let parsed: LineParser.Parsed
         do {
             parsed = try LineParser.parse(bytes)
@@ -57,11 +110,11 @@ enum OperationLine {
         guard let stamp = Stamp(line.stamp), stamp.replica == line.replica else {
             throw BundleError.badOperation(.stampNotOfReplica(stamp: line.stamp, replica: line.replica))
         }
-        guard checked else {
-            return Operation(
-                replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
-                fields: line.fields, prev: line.prev ?? [:])
-        }
+        let op = Operation(
+            replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
+            fields: line.fields, prev: line.prev ?? [:])
+        let received = Received(op: op, hidden: parsed.hidden, salts: parsed.salts)
+        guard checked else { return received }
         guard line.seq > 0, Self.isIdentifier(line.replica), Self.isIdentifier(line.record) else {
             throw BundleError.badOperation(.badIdentifier)
         }
@@ -88,9 +141,26 @@ enum OperationLine {
         where !Operation.carries(name, of: kind) || Operation.seenStamps(seen).contains(where: { Stamp($0) == nil }) {
             throw BundleError.badOperation(.badPrev(field: name))
         }
-        return Operation(
-            replica: line.replica, seq: line.seq, stamp: stamp, kind: kind, record: line.record,
-            fields: line.fields, prev: line.prev ?? [:])
+        // A commitment or a salt only for a committed value the line sets; a value that does not
+        // travel may only be blank or what `forget` makes of it (a relay may hold a value back,
+        // never change it).
+        let committed = Chain.committed(kind)
+        for (name, hash) in parsed.hidden {
+            guard committed.contains(name), let value = line.fields[name], parsed.salts[name] == nil,
+                Self.isHex(hash, length: 64),
+                value.isNull || Erasure.fields(of: kind)?[name] == value
+            else { throw BundleError.badOperation(.badCommitment(field: name)) }
+        }
+        for (name, salt) in parsed.salts {
+            guard committed.contains(name), line.fields[name] != nil, Self.isHex(salt, length: 32) else {
+                throw BundleError.badOperation(.badCommitment(field: name))
+            }
+        }
+        return received
+    }
+
+    static func isHex(_ text: String, length: Int) -> Bool {
+        text.utf8.count == length && text.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) }
     }
 
     static func fits(_ value: Value, _ type: FieldType) -> Bool {

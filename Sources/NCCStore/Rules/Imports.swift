@@ -28,7 +28,8 @@ extension StoreWriter {
         try db.execute(
             sql: """
                 INSERT INTO import_peer
-                SELECT ?, replica, public_key, trusted, revoked, knowledge, last_import, last_export, last_bundle
+                SELECT ?, replica, public_key, trusted, revoked, knowledge, last_import, last_export, last_bundle,
+                    agreement_key, introduced_by
                 FROM peer WHERE replica = ?
                 """, arguments: [id, producer])
         importID = id
@@ -66,6 +67,8 @@ extension StoreWriter {
         undone.operations =
             try Int.fetchOne(db, sql: "SELECT count(*) FROM op WHERE import = ?", arguments: [id]) ?? 0
         try db.execute(sql: "DELETE FROM op WHERE import = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM waiting WHERE import = ?", arguments: [id])
+        try db.execute(sql: "DELETE FROM checkpoint WHERE import = ?", arguments: [id])
         var left: [String: [Operation]] = [:]
         for row in try Row.fetchAll(
             db,

@@ -28,8 +28,8 @@ extension SyncPane {
     }
 
     /// Reads and checks the bundle and works out what it would change (by the runner).
-    static func preview(_ path: String, _ store: Store) throws -> ImportPreview {
-        let bundle = try BundleReader.read(path)
+    static func preview(_ path: String, _ store: Store, sealingKey: AgreementKey?) throws -> ImportPreview {
+        let bundle = try BundleReader.read(path, sealingKey: sealingKey)
         defer { bundle.discard() }
         let importer = BundleImporter(store: store)
         var trust = false
@@ -98,8 +98,10 @@ extension SyncPane {
 
     /// Applies the bundle the user saw the preview of, as an import that can be undone (by the
     /// runner, in the background).
-    static func apply(_ path: String, trust: Bool, fileHash: String, _ store: Store) throws -> ImportDone {
-        let bundle = try BundleReader.read(path)
+    static func apply(_ path: String, trust: Bool, fileHash: String, _ store: Store, sealingKey: AgreementKey?)
+        throws -> ImportDone
+    {
+        let bundle = try BundleReader.read(path, sealingKey: sealingKey)
         defer { bundle.discard() }
         guard bundle.fileHash == fileHash else { return nil }
         return try BundleImporter(store: store).apply(
