@@ -5,7 +5,8 @@ import NCCExchange
 import NCCStore
 
 /// Export and import throughput of bundles on a demo database, next to `sqlite3 DB .dump` and
-/// `sqlite3 NEW < dump.sql` on the same data.
+/// `sqlite3 NEW < dump.sql` on the same data. The bundle is what members send: every author's
+/// checkpoint signed, and sealed for its reader (the empty database it is imported into).
 struct BundleBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bundle", abstract: "Time bundle export and import on demo data.")
@@ -22,8 +23,11 @@ struct BundleBench: ParsableCommand {
         if importOnly {
             try? fm.removeItem(atPath: folder + "/again.sqlite")
             let target = try Store.open(path: folder + "/again.sqlite", cacheMegabytes: 256)
+            // Sealed for the first run's reader: opened with its key.
+            let reader = try String(contentsOfFile: folder + "/target.replica", encoding: .utf8)
+            let key = try AgreementKey.loadOrCreate(replica: reader, folder: URL(fileURLWithPath: folder + "/keys"))
             let start = Date()
-            let bundle = try BundleReader.read(folder + "/full.nccbundle")
+            let bundle = try BundleReader.read(folder + "/full.nccbundle", sealingKey: key)
             let checked = Date().timeIntervalSince(start)
             let result = try BundleImporter(store: target).apply(bundle, trust: true)
             bundle.discard()
@@ -42,7 +46,9 @@ struct BundleBench: ParsableCommand {
             let identity = try Identity.loadOrCreate(
                 replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
             let start = Date()
-            let written = try BundleWriter(store: source, identity: identity).write(to: folder + "/again.nccbundle")
+            let peers = try source.read { try $0.peers() }.map(\.replica)
+            let written = try BundleWriter(store: source, identity: identity).write(
+                to: folder + "/again.nccbundle", for: peers, full: true, sealed: !peers.isEmpty)
             print(
                 String(
                     format: "export %.2f s, %d operations", Date().timeIntervalSince(start), written.manifest.operations
@@ -56,16 +62,27 @@ struct BundleBench: ParsableCommand {
         let identity = try Identity.loadOrCreate(
             replica: source.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
 
+        // The reader has met the source: the source knows its sealing key from its bundle.
+        let target = try Store.open(path: folder + "/target.sqlite", cacheMegabytes: 256)
+        let targetIdentity = try Identity.loadOrCreate(
+            replica: target.replicaID, folder: URL(fileURLWithPath: folder + "/keys"))
+        try target.replicaID.write(toFile: folder + "/target.replica", atomically: true, encoding: .utf8)
+        let hello = folder + "/hello.nccbundle"
+        try BundleWriter(store: target, identity: targetIdentity).write(to: hello)
+        let met = try BundleReader.read(hello)
+        _ = try BundleImporter(store: source).apply(met, trust: true)
+        met.discard()
+
         let bundlePath = folder + "/full.nccbundle"
         var start = Date()
-        let written = try BundleWriter(store: source, identity: identity).write(to: bundlePath)
+        let written = try BundleWriter(store: source, identity: identity).write(
+            to: bundlePath, for: [target.replicaID], full: true, sealed: true)
         let exportSeconds = Date().timeIntervalSince(start)
         let operations = written.manifest.operations
 
-        let target = try Store.open(path: folder + "/target.sqlite", cacheMegabytes: 256)
         let cpuBefore = Self.cpuSeconds()
         start = Date()
-        let bundle = try BundleReader.read(bundlePath)
+        let bundle = try BundleReader.read(bundlePath, sealingKey: targetIdentity.sealing)
         let checked = Date().timeIntervalSince(start)
         _ = try BundleImporter(store: target).apply(bundle, trust: true)
         bundle.discard()
@@ -86,7 +103,9 @@ struct BundleBench: ParsableCommand {
         let dumpBytes = ((try? fm.attributesOfItem(atPath: dumpPath)[.size]) as? NSNumber)?.int64Value ?? 0
 
         // What the libraries alone take for the same data: no export or import could beat these.
-        let deflateSeconds = try BundleCeilings.deflateSeconds(bundle: bundlePath, folder: folder)
+        let plainPath = folder + "/plain.nccbundle"
+        try BundleWriter(store: source, identity: identity).write(to: plainPath)
+        let deflateSeconds = try BundleCeilings.deflateSeconds(bundle: plainPath, folder: folder)
         let copySeconds = try BundleCeilings.copySeconds(source: folder + "/source.sqlite", folder: folder)
 
         let exportRate = Double(operations) / exportSeconds
@@ -99,7 +118,8 @@ struct BundleBench: ParsableCommand {
             print("demo scale \(scale): \(operations) operations")
             print(
                 String(
-                    format: "export        %.2f s   %8.0f ops/s   bundle %.1f MB", exportSeconds, exportRate,
+                    format: "export        %.2f s   %8.0f ops/s   bundle %.1f MB (signed and sealed)", exportSeconds,
+                    exportRate,
                     Double(written.bytes) / 1e6))
             print(
                 String(

@@ -40,6 +40,29 @@ import Testing
                 && footer.contains("t take"), "\(footer)")
     }
 
+    /// A member met only through the colleague's bundle: their operation waits aside, and the
+    /// pane lists it, with why and whose bundle brought it, until their key is confirmed.
+    @Test func operationsOfAnIntroducedMemberAreListedAsWaitingAside() throws {
+        let w = try SyncWorld()
+        let far = try Store.open(path: w.folder.appendingPathComponent("far.sqlite").path)
+        let farIdentity = try Identity.loadOrCreate(
+            replica: far.replicaID, folder: w.folder.appendingPathComponent("far-keys"))
+        try far.write { try $0.create(.centre, ["name": .text("NCC Eesti"), "country": .text("EE")]) }
+        func deliver(_ path: String, to store: Store) throws {
+            let bundle = try BundleReader.read(path)
+            defer { bundle.discard() }
+            _ = try BundleImporter(store: store).apply(bundle, trust: true)
+        }
+        try deliver(try w.bundle(of: far, farIdentity, "far.nccbundle"), to: w.colleague)
+        try deliver(try w.bundle(of: w.colleague, w.colleagueIdentity, "colleague.nccbundle"), to: w.store)
+        w.press(.character("5"))
+        let screen = w.screen
+        #expect(screen.contains("\(far.replicaID) · introduced by \(w.colleague.replicaID)"), "\(screen)")
+        #expect(screen.contains("Waiting aside (1)"), "\(screen)")
+        #expect(screen.contains("1 operation of \(far.replicaID), from \(w.colleague.replicaID)'s bundle"), "\(screen)")
+        #expect(screen.contains("its key, introduced by \(w.colleague.replicaID), is not confirmed yet"), "\(screen)")
+    }
+
     @Test func withoutPeersOrConflictsThePaneSaysSo() throws {
         let w = try SyncWorld()
         w.press(.character("5"))

@@ -474,6 +474,7 @@ enum SyncReport {
         if summary.conflicts > 0 {
             lines.append("\(English.count(summary.conflicts, "conflicting value")) kept: see 'ncc conflicts'")
         }
+        lines += summary.authorshipNotes
         if let backup = result.backup { lines.append("Backup: \(backup)") }
         return lines
     }

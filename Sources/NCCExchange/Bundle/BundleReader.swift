@@ -226,6 +226,7 @@ public enum BundleReader {
         let producer = manifest.producer.replica
         // Each author's chain through its verified operations, and the last number it reached.
         var chains: [String: (hash: Chain.Hash, seq: Int)] = [:]
+        var misplaced: AuthorshipError?
         do {
             while let line = try lines.next() {
                 if line.isEmpty { continue }
@@ -254,19 +255,25 @@ public enum BundleReader {
                         throw AuthorshipError.notCovered(
                             bundle: name, replica: op.replica, seq: op.seq, checkpoint: author.checkpoint.seq)
                     }
+                    // Refused once every line has had its own checks (a line's number says more).
                     if chains[op.replica] == nil, op.seq != author.first {
-                        throw AuthorshipError.chainIncomplete(
-                            bundle: name, replica: op.replica, expected: author.first, found: op.seq)
+                        misplaced =
+                            misplaced
+                            ?? .chainIncomplete(
+                                bundle: name, replica: op.replica, expected: author.first, found: op.seq)
                     }
-                    let previous = chains[op.replica]?.hash ?? author.base
-                    guard let authorship = received.authorship(after: previous), let chain = authorship.chain else {
-                        let field = Chain.committed(op.kind).sorted().first {
-                            op.fields[$0] != nil && received.hidden[$0] == nil && received.salts[$0] == nil
+                    if misplaced == nil {
+                        let previous = chains[op.replica]?.hash ?? author.base
+                        guard let authorship = received.authorship(after: previous), let chain = authorship.chain
+                        else {
+                            let field = Chain.committed(op.kind).sorted().first {
+                                op.fields[$0] != nil && received.hidden[$0] == nil && received.salts[$0] == nil
+                            }
+                            throw AuthorshipError.missingCommitment(
+                                bundle: name, replica: op.replica, seq: op.seq, field: field ?? "?")
                         }
-                        throw AuthorshipError.missingCommitment(
-                            bundle: name, replica: op.replica, seq: op.seq, field: field ?? "?")
+                        chains[op.replica] = (chain, op.seq)
                     }
-                    chains[op.replica] = (chain, op.seq)
                 } else if manifest.version >= 2, op.replica == producer {
                     throw AuthorshipError.producerUnchained(bundle: name, replica: producer)
                 }
@@ -284,6 +291,7 @@ public enum BundleReader {
         guard count == bundle.manifest.operations else {
             throw BundleError.operationCount(bundle: name, declared: bundle.manifest.operations, held: count)
         }
+        if let misplaced { throw misplaced }
         for (replica, author) in (manifest.authors ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let held = bundle.sequences[replica], held.upperBound >= author.first else { continue }
             let checkpoint = author.checkpoint

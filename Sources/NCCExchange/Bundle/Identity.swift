@@ -28,39 +28,18 @@ public struct Identity: Sendable {
     }
 
     private static func loadOrCreateSigning(replica: String, folder: URL) throws -> Identity {
-        let file = folder.appendingPathComponent("\(replica).ed25519")
-        let fm = FileManager.default
-        if fm.fileExists(atPath: file.path) {
-            guard let text = try? String(contentsOf: file, encoding: .utf8),
-                let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
-                let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: raw)
-            else {
-                throw BundleError.damagedSigningKey(path: file.path)
-            }
-            return Identity(replica: replica, privateKey: key)
-        }
-        do {
-            try fm.createDirectory(
-                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let key = Curve25519.Signing.PrivateKey()
-            // Made with mode 0600 before a byte is written, then renamed into place.
-            let temporary = folder.appendingPathComponent(".\(replica).\(UUID().uuidString).tmp")
-            guard
-                fm.createFile(
-                    atPath: temporary.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
-                    attributes: [.posixPermissions: 0o600])
-            else {
-                throw BundleError.cannotCreateSigningKey(folder: folder.path)
-            }
-            guard rename(temporary.path, file.path) == 0 else {
-                throw BundleError.cannotPlaceSigningKey(path: file.path, reason: String(cString: strerror(errno)))
-            }
-            return Identity(replica: replica, privateKey: key)
-        } catch let error as BundleError {
-            throw error
-        } catch {
-            throw BundleError.cannotMakeSigningKey(folder: folder.path, reason: error.localizedDescription)
-        }
+        let key = try KeyFile.loadOrCreate(
+            "\(replica).ed25519", in: folder,
+            errors: .init(
+                damaged: { .damagedSigningKey(path: $0) }, cannotCreate: { .cannotCreateSigningKey(folder: $0) },
+                cannotPlace: { .cannotPlaceSigningKey(path: $0, reason: $1) },
+                cannotMake: { .cannotMakeSigningKey(folder: $0, reason: $1) }),
+            decode: { try Curve25519.Signing.PrivateKey(rawRepresentation: $0) },
+            make: {
+                let key = Curve25519.Signing.PrivateKey()
+                return (key, key.rawRepresentation)
+            })
+        return Identity(replica: replica, privateKey: key)
     }
 
     func sign(_ data: Data) throws -> Data {

@@ -120,7 +120,10 @@ extension SyncPane {
         if !changes.isEmpty { text += ": " + changes }
         if result.newlyTrusted { text += "; its key is trusted now" }
         if result.summary.applied > 0 { text += " ('ncc undo-import' takes it back out)" }
-        app.state.message = Message(text)
+        // What waits or was refused is the member's to know at once: the Sync pane lists it.
+        let notes = result.summary.authorshipNotes
+        if !notes.isEmpty { text += ". " + notes.map { OneLine.of($0) }.joined(separator: ". ") }
+        app.state.message = Message(text, notes.isEmpty ? .info : .warning)
         app.reloadAll(force: true)
     }
 

@@ -106,13 +106,29 @@ enum SyncPane: PaneFeature {
                     .dim))
         }
         for peer in peers {
-            let status = peer.revoked ? "revoked" : peer.trusted ? "trusted" : "untrusted"
+            let status =
+                peer.revoked
+                ? "revoked"
+                : peer.trusted ? "trusted" : peer.introducedBy.map { "introduced by \(OneLine.of($0))" } ?? "untrusted"
             lines.append(DetailLine("  \(OneLine.of(peer.replica)) · \(status)", peer.revoked ? .warning : .text))
             let key = Identity.fingerprint(ofPublicKey: peer.publicKey) ?? "unreadable"
             lines.append(
                 DetailLine(
                     "      key \(key) · last import \(time(peer.lastImport)) · last export \(time(peer.lastExport))",
                     .dim))
+        }
+
+        let waiting = try reader.waitingCounts()
+        if !waiting.isEmpty {
+            lines.append(DetailLine(""))
+            lines.append(DetailLine("Waiting aside (\(waiting.reduce(0) { $0 + $1.count }))", .heading))
+            for group in waiting {
+                lines.append(
+                    DetailLine(
+                        "  \(English.count(group.count, "operation")) of \(OneLine.of(group.replica)), from \(OneLine.of(group.via))'s bundle",
+                        .warning))
+                lines.append(DetailLine("      \(OneLine.of(group.reason))", .dim))
+            }
         }
 
         lines.append(DetailLine(""))

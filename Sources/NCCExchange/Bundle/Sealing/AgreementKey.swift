@@ -18,38 +18,17 @@ public struct AgreementKey: Sendable {
 
     /// The key file of `replica` in `folder` (`$XDG_DATA_HOME/ncc/keys`), made if missing.
     public static func loadOrCreate(replica: String, folder: URL) throws -> AgreementKey {
-        let file = folder.appendingPathComponent("\(replica).x25519")
-        let fm = FileManager.default
-        if fm.fileExists(atPath: file.path) {
-            guard let text = try? String(contentsOf: file, encoding: .utf8),
-                let raw = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
-                let key = try? Curve25519.KeyAgreement.PrivateKey(rawRepresentation: raw)
-            else {
-                throw BundleError.damagedAgreementKey(path: file.path)
-            }
-            return AgreementKey(replica: replica, privateKey: key)
-        }
-        do {
-            try fm.createDirectory(
-                at: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            let key = Curve25519.KeyAgreement.PrivateKey()
-            // Made with mode 0600 before a byte is written, then renamed into place.
-            let temporary = folder.appendingPathComponent(".\(replica).\(UUID().uuidString).tmp")
-            guard
-                fm.createFile(
-                    atPath: temporary.path, contents: Data((key.rawRepresentation.base64EncodedString() + "\n").utf8),
-                    attributes: [.posixPermissions: 0o600])
-            else {
-                throw BundleError.cannotCreateAgreementKey(folder: folder.path)
-            }
-            guard rename(temporary.path, file.path) == 0 else {
-                throw BundleError.cannotPlaceAgreementKey(path: file.path, reason: String(cString: strerror(errno)))
-            }
-            return AgreementKey(replica: replica, privateKey: key)
-        } catch let error as BundleError {
-            throw error
-        } catch {
-            throw BundleError.cannotMakeAgreementKey(folder: folder.path, reason: error.localizedDescription)
-        }
+        let key = try KeyFile.loadOrCreate(
+            "\(replica).x25519", in: folder,
+            errors: .init(
+                damaged: { .damagedAgreementKey(path: $0) }, cannotCreate: { .cannotCreateAgreementKey(folder: $0) },
+                cannotPlace: { .cannotPlaceAgreementKey(path: $0, reason: $1) },
+                cannotMake: { .cannotMakeAgreementKey(folder: $0, reason: $1) }),
+            decode: { try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: $0) },
+            make: {
+                let key = Curve25519.KeyAgreement.PrivateKey()
+                return (key, key.rawRepresentation)
+            })
+        return AgreementKey(replica: replica, privateKey: key)
     }
 }
