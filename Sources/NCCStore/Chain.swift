@@ -23,7 +23,20 @@ public enum Chain {
 
     public static func next(_ previous: Hash, digest: Hash) -> Hash {
         var hasher = SHA256()
-        hasher.update(data: Data((previous + digest).utf8))
+        update(&hasher, previous)
+        update(&hasher, digest)
+        return hex(hasher.finalize())
+    }
+
+    /// Hashes a text's UTF-8 bytes where they lie, without copying them.
+    private static func update(_ hasher: inout SHA256, _ text: String) {
+        var text = text
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+    }
+
+    private static func hash(_ text: String) -> Hash {
+        var hasher = SHA256()
+        update(&hasher, text)
         return hex(hasher.finalize())
     }
 
@@ -37,17 +50,23 @@ public enum Chain {
             return (kind, names)
         })
 
-    /// 16 random bytes, hex: enough that nobody guesses a withheld phone number from its commitment.
+    /// 12 random bytes, hex: nobody guesses a withheld phone number from its commitment without
+    /// guessing 96 random bits with it, and a bundle of many people stays small (a salt does not
+    /// compress).
     public static func salt() -> String {
         var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<2).flatMap { _ in withUnsafeBytes(of: generator.next() as UInt64) { Array($0) } }
-        return bytes.map { String(format: "%02x", $0) }.joined()
+        let bytes =
+            withUnsafeBytes(of: generator.next() as UInt64) { Array($0) }
+            + withUnsafeBytes(of: generator.next() as UInt64) { Array($0.prefix(4)) }
+        return hex(bytes)
     }
 
+    public static let saltLength = 24
+
     public static func commitment(salt: String, value: Value) -> Hash {
-        var json = ""
+        var json = salt
         CanonicalJSON.append(value, to: &json)
-        return hex(SHA256.hash(data: Data((salt + json).utf8)))
+        return hash(json)
     }
 
     /// The digest of an operation whose committed fields are given by their commitments.
@@ -68,7 +87,7 @@ public enum Chain {
         line += (op.prev.isEmpty ? "{}" : CanonicalJSON.encode(op.prev)) + ",\"record\":\"" + op.record
         line += "\",\"replica\":\"" + op.replica + "\",\"seq\":" + String(op.seq) + ",\"stamp\":\""
         line += op.stamp.description + "\"}"
-        return hex(SHA256.hash(data: Data(line.utf8)))
+        return hash(line)
     }
 
     /// What the signature of a checkpoint covers: the author, the number and the chain hash.
@@ -82,16 +101,16 @@ public enum Chain {
     }
 
     public static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        var out = ""
-        out.reserveCapacity(64)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
         for byte in digest {
-            out.append(hexDigits[Int(byte >> 4)])
-            out.append(hexDigits[Int(byte & 0x0F)])
+            bytes.append(hexDigits[Int(byte >> 4)])
+            bytes.append(hexDigits[Int(byte & 0x0F)])
         }
-        return out
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let hexDigits = Array("0123456789abcdef")
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// What the chain knows of one operation in the log: its chain hash, the commitments to its

@@ -146,6 +146,9 @@ enum Migrations {
                     CREATE TABLE waiting (
                         replica TEXT NOT NULL, seq INTEGER NOT NULL, stamp TEXT NOT NULL, line TEXT NOT NULL,
                         chain TEXT, reason TEXT NOT NULL, via TEXT NOT NULL, import INTEGER,
+                        -- The import that applied it at last (kept, so that undoing that import
+                        -- sets it aside again); NULL while it waits.
+                        released INTEGER,
                         PRIMARY KEY (replica, seq)
                     ) WITHOUT ROWID;
                     """)

@@ -114,6 +114,53 @@ import Testing
         #expect(!ops.contains("egle@example.org"), "Eglė's e-mail never left Ana's machine")
     }
 
+    /// Three members with the real binary: Cleo meets Ben only through Ana's bundle. Ben's change
+    /// waits at Cleo, listed by `ncc peers`, until `ncc peers trust` confirms his key; Cleo's
+    /// revocation of Ben travels to Ana, whose bundles then carry nothing more of Ben's.
+    @Test func anIntroducedKeyWaitsForConfirmationAndARevocationTravels() throws {
+        let cleo = ["--db", ncc.file("cleo.sqlite")]
+        func replica(_ who: [String]) throws -> String {
+            try #require(
+                try ok(who, ["whoami"]).split(separator: "\n").first { $0.hasPrefix("Replica:") }?
+                    .dropFirst("Replica:".count).trimmingCharacters(in: .whitespaces))
+        }
+        let (anaID, benID, cleoID) = (try replica(ana), try replica(ben), try replica(cleo))
+        // Ana meets Ben and Cleo; they send her sealed bundles from then on.
+        for (who, name) in [(ben, "ben0"), (cleo, "cleo0")] {
+            _ = try ok(who, ["export", ncc.file("\(name).nccbundle"), "--unsealed"])
+            _ = try ok(ana, ["import", ncc.file("\(name).nccbundle"), "--trust"])
+        }
+        _ = try ok(ana, ["export", ncc.file("ana0.nccbundle"), "--unsealed"])
+        for who in [ben, cleo] { _ = try ok(who, ["import", ncc.file("ana0.nccbundle"), "--trust"]) }
+
+        _ = try ok(ben, ["add", "centre", "--name", "NCC Eesti", "--country", "EE"])
+        _ = try ok(ben, ["export", ncc.file("ben1.nccbundle"), "--for", anaID])
+        _ = try ok(ana, ["import", ncc.file("ben1.nccbundle")])
+        _ = try ok(ana, ["export", ncc.file("ana1.nccbundle"), "--for", cleoID, "--for", benID])
+        let imported = try ok(cleo, ["import", ncc.file("ana1.nccbundle")])
+        #expect(imported.contains("1 operation of replica \(benID) waits aside"), "\(imported)")
+        #expect(!(try ok(cleo, ["list", "centres"])).contains("NCC Eesti"))
+        let peers = try ok(cleo, ["peers"])
+        #expect(peers.contains("\(benID) introduced by \(anaID)"), "\(peers)")
+        #expect(peers.contains("waiting: 1 operation of \(benID) (from \(anaID)'s bundle)"), "\(peers)")
+        let trusted = try ok(cleo, ["peers", "trust", benID])
+        #expect(trusted.contains("applied 1 operation that waited"), "\(trusted)")
+        #expect(try ok(cleo, ["list", "centres"]).contains("NCC Eesti"))
+
+        // Cleo revokes Ben; her next bundle tells Ana, who trusts her.
+        _ = try ok(cleo, ["peers", "revoke", benID])
+        _ = try ok(cleo, ["export", ncc.file("cleo1.nccbundle"), "--for", anaID])
+        let inspected = try ok(ana, ["inspect", ncc.file("cleo1.nccbundle")])
+        #expect(inspected.contains("Revocation: \(benID)'s key") && inspected.contains("by \(cleoID)"), "\(inspected)")
+        _ = try ok(ana, ["import", ncc.file("cleo1.nccbundle")])
+        #expect(try ok(ana, ["peers"]).contains("\(benID) revoked"))
+        _ = try ok(ben, ["add", "centre", "--name", "NCC Revoked", "--country", "EE"])
+        _ = try ok(ben, ["export", ncc.file("ben2.nccbundle"), "--for", anaID])
+        let refused = try run(ana, ["import", ncc.file("ben2.nccbundle")])
+        #expect(refused.status != 0 && refused.err.contains("revoked"), "\(refused.err)")
+        #expect(!(try ok(ana, ["list", "centres"])).contains("NCC Revoked"))
+    }
+
     /// `ncc peers` tells when this machine last imported from and exported to each peer, by its own
     /// clock (a fresh database's logical clock is still at 1970), and counts say "1 operation".
     @Test func peersShowWhenThisMachineLastImportedAndExportedAndCountsAreEnglish() throws {

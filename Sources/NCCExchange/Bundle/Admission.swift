@@ -85,6 +85,8 @@ struct Admission {
             return .wait(
                 introducer.map { "its key, introduced by \($0), is not confirmed yet" } ?? "its key is not trusted yet")
         }
+        // Nothing waits yet (a whole bundle of trusted authors): nothing to build on one.
+        if blockedStamps.isEmpty && !referencesHeld { return .apply }
         for name in op.prev.keys {
             if Operation.seenStamps(op.prev[name]).contains(where: blockedStamps.contains) {
                 return .wait("it builds on an operation that waits")

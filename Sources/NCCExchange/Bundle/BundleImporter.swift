@@ -189,7 +189,8 @@ public struct BundleImporter {
                 summary.waiting[op.replica, default: 0] += 1
                 try writer.setAside(
                     WaitingOperation(
-                        replica: op.replica, seq: op.seq, stamp: op.stamp.description, line: incoming.line,
+                        replica: op.replica, seq: op.seq, stamp: op.stamp.description,
+                        line: String(decoding: incoming.line, as: UTF8.self),
                         chain: incoming.authorship?.chain, reason: reason, via: producer.replica))
             case .refuse:
                 summary.refused[op.replica, default: 0] += 1

@@ -18,6 +18,9 @@ public struct VerifiedBundle: Sendable {
     var references: [Kind: Set<String>]
     /// The fingerprints of the recipients it was sealed for (nil: not sealed).
     public var sealedFor: [String]?
+    /// Per author, the chain hash of each verified operation, from its `first` on, as the check
+    /// computed it (the importer keeps them; the file is hashed again as it is applied).
+    var chainHashes: [String: [Chain.Hash]] = [:]
 
     public var fingerprint: String { manifest.producer.fingerprint }
 
@@ -35,7 +38,8 @@ public struct VerifiedBundle: Sendable {
     struct Incoming: Sendable {
         var received: OperationLine.Received
         var authorship: Authorship?
-        var line: String
+        /// As it came, for an operation set aside (kept as bytes: most are applied, not kept).
+        var line: [UInt8]
         var op: Operation { received.op }
     }
 
@@ -57,17 +61,19 @@ public struct VerifiedBundle: Sendable {
     private func parseOperations(_ body: (Incoming) throws -> Void) throws {
         var lines = try LineReader(path: operationsFile.path, maxLine: BundleFormat.maxLineBytes, hashing: true)
         defer { lines.close() }
-        var chains: [String: Chain.Hash] = [:]
         while let line = try lines.next() {
             if line.isEmpty { continue }
             let received = try OperationLine.decode(line, checked: false)
             let op = received.op
             var authorship: Authorship?
-            if isVerified(op), let author = manifest.authors?[op.replica] {
-                authorship = received.authorship(after: chains[op.replica] ?? author.base)
-                chains[op.replica] = authorship?.chain
+            // Looked up, not indexed blindly: the file could have changed since (it is hashed again).
+            if isVerified(op), let author = manifest.authors?[op.replica], let hashes = chainHashes[op.replica],
+                hashes.indices.contains(op.seq - author.first)
+            {
+                let chain = hashes[op.seq - author.first]
+                authorship = Authorship(chain: chain, commits: received.commits ?? [:], salts: received.salts)
             }
-            try body(Incoming(received: received, authorship: authorship, line: String(decoding: line, as: UTF8.self)))
+            try body(Incoming(received: received, authorship: authorship, line: line))
         }
         guard let digest = lines.hasher?.finalize(), BundleReader.hex(digest) == operationsHash else {
             throw BundleError.changedOnDisk
@@ -273,6 +279,7 @@ public enum BundleReader {
                                 bundle: name, replica: op.replica, seq: op.seq, field: field ?? "?")
                         }
                         chains[op.replica] = (chain, op.seq)
+                        bundle.chainHashes[op.replica, default: []].append(chain)
                     }
                 } else if manifest.version >= 2, op.replica == producer {
                     throw AuthorshipError.producerUnchained(bundle: name, replica: producer)

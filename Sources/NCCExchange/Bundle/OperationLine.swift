@@ -152,7 +152,7 @@ enum OperationLine {
             else { throw BundleError.badOperation(.badCommitment(field: name)) }
         }
         for (name, salt) in parsed.salts {
-            guard committed.contains(name), line.fields[name] != nil, Self.isHex(salt, length: 32) else {
+            guard committed.contains(name), line.fields[name] != nil, Self.isHex(salt, length: Chain.saltLength) else {
                 throw BundleError.badOperation(.badCommitment(field: name))
             }
         }

@@ -55,15 +55,20 @@ struct OperationsReader: Sendable {
                 let isPrivate = stored.kind == Kind.person.rawValue && privatePeople.contains(stored.record)
                 guard stored.commits != nil || isPrivate else { return OperationLine.encode(stored) }
                 var op = stored
-                var fields = try LineParser.fields(op.fields)
                 guard let commitsText = stored.commits, let kind = Kind(rawValue: stored.kind) else {
                     // From before its author kept a chain: withheld as version 1 did.
+                    var fields = try LineParser.fields(op.fields)
                     for name in personal where fields[name] != nil { fields[name] = .null }
                     op.fields = CanonicalJSON.encode(fields)
                     return OperationLine.encode(op)
                 }
                 let commits = CanonicalJSON.decodeStrings(commitsText)
                 let salts = stored.salts.map(CanonicalJSON.decodeStrings) ?? [:]
+                // Every value held and shared: the line is the stored text and its salts, as they are.
+                if !isPrivate, let saltsText = stored.salts, Set(salts.keys) == Set(commits.keys) {
+                    return OperationLine.encode(stored, salts: saltsText)
+                }
+                var fields = try LineParser.fields(op.fields)
                 var hidden: [String: String] = [:]
                 var shownSalts: [String: String] = [:]
                 for name in Chain.committed(kind) where fields[name] != nil {

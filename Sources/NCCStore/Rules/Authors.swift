@@ -102,7 +102,11 @@ extension StoreReader {
 
     public func waitingOperations(limit: Int = Int.max) throws -> [WaitingOperation] {
         try Row.fetchAll(
-            db, sql: "SELECT replica, seq, stamp, line, chain, reason, via FROM waiting ORDER BY stamp LIMIT ?",
+            db,
+            sql: """
+                SELECT replica, seq, stamp, line, chain, reason, via FROM waiting WHERE released IS NULL
+                ORDER BY stamp LIMIT ?
+                """,
             arguments: [limit]
         ).map {
             WaitingOperation(
@@ -112,12 +116,13 @@ extension StoreReader {
 
     public func waitingOperation(replica: String, seq: Int) throws -> Bool {
         try Bool.fetchOne(
-            db.cachedStatement(sql: "SELECT 1 FROM waiting WHERE replica = ? AND seq = ?"), arguments: [replica, seq])
+            db.cachedStatement(sql: "SELECT 1 FROM waiting WHERE replica = ? AND seq = ? AND released IS NULL"),
+            arguments: [replica, seq])
             ?? false
     }
 
     public func waitingCount() throws -> Int {
-        try Int.fetchOne(db, sql: "SELECT count(*) FROM waiting") ?? 0
+        try Int.fetchOne(db, sql: "SELECT count(*) FROM waiting WHERE released IS NULL") ?? 0
     }
 
     /// Waiting operations per author and reason, for `ncc peers` and the Sync pane.
@@ -212,11 +217,16 @@ extension StoreWriter {
             ])
     }
 
+    /// Sets an operation aside; one that waits already keeps its place (and the import that set
+    /// it aside), taking the verified copy if this one is and that one was not.
     public func setAside(_ waiting: WaitingOperation) throws {
         try db.cachedStatement(
             sql: """
-                INSERT OR REPLACE INTO waiting (replica, seq, stamp, line, chain, reason, via, import)
+                INSERT INTO waiting (replica, seq, stamp, line, chain, reason, via, import)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (replica, seq) DO UPDATE SET
+                    line = CASE WHEN chain IS NULL AND excluded.chain IS NOT NULL THEN excluded.line ELSE line END,
+                    chain = coalesce(chain, excluded.chain), reason = excluded.reason, via = excluded.via
                 """
         ).execute(arguments: [
             waiting.replica, waiting.seq, waiting.stamp, waiting.line, waiting.chain, waiting.reason, waiting.via,
@@ -224,9 +234,17 @@ extension StoreWriter {
         ])
     }
 
+    /// An operation that waited is applied now: gone from the list, or, inside an import, kept as
+    /// released by it, so that undoing the import sets it aside again.
     public func removeWaiting(replica: String, seq: Int) throws {
-        try db.cachedStatement(sql: "DELETE FROM waiting WHERE replica = ? AND seq = ?").execute(arguments: [
-            replica, seq,
-        ])
+        if let importID {
+            try db.cachedStatement(
+                sql: "UPDATE waiting SET released = ? WHERE replica = ? AND seq = ? AND released IS NULL"
+            ).execute(arguments: [importID, replica, seq])
+        } else {
+            try db.cachedStatement(sql: "DELETE FROM waiting WHERE replica = ? AND seq = ?").execute(arguments: [
+                replica, seq,
+            ])
+        }
     }
 }

@@ -67,7 +67,9 @@ extension StoreWriter {
         undone.operations =
             try Int.fetchOne(db, sql: "SELECT count(*) FROM op WHERE import = ?", arguments: [id]) ?? 0
         try db.execute(sql: "DELETE FROM op WHERE import = ?", arguments: [id])
+        // What it set aside goes with it; what it applied that had waited waits again.
         try db.execute(sql: "DELETE FROM waiting WHERE import = ?", arguments: [id])
+        try db.execute(sql: "UPDATE waiting SET released = NULL WHERE released = ?", arguments: [id])
         try db.execute(sql: "DELETE FROM checkpoint WHERE import = ?", arguments: [id])
         var left: [String: [Operation]] = [:]
         for row in try Row.fetchAll(

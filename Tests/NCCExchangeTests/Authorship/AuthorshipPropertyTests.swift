@@ -11,22 +11,26 @@ import Testing
 /// happened: every forgery is refused and changes nothing, no honest member holds a revoked
 /// operation, and once the honest members have swapped full bundles they hold the same data.
 @Suite struct AuthorshipPropertyTests {
-    /// 300 in CI; `NCC_AUTHORSHIP_SCENARIOS` sets another number.
+    /// 300 in CI, in six batches that run side by side; `NCC_AUTHORSHIP_SCENARIOS` sets another number.
     static let scenarios = Int(ProcessInfo.processInfo.environment["NCC_AUTHORSHIP_SCENARIOS"] ?? "") ?? 300
+    static let batches = 6
 
-    @Test func honestMembersConvergeAndEveryForgeryAndRevokedOperationIsRefused() throws {
+    @Test(arguments: 0..<batches)
+    func honestMembersConvergeAndEveryForgeryAndRevokedOperationIsRefused(batch: Int) throws {
         var totals = Totals()
-        for seed in 0..<Self.scenarios {
+        let seeds = Array(stride(from: batch, to: Self.scenarios, by: Self.batches))
+        for seed in seeds {
             var scenario = try AuthorshipScenario(seed: UInt64(seed))
             try scenario.run(&totals)
         }
         print(
-            "authorship scenarios: \(Self.scenarios), relays \(totals.relays), forgeries refused \(totals.forgeries) \(totals.kinds), revoked operations refused \(totals.revokedRefused)"
+            "authorship scenarios, batch \(batch): \(seeds.count), relays \(totals.relays), forgeries refused \(totals.forgeries) \(totals.kinds), revoked operations refused \(totals.revokedRefused)"
         )
         // The scenarios must really exercise what they claim to.
-        #expect(totals.forgeries > Self.scenarios)
+        guard seeds.count >= 20 else { return }
+        #expect(totals.forgeries > seeds.count)
         #expect(totals.kinds.count == 4, "every kind of forgery: \(totals.kinds)")
-        #expect(totals.revokedRefused > 0 && totals.relays > Self.scenarios * 5)
+        #expect(totals.revokedRefused > 0 && totals.relays > seeds.count * 4)
     }
 
     struct Totals {
@@ -57,7 +61,7 @@ struct AuthorshipScenario {
             }
         }
         try members.meet()
-        for _ in 0..<16 {
+        for _ in 0..<14 {
             switch Int.random(in: 0..<20, using: &random) {
             case 0..<8: try change()
             case 8..<16: try relay(&totals)
@@ -153,7 +157,9 @@ struct AuthorshipScenario {
                 && (Members.field(opened.lines[$0], "seq") as? Int ?? 0) >= first
         }
         guard !lines.isEmpty else { return }
-        let kind = pick(["alter", "add", "drop", "checkpoint"])
+        // Leaving out all of an author's operations is no forgery (a relay may hold them back);
+        // leaving out one of several is.
+        let kind = pick(lines.count > 1 ? ["alter", "add", "drop", "checkpoint"] : ["alter", "add", "checkpoint"])
         switch kind {
         case "alter":
             let index = pick(lines)
