@@ -151,7 +151,7 @@ import Testing
         _ = try ok(cleo, ["peers", "revoke", benID])
         _ = try ok(cleo, ["export", ncc.file("cleo1.nccbundle"), "--for", anaID])
         let inspected = try ok(ana, ["inspect", ncc.file("cleo1.nccbundle")])
-        #expect(inspected.contains("Revocation: \(benID)'s key") && inspected.contains("by \(cleoID)"), "\(inspected)")
+        #expect(inspected.contains("Revocation:  \(benID)'s key") && inspected.contains("by \(cleoID)"), "\(inspected)")
         _ = try ok(ana, ["import", ncc.file("cleo1.nccbundle")])
         #expect(try ok(ana, ["peers"]).contains("\(benID) revoked"))
         _ = try ok(ben, ["add", "centre", "--name", "NCC Revoked", "--country", "EE"])

@@ -212,8 +212,9 @@ enum FileJob {
 }
 
 enum FileDone {
-    /// A file written: a bundle says how many operations and bytes it holds.
-    case wrote(path: String, operations: Int? = nil, bytes: Int? = nil)
+    /// A file written: a bundle says how many operations and bytes it holds, and for whom it is
+    /// sealed (empty: not sealed).
+    case wrote(path: String, operations: Int? = nil, bytes: Int? = nil, sealedFor: [String] = [])
     case preview(SyncPane.ImportPreview)
     case imported(SyncPane.ImportDone)
     case minutesForEditor(file: String)

@@ -22,7 +22,9 @@ extension Runner {
                         .filter { $0.trusted && !$0.revoked && $0.agreementKey != nil }.map(\.replica)
                     let written = try BundleWriter(store: store, identity: identity).write(
                         to: path, for: readers, full: true, sealed: !readers.isEmpty)
-                    return .wrote(path: path, operations: written.manifest.operations, bytes: Int(written.bytes))
+                    return .wrote(
+                        path: path, operations: written.manifest.operations, bytes: Int(written.bytes),
+                        sealedFor: readers)
                 }
             }
         case .previewImport(let path):

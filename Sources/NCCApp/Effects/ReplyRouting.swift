@@ -48,11 +48,15 @@ extension App {
         case .failed(let error):
             // A file's error names the file, and a bundle's comes from outside: one line.
             fail(error)
-        case .wrote(let path, let operations, let bytes):
+        case .wrote(let path, let operations, let bytes, let sealedFor):
             switch job {
             case .exportBundle:
+                let seal =
+                    sealedFor.isEmpty
+                    ? "not sealed: no trusted peer to seal it for yet"
+                    : "sealed for \(sealedFor.map { OneLine.of($0) }.joined(separator: ", "))"
                 state.message = Message(
-                    "Wrote \(English.count(operations ?? 0, "operation")) to \(OneLine.of(path)) (\(English.count(bytes ?? 0, "byte")))"
+                    "Wrote \(English.count(operations ?? 0, "operation")) to \(OneLine.of(path)) (\(English.count(bytes ?? 0, "byte")), \(seal))"
                 )
             case .exportMinutes: state.message = Message("Wrote the minutes to \(OneLine.of(path))")
             default: state.message = Message("Wrote the progress report to \(OneLine.of(path))")

@@ -194,13 +194,13 @@ struct InspectCommand: ParsableCommand {
                 + clean(
                     manifest.knowledge.sorted(by: { $0.key < $1.key }).map { "\($0.key) up to \($0.value)" }.joined(
                         separator: ", ")))
-        for line in InspectCommand.authorship(bundle) { Console.out(clean(line)) }
+        for (label, text) in InspectCommand.authorship(bundle) { Console.out(label + clean(text)) }
     }
 
     /// Whose operations the bundle holds and what vouches for them: each author's checkpoint, or nothing.
-    static func authorship(_ bundle: VerifiedBundle) -> [String] {
+    static func authorship(_ bundle: VerifiedBundle) -> [(label: String, text: String)] {
         let manifest = bundle.manifest
-        var lines: [String] = []
+        var lines: [(label: String, text: String)] = []
         for (replica, range) in bundle.sequences.sorted(by: { $0.key < $1.key }) {
             let numbers =
                 range.count == 1
@@ -209,18 +209,22 @@ struct InspectCommand: ParsableCommand {
                 let unverified =
                     author.first > range.lowerBound ? ", \(author.first - range.lowerBound) before it unverified" : ""
                 lines.append(
-                    "Author:      \(replica): \(numbers), verified up to its checkpoint at \(author.checkpoint.seq) (key \(author.fingerprint))\(unverified)"
-                )
+                    (
+                        "Author:      ",
+                        "\(replica): \(numbers), verified up to its checkpoint at \(author.checkpoint.seq) (key \(author.fingerprint))\(unverified)"
+                    ))
             } else if manifest.version < 2 && replica == manifest.producer.replica {
-                lines.append("Author:      \(replica): \(numbers), signed by the producer (version 1)")
+                lines.append(("Author:      ", "\(replica): \(numbers), signed by the producer (version 1)"))
             } else {
-                lines.append("Author:      \(replica): \(numbers), unverified (no checkpoint of its author)")
+                lines.append(("Author:      ", "\(replica): \(numbers), unverified (no checkpoint of its author)"))
             }
         }
         for revocation in manifest.revocations ?? [] {
             lines.append(
-                "Revocation:  \(revocation.replica)'s key \(Identity.fingerprint(ofPublicKey: revocation.publicKey) ?? "?") after operation \(revocation.after), by \(revocation.by)"
-            )
+                (
+                    "Revocation:  ",
+                    "\(revocation.replica)'s key \(Identity.fingerprint(ofPublicKey: revocation.publicKey) ?? "?") after operation \(revocation.after), by \(revocation.by)"
+                ))
         }
         return lines
     }

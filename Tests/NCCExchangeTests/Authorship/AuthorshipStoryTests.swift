@@ -153,6 +153,29 @@ import Testing
         #expect(try members["C"].store.read { try $0.waitingCount() } == 0)
     }
 
+    /// An import that applied operations which had waited, undone: they wait again, listed as
+    /// before, and nothing is lost.
+    @Test func undoingAnImportThatReleasedWaitingOperationsSetsThemAsideAgain() throws {
+        let members = try Members(["A", "B", "C"])
+        for (one, other) in [("A", "B"), ("A", "C")] {
+            try members.deliver(try members.bundle(from: one), to: other)
+            try members.deliver(try members.bundle(from: other), to: one)
+        }
+        try members["B"].store.write { try $0.create(.centre, ["name": .text("NCC Far"), "country": .text("EE")]) }
+        try members.deliver(try members.bundle(from: "B"), to: "A")
+        try members.deliver(try members.bundle(from: "A"), to: "C")
+        let c = members["C"].store
+        #expect(try c.read { try $0.waitingCount() } == 1)
+        // C meets B directly: B's own bundle applies what waited, as part of that import.
+        let summary = try members.deliver(try members.bundle(from: "B"), to: "C")
+        #expect(summary.applied + summary.released >= 1)
+        #expect(try members.centre(named: "NCC Far", at: "C") != nil)
+        #expect(try c.read { try $0.waitingCount() } == 0)
+        try c.write { _ = try $0.undoLastImport() }
+        #expect(try members.centre(named: "NCC Far", at: "C") == nil)
+        #expect(try c.read { try $0.waitingCount() } == 1, "B's operation waits again, as before that import")
+    }
+
     /// Contacts withheld from a bundle and a person forgotten leave every chain verifiable: the
     /// commitments travel where the values do not.
     @Test func withheldContactsAndForgottenPeopleKeepTheChainVerifiable() throws {
