@@ -138,7 +138,9 @@ public struct BundleImporter {
         let summary = try store.write { writer -> ReceiveSummary in
             if bringsNews { try writer.beginImport(producer: manifest.producer.replica, file: file) }
             let summary = try receive(bundle, plan: plan, into: writer, large: manifest.operations > 10_000)
-            var peer = try writer.reader.peer(manifest.producer.replica)!
+            var peer =
+                try writer.reader.peer(manifest.producer.replica)
+                ?? Peer(replica: manifest.producer.replica, publicKey: manifest.producer.publicKey, trusted: true)
             // What it holds only grows: an old bundle replayed does not make us forget newer news.
             peer.knowledge.merge(manifest.knowledge) { max($0, $1) }
             // This machine's clock, as the member reads it: the replica's logical clock is the

@@ -124,18 +124,23 @@ import Testing
         #expect(try members.centre(named: "NCC Evil 2", at: "A") == nil)
     }
 
-    /// A member met only through another's bundle: its key is introduced, its operations wait
-    /// aside until it is confirmed, then they apply; nothing is dropped.
-    @Test func anIntroducedAuthorsOperationsWaitUntilItsKeyIsConfirmed() throws {
+    /// A and B have met, A and C have met, B and C never have: B's new centre reaches C in A's
+    /// bundle. Returns what C's import of it did.
+    func farCentreReachesCThroughA() throws -> (Members, ReceiveSummary) {
         let members = try Members(["A", "B", "C"])
-        // A and B have met, A and C have met; B and C never have.
         for (one, other) in [("A", "B"), ("A", "C")] {
             try members.deliver(try members.bundle(from: one), to: other)
             try members.deliver(try members.bundle(from: other), to: one)
         }
         try members["B"].store.write { try $0.create(.centre, ["name": .text("NCC Far"), "country": .text("EE")]) }
         try members.deliver(try members.bundle(from: "B"), to: "A")
-        let summary = try members.deliver(try members.bundle(from: "A"), to: "C")
+        return (members, try members.deliver(try members.bundle(from: "A"), to: "C"))
+    }
+
+    /// A member met only through another's bundle: its key is introduced, its operations wait
+    /// aside until it is confirmed, then they apply; nothing is dropped.
+    @Test func anIntroducedAuthorsOperationsWaitUntilItsKeyIsConfirmed() throws {
+        let (members, summary) = try farCentreReachesCThroughA()
         let b = members["B"].replica
         #expect(summary.waiting[b] == 1)
         #expect(try members.centre(named: "NCC Far", at: "C") == nil)
@@ -156,14 +161,7 @@ import Testing
     /// An import that applied operations which had waited, undone: they wait again, listed as
     /// before, and nothing is lost.
     @Test func undoingAnImportThatReleasedWaitingOperationsSetsThemAsideAgain() throws {
-        let members = try Members(["A", "B", "C"])
-        for (one, other) in [("A", "B"), ("A", "C")] {
-            try members.deliver(try members.bundle(from: one), to: other)
-            try members.deliver(try members.bundle(from: other), to: one)
-        }
-        try members["B"].store.write { try $0.create(.centre, ["name": .text("NCC Far"), "country": .text("EE")]) }
-        try members.deliver(try members.bundle(from: "B"), to: "A")
-        try members.deliver(try members.bundle(from: "A"), to: "C")
+        let (members, _) = try farCentreReachesCThroughA()
         let c = members["C"].store
         #expect(try c.read { try $0.waitingCount() } == 1)
         // C meets B directly: B's own bundle applies what waited, as part of that import.
