@@ -230,6 +230,19 @@ public enum BundleReader {
         var count = 0
         let manifest = bundle.manifest
         let producer = manifest.producer.replica
+        // What the manifest says of authors and revocations is checked before any of it is used
+        // or printed: numbers in range, ids that are ids, each fingerprint that of its key.
+        for (replica, author) in manifest.authors ?? [:] {
+            guard OperationLine.isIdentifier(replica), author.first >= 1, author.checkpoint.seq >= author.first,
+                author.checkpoint.seq < Int(Int32.max) * 1024,
+                Identity.fingerprint(ofPublicKey: author.publicKey) == author.fingerprint
+            else { throw BundleError.malformedManifest(bundle: name) }
+        }
+        for revocation in manifest.revocations ?? [] {
+            guard OperationLine.isIdentifier(revocation.replica), OperationLine.isIdentifier(revocation.by),
+                revocation.after >= 0, Data(base64Encoded: revocation.publicKey)?.count == 32
+            else { throw BundleError.malformedManifest(bundle: name) }
+        }
         // Each author's chain through its verified operations, and the last number it reached.
         var chains: [String: (hash: Chain.Hash, seq: Int)] = [:]
         var misplaced: AuthorshipError?

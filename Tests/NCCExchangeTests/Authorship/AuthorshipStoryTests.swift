@@ -8,6 +8,40 @@ import Testing
 /// The stories of issue 17, each as it was tried with three replicas: what a trusted member who
 /// relays others' operations could do before every operation was signed by its author.
 @Suite struct AuthorshipStoryTests {
+    /// What a manifest says of authors and revocations is checked before it is used or printed: a
+    /// number out of range, an id with an escape sequence, a fingerprint not of its key.
+    @Test func aHostileManifestsAuthorsAndRevocationsAreRefusedAsMalformed() throws {
+        let members = try group()
+        let (a, b) = (members["A"].replica, members["B"].replica)
+        let opened = try members.open(try members.bundle(from: "A"))
+        #expect((opened.manifest["authors"] as? [String: Any])?[b] != nil)
+        var changes: [(inout [String: Any]) -> Void] = []
+        for (key, value) in [("first", Int.min as Any), ("fingerprint", "\u{1b}[31m0000" as Any)] {
+            changes.append { manifest in
+                var authors = manifest["authors"] as? [String: Any] ?? [:]
+                var author = authors[b] as? [String: Any] ?? [:]
+                author[key] = value
+                authors[b] = author
+                manifest["authors"] = authors
+            }
+        }
+        changes.append { manifest in
+            manifest["revocations"] = [
+                [
+                    "replica": "evil\u{1b}]0;title\u{07}", "public_key": String(repeating: "A", count: 43) + "=",
+                    "after": 1, "by": a, "signature": "AA==",
+                ]
+            ]
+        }
+        for change in changes {
+            var hostile = opened
+            change(&hostile.manifest)
+            let refusal = try members.refusal(try members.resign(hostile, by: "A"), at: "C")
+            #expect(refusal.hasSuffix("the manifest is malformed"), "\(refusal)")
+            #expect(!refusal.contains("\u{1b}"))
+        }
+    }
+
     /// A, B and C trust one another; B made "NCC Honest"; everyone holds it.
     func group(_ names: [String] = ["A", "B", "C"]) throws -> Members {
         let members = try Members(names)
