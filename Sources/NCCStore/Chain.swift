@@ -18,7 +18,7 @@ public enum Chain {
     public typealias Hash = String
 
     public static func genesis(_ replica: String) -> Hash {
-        hex(SHA256.hash(data: Data(("ncc-chain" + replica).utf8)))
+        hash("ncc-chain" + replica)
     }
 
     public static func next(_ previous: Hash, digest: Hash) -> Hash {

@@ -18,8 +18,7 @@ extension Runner {
                 done {
                     guard let identity else { throw SyncPane.NoSigningKey() }
                     // Sealed for every trusted peer that can open it; for nobody yet, signed only.
-                    let readers = try store.read { try $0.peers() }
-                        .filter { $0.trusted && !$0.revoked && $0.agreementKey != nil }.map(\.replica)
+                    let readers = try store.read { try $0.sealingReaders() }
                     let written = try BundleWriter(store: store, identity: identity).write(
                         to: path, for: readers, full: true, sealed: !readers.isEmpty)
                     return .wrote(

@@ -342,8 +342,7 @@ struct SyncCommand: ParsableCommand {
         }
         // Ours goes last, so that it already holds what we just received, sealed for every trusted
         // peer whose sealing key we know.
-        let readers = try context.store.read { try $0.peers() }
-            .filter { $0.trusted && !$0.revoked && $0.agreementKey != nil }.map(\.replica)
+        let readers = try context.store.read { try $0.sealingReaders() }
         guard unsealed || !readers.isEmpty else { throw AuthorshipError.noPeersToSealFor }
         let written = try BundleWriter(store: context.store, identity: context.identity).write(
             to: ours.path, for: unsealed ? [] : readers, full: true, sealed: !unsealed)

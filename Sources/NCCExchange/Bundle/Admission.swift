@@ -76,12 +76,10 @@ struct Admission {
 
     private mutating func ownFate(of op: Operation, verified: Bool) throws -> Fate {
         if let reason = blockedAuthors[op.replica] { return .wait(reason) }
-        switch try standing(of: op.replica) {
-        case .revoked(let after) where op.seq > after: return .refuse
-        case .ourselves, .trusted, .revoked:
-            guard verified else { return .wait("unverified: it came through another member's version 1 bundle") }
-        case .unconfirmed(let introducer):
-            guard verified else { return .wait("unverified: it came through another member's version 1 bundle") }
+        let standing = try standing(of: op.replica)
+        if case .revoked(let after) = standing, op.seq > after { return .refuse }
+        guard verified else { return .wait("unverified: it came through another member's version 1 bundle") }
+        if case .unconfirmed(let introducer) = standing {
             return .wait(
                 introducer.map { "its key, introduced by \($0), is not confirmed yet" } ?? "its key is not trusted yet")
         }

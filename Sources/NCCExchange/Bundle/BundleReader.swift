@@ -75,7 +75,7 @@ public struct VerifiedBundle: Sendable {
             }
             try body(Incoming(received: received, authorship: authorship, line: line))
         }
-        guard let digest = lines.hasher?.finalize(), BundleReader.hex(digest) == operationsHash else {
+        guard let digest = lines.hasher?.finalize(), Chain.hex(digest) == operationsHash else {
             throw BundleError.changedOnDisk
         }
     }
@@ -95,7 +95,6 @@ public enum BundleReader {
         }
         guard Seal.isSealed(url) else { return try readSigned(url, name: url.lastPathComponent, scratch: scratch) }
         let header = try Seal.header(of: url)
-        let fileHash = try sha256(of: url)
         guard let sealingKey else {
             throw BundleError.notSealedFor(
                 bundle: url.lastPathComponent, fingerprints: header.recipients.map(\.fingerprint))
@@ -103,17 +102,20 @@ public enum BundleReader {
         let opened = scratch.appendingPathComponent("ncc-opened-\(UUID().uuidString).nccbundle")
         defer { try? FileManager.default.removeItem(at: opened) }
         try Seal.open(url, with: sealingKey, into: opened)
-        var bundle = try readSigned(opened, name: url.lastPathComponent, scratch: scratch)
-        bundle.fileHash = fileHash
+        // The hash that names it (a shared folder's unchanged file is skipped) is the sealed file's.
+        var bundle = try readSigned(opened, name: url.lastPathComponent, scratch: scratch, hashOf: url)
         bundle.sealedFor = header.recipients.map(\.fingerprint)
         return bundle
     }
 
-    private static func readSigned(_ url: URL, name: String, scratch: URL) throws -> VerifiedBundle {
+    /// `hashOf`: the file whose SHA-256 names the bundle, when it is not `url` itself.
+    private static func readSigned(_ url: URL, name: String, scratch: URL, hashOf named: URL? = nil) throws
+        -> VerifiedBundle
+    {
         let path = url.path
         let fileSize = ((try? FileManager.default.attributesOfItem(atPath: path)[.size]) as? NSNumber)?.int64Value ?? 0
         guard fileSize <= BundleFormat.maxBundleBytes else { throw BundleError.tooLarge(bundle: name) }
-        guard let fileHash = try? sha256(of: url) else { throw BundleError.cannotRead(path: path) }
+        guard let fileHash = try? sha256(of: named ?? url) else { throw BundleError.cannotRead(path: path) }
 
         let archive: Archive
         do {
@@ -206,7 +208,7 @@ public enum BundleReader {
             } catch {
                 throw BundleError.operationsDamaged(bundle: name, .doesNotDecompress)
             }
-            let digest = hex(hasher.finalize())
+            let digest = Chain.hex(hasher.finalize())
             guard digest == declared.sha256, written == declared.size else {
                 throw BundleError.hashMismatch(bundle: name)
             }
@@ -325,8 +327,7 @@ public enum BundleReader {
             }
             let message = Chain.checkpointMessage(replica: replica, seq: checkpoint.seq, chain: checkpoint.chain)
             guard let signature = Data(base64Encoded: checkpoint.signature),
-                Identity.verify(signature: signature, of: message, publicKey: author.publicKey),
-                Identity.fingerprint(ofPublicKey: author.publicKey) == author.fingerprint
+                Identity.verify(signature: signature, of: message, publicKey: author.publicKey)
             else {
                 throw AuthorshipError.badCheckpointSignature(bundle: name, replica: replica, seq: checkpoint.seq)
             }
@@ -377,10 +378,7 @@ public enum BundleReader {
         defer { try? handle.close() }
         var hasher = SHA256()
         while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hex(hasher.finalize())
+        return Chain.hex(hasher.finalize())
     }
 
-    static func hex(_ digest: SHA256.Digest) -> String {
-        digest.map { String(format: "%02x", $0) }.joined()
-    }
 }

@@ -57,7 +57,7 @@ public struct Identity: Sendable {
     /// The first 16 bytes of the key's SHA-256, as four-digit groups (`3f2a 9c01 …`): short enough
     /// to read out over the phone, long enough that no one forges a key to match it.
     public static func fingerprint(ofPublicKey raw: Data) -> String {
-        let hex = SHA256.hash(data: raw).prefix(16).map { String(format: "%02x", $0) }.joined()
+        let hex = Chain.hex(SHA256.hash(data: raw).prefix(16))
         return stride(from: 0, to: hex.count, by: 4).map { offset in
             let start = hex.index(hex.startIndex, offsetBy: offset)
             return String(hex[start..<hex.index(start, offsetBy: 4)])

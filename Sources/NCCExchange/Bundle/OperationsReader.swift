@@ -138,7 +138,7 @@ struct OperationsReader: Sendable {
                         recipient: recipient, full: full, created: try reader.clockTime(),
                         knowledge: held, operations: total, counts: counts,
                         entries: [
-                            BundleFormat.operationsEntry: .init(sha256: BundleReader.hex(hasher.finalize()), size: size)
+                            BundleFormat.operationsEntry: .init(sha256: Chain.hex(hasher.finalize()), size: size)
                         ],
                         authors: try authors(seen, reader), revocations: try reader.revocations())))
         }

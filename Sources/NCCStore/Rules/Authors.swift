@@ -91,6 +91,12 @@ extension StoreReader {
         ).map { Checkpoint(seq: $0[0], chain: $0[1], signature: $0[2]) }
     }
 
+    /// The peers a bundle for the whole group is sealed for: trusted, not revoked, and with a
+    /// sealing key of theirs known here.
+    public func sealingReaders() throws -> [String] {
+        try peers().filter { $0.trusted && !$0.revoked && $0.agreementKey != nil }.map(\.replica)
+    }
+
     // MARK: - Revocations and waiting operations
 
     public func revocations() throws -> [Revocation] {
