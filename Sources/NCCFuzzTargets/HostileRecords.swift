@@ -28,6 +28,7 @@ public enum HostileRecords {
             case .integer(let range): values[field.name] = .int(range.lowerBound)
             case .bool: values[field.name] = .bool(true)
             case .choice(let options): values[field.name] = .text(options[0])
+            case .fraction: values[field.name] = .text("2/3")
             case .reference(let target): if let id = references[target] { values[field.name] = .text(id) }
             }
         }

@@ -19,6 +19,8 @@ public enum FieldType: Sendable, Hashable {
     case tags
     case email
     case choice([String])
+    /// A share between 0 and 1 ("2/3", "0.6", "60%"), kept as typed in normal form (`Fraction`).
+    case fraction
     /// The id of a record of another kind.
     case reference(Kind)
 
@@ -46,6 +48,7 @@ public enum FieldType: Sendable, Hashable {
         case .tags: "items separated by ;"
         case .email: "an e-mail address"
         case .choice(let options): "one of " + options.joined(separator: ", ")
+        case .fraction: "a share such as 2/3, 0.6 or 60%"
         case .reference(let k): "a \(k.singular)'s id or exact name"
         }
     }

@@ -76,6 +76,9 @@ public enum FieldInput {
                 throw fail("'\(trimmed)' is not an e-mail address")
             }
             return .text(trimmed)
+        case .fraction:
+            guard Fraction(trimmed) != nil else { throw fail("'\(trimmed)' is not \(field.type.hint)") }
+            return .text(trimmed.filter { !$0.isWhitespace })
         case .choice(let options):
             let word = String(trimmed.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
             guard options.contains(word) else { throw fail("'\(trimmed)' is not \(field.type.hint)") }

@@ -17,6 +17,9 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
     case attendance
     case decision
     case actionItem = "action_item"
+    case proposal
+    case ballot
+    case replicaBinding = "replica_binding"
 
     /// The kind's declaration. A new case fails the build here until it has one.
     public var spec: KindSpec {
@@ -36,6 +39,9 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
         case .attendance: .attendance
         case .decision: .decision
         case .actionItem: .actionItem
+        case .proposal: .proposal
+        case .ballot: .ballot
+        case .replicaBinding: .replicaBinding
         }
     }
 

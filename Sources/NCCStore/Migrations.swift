@@ -153,6 +153,35 @@ enum Migrations {
                     ) WITHOUT ROWID;
                     """)
         }
+        migrator.registerMigration("v9 decisions: proposals, ballots, who speaks for whom") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE proposal (\(housekeeping),
+                        title TEXT, text TEXT, process TEXT, options TEXT, electorate TEXT, quorum INTEGER,
+                        threshold TEXT, opens TEXT, closes TEXT, meeting \(ref("meeting")),
+                        working_area \(ref("working_area")), status TEXT, outcome TEXT);
+                    CREATE TABLE ballot (\(housekeeping),
+                        proposal \(ref("proposal")), choice TEXT, reason TEXT);
+                    CREATE TABLE replica_binding (\(housekeeping),
+                        replica TEXT, person \(ref("person")));
+                    ALTER TABLE decision ADD COLUMN proposal \(ref("proposal"));
+                    ALTER TABLE decision ADD COLUMN review TEXT;
+                    ALTER TABLE decision ADD COLUMN supersedes \(ref("decision"));
+                    ALTER TABLE task ADD COLUMN decision \(ref("decision"));
+                    CREATE INDEX proposal_sort ON proposal(sort_key, id);
+                    CREATE INDEX proposal_closes ON proposal(closes IS NULL, closes, id);
+                    CREATE INDEX proposal_meeting ON proposal(meeting);
+                    CREATE INDEX proposal_working_area ON proposal(working_area);
+                    CREATE INDEX ballot_proposal ON ballot(proposal);
+                    CREATE INDEX replica_binding_person ON replica_binding(person);
+                    CREATE INDEX decision_proposal ON decision(proposal);
+                    CREATE INDEX decision_supersedes ON decision(supersedes);
+                    CREATE INDEX task_decision ON task(decision);
+                    -- A tally reads the ballots as their authors cast them, from the log (see Tally).
+                    CREATE INDEX op_ballot ON op(json_extract(fields, '$.proposal'), stamp) WHERE kind = 'ballot';
+                    CREATE INDEX op_binding ON op(replica, stamp) WHERE kind = 'replica_binding';
+                    """)
+        }
         return migrator
     }
 

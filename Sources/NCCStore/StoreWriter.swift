@@ -20,6 +20,22 @@ public final class StoreWriter {
     var importID: Int64?
     /// The chain hash of this replica's last operation, once asked for (`ownChainHead`).
     var chainHead: Chain.Hash?
+    /// Inside `madeHere`: a ballot or a binding may be written.
+    private var makingCastRecord = false
+
+    /// Kinds written only by what casts them (`cast`, `bind`): a ballot is its author's as cast.
+    public static let castOnly: Set<Kind> = [.ballot, .replicaBinding]
+
+    /// Runs `body` with the kinds of `castOnly` writable.
+    func madeHere<T>(_ body: () throws -> T) throws -> T {
+        makingCastRecord = true
+        defer { makingCastRecord = false }
+        return try body()
+    }
+
+    private func refuseCastOnly(_ kind: Kind) throws {
+        if Self.castOnly.contains(kind), !makingCastRecord { throw DecisionError.castOnly(kind) }
+    }
 
     init(db: Database, replica: String, wallClock: @escaping @Sendable () -> UInt64) throws {
         self.db = db
@@ -76,6 +92,7 @@ public final class StoreWriter {
     public func create(_ kind: Kind, _ values: [String: Value], id: String? = nil, generated: Bool = false) throws
         -> String
     {
+        try refuseCastOnly(kind)
         let id = id ?? UUIDs.random()
         var all = Dictionary(uniqueKeysWithValues: Schema.fields(of: kind).map { ($0.name, $0.defaultValue) })
         for (name, value) in try generated ? values : checked(kind, values) { all[name] = value }
@@ -96,6 +113,7 @@ public final class StoreWriter {
     /// Changes the given fields of a live record; fields whose value is unchanged make no operation.
     @discardableResult
     public func update(_ kind: Kind, id: String, _ values: [String: Value]) throws -> Change {
+        try refuseCastOnly(kind)
         guard let current = try reader.stored(kind, id: id), !current.deleted else {
             throw StoreError.notFound(kind: kind, reference: id)
         }
@@ -150,6 +168,7 @@ public final class StoreWriter {
     /// Creates the record with this id, or updates it if it exists (a CSV row, a re-import).
     @discardableResult
     public func put(_ kind: Kind, id: String, _ values: [String: Value]) throws -> Change {
+        try refuseCastOnly(kind)
         if let current = try reader.stored(kind, id: id) {
             if current.deleted {
                 // Writing a deleted record again brings it back, with the values given.
@@ -167,6 +186,7 @@ public final class StoreWriter {
     /// Deletes a record (a tombstone that travels to peers) together with its parts
     /// (a meeting's agenda, a centre's memberships). Refuses while other records still use it.
     public func delete(_ kind: Kind, id: String) throws {
+        try refuseCastOnly(kind)
         guard let current = try reader.stored(kind, id: id), !current.deleted else {
             throw StoreError.notFound(kind: kind, reference: id)
         }
@@ -185,7 +205,8 @@ public final class StoreWriter {
             while true {
                 let batch = try reader.records(part, where: field, is: id, limit: 500)
                 if batch.isEmpty { break }
-                for child in batch { try delete(part, id: child.id) }
+                // A proposal's ballots go with it, though nothing else may delete one.
+                for child in batch { try madeHere { try delete(part, id: child.id) } }
             }
         }
         try record(kind, id: id, fields: [Operation.deletedField: .bool(true)], current: current)

@@ -28,6 +28,7 @@ extension KindSpec {
             Field(Fields.Task.priority, .choice(["low", "normal", "high"]), default: .text("normal")),
             Field(Fields.Task.origin, .reference(.actionItem)),
             Field(Fields.Task.tags, .tags),
+            Field(Fields.Task.decision, .reference(.decision)),
         ],
         naming: .field(Fields.Task.title),
         listColumns: ["title", "status", "due", "owner", "working_area"],
@@ -61,6 +62,10 @@ extension Fields {
         public static let priority = FieldName(.task, "priority")
         public static let origin = FieldName(.task, "origin")
         public static let tags = FieldName(.task, "tags")
-        public static let all = [title, description, workingArea, owner, centre, due, status, priority, origin, tags]
+        /// The decision this task follows up.
+        public static let decision = FieldName(.task, "decision")
+        public static let all = [
+            title, description, workingArea, owner, centre, due, status, priority, origin, tags, decision,
+        ]
     }
 }

@@ -132,6 +132,8 @@ public enum RecordGroup: Sendable, Hashable, CaseIterable {
     case experts
     /// The action plan: working areas and tasks.
     case tasks
-    /// Meetings with their agenda, attendance, decisions and action items.
+    /// Meetings with their agenda, attendance and action items.
     case meetings
+    /// Proposals, their ballots, and the register of decisions.
+    case decisions
 }

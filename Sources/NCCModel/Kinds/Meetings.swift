@@ -53,18 +53,23 @@ extension KindSpec {
         linkTarget: Fields.Attendance.person,
         group: .meetings, isMain: false)
 
+    /// What the group decided: in a meeting's minutes, or standalone, and from a proposal once
+    /// it closed. `supersedes` names the decision it replaces; `review` is when to look again.
     static let decision = KindSpec(
         singular: "decision", plural: "decisions",
         fields: [
-            Field(Fields.Decision.meeting, .reference(.meeting), required: true),
+            Field(Fields.Decision.meeting, .reference(.meeting)),
             Field(Fields.Decision.position, .integer(0...9999), default: .int(0), hidden: true),
             Field(Fields.Decision.text, .longText, required: true),
+            Field(Fields.Decision.proposal, .reference(.proposal)),
+            Field(Fields.Decision.review, .date),
+            Field(Fields.Decision.supersedes, .reference(.decision)),
         ],
         naming: .field(Fields.Decision.text),
-        listColumns: ["meeting", "position", "text"],
+        listColumns: ["meeting", "position", "text", "review"],
         listOrder: ["meeting", "position", "id"],
         search: .indexed(code: 14),
-        group: .meetings, isMain: false)
+        group: .decisions, isMain: false)
 
     /// Something a meeting asked someone to do; recording one makes it a task.
     static let actionItem = KindSpec(
@@ -112,7 +117,10 @@ extension Fields {
         public static let meeting = FieldName(.decision, "meeting")
         public static let position = FieldName(.decision, "position")
         public static let text = FieldName(.decision, "text")
-        public static let all = [meeting, position, text]
+        public static let proposal = FieldName(.decision, "proposal")
+        public static let review = FieldName(.decision, "review")
+        public static let supersedes = FieldName(.decision, "supersedes")
+        public static let all = [meeting, position, text, proposal, review, supersedes]
     }
 
     public enum ActionItem {

@@ -1,0 +1,140 @@
+import NCCModel
+
+/// What decides and records decisions: who this replica speaks for, casting a ballot, closing a
+/// proposal into a decision. Ballots and bindings are made only here (`StoreWriter.castOnly`).
+extension StoreWriter {
+    /// Binds this replica to a person of the directory: from now on its ballots are theirs.
+    @discardableResult
+    public func bind(person: String) throws -> String {
+        guard try reader.exists(.person, id: person) else {
+            throw StoreError.notFound(kind: .person, reference: person)
+        }
+        if try reader.speaker(of: replica)?.person == person { return person }
+        try madeHere {
+            try create(
+                .replicaBinding,
+                [Fields.ReplicaBinding.replica: .text(replica), Fields.ReplicaBinding.person: .text(person)])
+        }
+        return person
+    }
+
+    /// Casts this replica's ballot on a proposal; `choice` as typed (yes, no, abstain, object or
+    /// an option, several options of a poll separated by `;`), any case and accents. Returns the
+    /// ballot's id. A later ballot replaces it in the tally.
+    @discardableResult
+    public func cast(on proposal: String, choice typed: String, reason: String = "", now: String) throws -> String {
+        guard let record = try reader.record(.proposal, id: proposal) else {
+            throw StoreError.notFound(kind: .proposal, reference: proposal)
+        }
+        let terms = ProposalTerms(record)
+        guard try reader.speaker(of: replica) != nil else { throw DecisionError.speaksForNoOne }
+        switch terms.status {
+        case .draft: throw DecisionError.draft(title: terms.title)
+        case .closed: throw DecisionError.closed(title: terms.title, at: terms.closes ?? "")
+        case .open:
+            if let closes = terms.closes, now > closes { throw DecisionError.closed(title: terms.title, at: closes) }
+            if let opens = terms.opens, now < opens { throw DecisionError.notOpenYet(title: terms.title, opens: opens) }
+        }
+        let choice = try Self.choice(typed, of: terms)
+        let reason = Text.trimmed(reason)
+        if choice == "object", reason.isEmpty { throw DecisionError.objectionWithoutReason }
+        var values: [FieldName: Value] = [Fields.Ballot.proposal: .text(proposal), Fields.Ballot.choice: .text(choice)]
+        if !reason.isEmpty { values[Fields.Ballot.reason] = .text(reason) }
+        return try madeHere { try create(.ballot, values) }
+    }
+
+    /// A typed choice in the spelling the proposal gives it.
+    static func choice(_ typed: String, of terms: ProposalTerms) throws -> String {
+        let choices = terms.choices
+        let picked = typed.split(separator: ";").map { Text.trimmed($0) }.filter { !$0.isEmpty }
+        var result: [String] = []
+        for word in picked {
+            guard let match = choices.first(where: { Folding.key($0) == Folding.key(word) }) else {
+                throw DecisionError.notAChoice(typed: word, choices: choices)
+            }
+            if !result.contains(match) { result.append(match) }
+        }
+        guard !result.isEmpty else { throw DecisionError.notAChoice(typed: typed, choices: choices) }
+        if result.count > 1, terms.process != .poll || result.contains("abstain") {
+            throw DecisionError.oneChoiceOnly
+        }
+        return result.joined(separator: ";")
+    }
+
+    /// Closes a proposal: its closing time is now (unless it passed already), its outcome is the
+    /// tally's, and the outcome becomes a decision (of its meeting, or standalone) with its
+    /// follow-up tasks and review date. Returns the decision's id.
+    @discardableResult
+    public func close(
+        _ proposal: String, now: String, review: String? = nil, followUps: [String] = [], supersedes: String? = nil
+    ) throws -> String {
+        guard let record = try reader.record(.proposal, id: proposal) else {
+            throw StoreError.notFound(kind: .proposal, reference: proposal)
+        }
+        let terms = ProposalTerms(record)
+        if terms.status == .closed {
+            throw DecisionError.closed(title: terms.title, at: terms.closes ?? "")
+        }
+        let closes = terms.closes.map { min($0, now) } ?? now
+        var changes: [FieldName: Value] = [
+            Fields.Proposal.status: .text(ProposalStatus.closed.rawValue), Fields.Proposal.closes: .text(closes),
+        ]
+        var closed = record
+        closed.values[Fields.Proposal.status.name] = .text(ProposalStatus.closed.rawValue)
+        closed.values[Fields.Proposal.closes.name] = .text(closes)
+        let ballots = try reader.castBallots(on: proposal)
+        let tally = Tally.count(
+            ProposalTerms(closed),
+            ballots: zip(ballots, try reader.voters(of: ballots)).map { TallyBallot(ballot: $0, voter: $1) }, now: now)
+        changes[Fields.Proposal.outcome] = .text(tally.summary)
+        try update(.proposal, id: proposal, changes)
+
+        var decision: [FieldName: Value] = [
+            Fields.Decision.text: .text("\(terms.title): \(tally.summary)"),
+            Fields.Decision.proposal: .text(proposal),
+        ]
+        if let meeting = record[Fields.Proposal.meeting.name].text {
+            decision[Fields.Decision.meeting] = .text(meeting)
+            decision[Fields.Decision.position] = .int(
+                try reader.countRecords(where: Fields.Decision.meeting, is: meeting) + 1)
+        }
+        if let review { decision[Fields.Decision.review] = .text(review) }
+        if let supersedes { decision[Fields.Decision.supersedes] = .text(supersedes) }
+        let id = try create(.decision, decision)
+        for title in followUps.map({ Text.trimmed($0) }) where !title.isEmpty {
+            var task: [FieldName: Value] = [Fields.Task.title: .text(title), Fields.Task.decision: .text(id)]
+            if let area = record[Fields.Proposal.workingArea.name].text { task[Fields.Task.workingArea] = .text(area) }
+            try create(.task, task)
+        }
+        return id
+    }
+}
+
+/// What casting and closing refuse, each in the line a member reads.
+public enum DecisionError: Error, Sendable, Equatable, CustomStringConvertible {
+    case speaksForNoOne
+    case draft(title: String)
+    case closed(title: String, at: String)
+    case notOpenYet(title: String, opens: String)
+    case notAChoice(typed: String, choices: [String])
+    case oneChoiceOnly
+    case objectionWithoutReason
+    /// A ballot or a binding written as an ordinary record.
+    case castOnly(Kind)
+
+    public var description: String {
+        switch self {
+        case .speaksForNoOne:
+            "this replica speaks for no one yet: say who you are first (ncc whoami --person NAME)"
+        case .draft(let title): "'\(title)' is a draft: open it before voting (set its status to open)"
+        case .closed(let title, let at): "'\(title)' closed at \(at)"
+        case .notOpenYet(let title, let opens): "'\(title)' opens at \(opens)"
+        case .notAChoice(let typed, let choices):
+            "'\(typed)' is not a choice here (choices: \(choices.joined(separator: ", ")))"
+        case .oneChoiceOnly: "one choice only (several options are for polls, without abstain)"
+        case .objectionWithoutReason: "an objection needs its reason (--reason TEXT)"
+        case .castOnly(.ballot): "a ballot is cast, not written or edited: vote again to change it"
+        case .castOnly(let kind): "a \(kind.singular) is made by ncc whoami --person, not written or edited"
+        }
+    }
+}
