@@ -17,6 +17,7 @@ public struct NCC: ParsableCommand {
             SearchCommand.self, MatchCommand.self, ImportCSVCommand.self, ExportCSVCommand.self,
             CalendarCommand.self, ImportICSCommand.self, ContactsCommand.self,
             MinutesCommand.self, ReportCommand.self,
+            ProposalsCommand.self, VoteCommand.self, TallyCommand.self, CloseCommand.self, DecisionsCommand.self,
             WhoamiCommand.self, ExportCommand.self, ImportCommand.self, UndoImportCommand.self, InspectCommand.self,
             PeersCommand.self,
             SyncCommand.self, ConflictsCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self,

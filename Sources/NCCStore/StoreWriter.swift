@@ -99,6 +99,7 @@ public final class StoreWriter {
         for field in Schema.fields(of: kind) where field.required && isEmpty(all[field.name]!) {
             throw StoreError.missingRequired(kind: kind, field: field.name)
         }
+        if kind == .proposal { try Self.checkProposal(all) }
         all[Operation.deletedField] = .bool(false)
         do {
             try record(kind, id: id, fields: all, current: nil)
@@ -125,6 +126,7 @@ public final class StoreWriter {
             changed[name] = value
         }
         if changed.isEmpty { return .unchanged }
+        if kind == .proposal { try Self.checkProposal(current.record.values.merging(changed) { $1 }) }
         // Consent given: the contacts that bundles held back until now travel with it.
         if kind == .person, changed[Fields.Person.shareable.name] == .bool(true) {
             for name in Schema.fields(of: kind).filter(\.personal).map(\.name) where changed[name] == nil {

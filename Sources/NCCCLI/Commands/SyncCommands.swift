@@ -36,24 +36,49 @@ struct SyncContext {
     }
 }
 
-/// `ncc whoami`
+/// `ncc whoami [--person PERSON]`
 struct WhoamiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "whoami",
-        abstract: "Show this installation's replica id and signing-key fingerprint (read it to peers who trust you).")
+        abstract:
+            "Show this installation's replica id, signing-key fingerprint and whom it speaks for (read them to peers who trust you).",
+        discussion:
+            "--person binds this replica to a person of the directory: its ballots are theirs, and peers see it in their bundles, signed. A person may have several replicas."
+    )
 
+    @Option(help: ArgumentHelp("Speak for this person (id, id prefix or exact name).", valueName: "person"))
+    var person: String?
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
         let context = try SyncContext(database)
+        if let person {
+            let id = try context.store.write { writer in try writer.bind(person: writer.reader.resolve(.person, person))
+            }
+            let said = try context.store.read { try Speaking.describe(id, $0) }
+            Console.out(Console.oneLine("This replica now speaks for \(said)"))
+        }
         Console.out("Replica:     \(context.identity.replica)")
         Console.out("Fingerprint: \(context.identity.fingerprint)")
         if let sealing = context.identity.sealing {
             Console.out("Sealing key: \(sealing.fingerprint)")
         }
+        let speaksFor = try context.store.read { reader in
+            try reader.speaker(of: context.identity.replica).map { try Speaking.describe($0.person, reader) }
+        }
+        Console.out(
+            "Speaks for:  " + Console.oneLine(speaksFor ?? "no one yet (ncc whoami --person NAME)"))
         Console.out(
             "Key file:    \(Console.oneLine(SyncContext.keyFolder.appendingPathComponent("\(context.identity.replica).ed25519").path))"
         )
+    }
+}
+
+/// Whom a replica speaks for, in words: "Eglė Butkevičienė (NCC Lithuania)".
+enum Speaking {
+    static func describe(_ person: String, _ reader: StoreReader) throws -> String {
+        guard let voter = try reader.voter(person) else { return "a person not held here (\(person))" }
+        return ProposalText.voter(voter)
     }
 }
 
@@ -276,6 +301,11 @@ struct PeersCommand: ParsableCommand {
             Console.out("No peers yet: import a bundle (ncc import FILE --trust) to meet one.")
             return
         }
+        let speakers = try context.store.read { reader in
+            try reader.speakers().compactMapValues { bindings in
+                try bindings.last.map { try Speaking.describe($0.person, reader) }
+            }
+        }
         for peer in peers {
             let state =
                 peer.revoked
@@ -284,7 +314,7 @@ struct PeersCommand: ParsableCommand {
             Console.out(
                 Console.oneLine(
                     "\(peer.replica)  \(state)  \(fingerprint)  last import \(peer.lastImport ?? "never"), last export \(peer.lastExport ?? "never")"
-                ))
+                        + (speakers[peer.replica].map { ", speaks for \($0)" } ?? "")))
         }
         let waiting = try context.store.read { try $0.waitingCounts() }
         for group in waiting {

@@ -43,6 +43,16 @@ extension StoreWriter {
         return try madeHere { try create(.ballot, values) }
     }
 
+    /// A poll needs options to choose from, and its options must not be the words other ballots use.
+    static func checkProposal(_ values: [String: Value]) throws {
+        guard values[Fields.Proposal.process.name]?.text == Process.poll.rawValue else { return }
+        let options = values[Fields.Proposal.options.name]?.list ?? []
+        guard options.count >= 2 else { throw DecisionError.pollWithoutOptions }
+        if let taken = options.first(where: { Folding.key($0) == "abstain" }) {
+            throw DecisionError.optionTaken(taken)
+        }
+    }
+
     /// A typed choice in the spelling the proposal gives it.
     static func choice(_ typed: String, of terms: ProposalTerms) throws -> String {
         let choices = terms.choices
@@ -121,6 +131,8 @@ public enum DecisionError: Error, Sendable, Equatable, CustomStringConvertible {
     case objectionWithoutReason
     /// A ballot or a binding written as an ordinary record.
     case castOnly(Kind)
+    case pollWithoutOptions
+    case optionTaken(String)
 
     public var description: String {
         switch self {
@@ -133,6 +145,8 @@ public enum DecisionError: Error, Sendable, Equatable, CustomStringConvertible {
             "'\(typed)' is not a choice here (choices: \(choices.joined(separator: ", ")))"
         case .oneChoiceOnly: "one choice only (several options are for polls, without abstain)"
         case .objectionWithoutReason: "an objection needs its reason (--reason TEXT)"
+        case .pollWithoutOptions: "a poll needs at least two options (--options \"Ljubljana;Vilnius\")"
+        case .optionTaken(let option): "'\(option)' cannot be an option: it is what an abstaining ballot says"
         case .castOnly(.ballot): "a ballot is cast, not written or edited: vote again to change it"
         case .castOnly(let kind): "a \(kind.singular) is made by ncc whoami --person, not written or edited"
         }
