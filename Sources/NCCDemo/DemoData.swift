@@ -17,10 +17,12 @@ public struct DemoError: Error, CustomStringConvertible {
 /// tasks and meetings. Deterministic: the same seed, scale and day give the same records and ids.
 public enum DemoData {
     /// Loads demo data into a store without centres, in one transaction: all of it or nothing.
-    /// `scale` multiplies the invented parts; the real ones appear once.
-    public static func load(into store: Store, seed: UInt64 = 1, scale: Int = 1, today: String = Dates.today()) throws
-        -> DemoSummary
-    {
+    /// `scale` multiplies the invented parts; the real ones appear once. `decisions`: proposals
+    /// with the ballots of invented members' replicas too (see `DemoDecisions`); without them, the
+    /// database holds this replica's operations alone.
+    public static func load(
+        into store: Store, seed: UInt64 = 1, scale: Int = 1, today: String = Dates.today(), decisions: Bool = true
+    ) throws -> DemoSummary {
         guard scale >= 1 else { throw DemoError(description: "the scale must be 1 or more") }
         let started = Date()
         if try store.read({ try $0.count(.centre) }) > 0 {
@@ -39,6 +41,10 @@ public enum DemoData {
                     counts.byKind = builder.counts
                 }, use: { try $0.apply(to: writer) })
             if scale > 1 { try writer.endBulkLoad() }
+            if decisions {
+                var decisions = DemoDecisions(writer: writer, seed: seed, today: today)
+                try decisions.add()
+            }
         }
         return DemoSummary(counts: counts.byKind, seconds: Date().timeIntervalSince(started))
     }

@@ -127,7 +127,7 @@ public struct Authorship: Sendable, Equatable {
     }
 
     /// A new operation's, with fresh salts for its committed values, after the chain hash `previous`.
-    static func made(_ op: Operation, after previous: Chain.Hash, encodedFields: String? = nil) -> Authorship {
+    public static func made(_ op: Operation, after previous: Chain.Hash, encodedFields: String? = nil) -> Authorship {
         var commits: [String: Chain.Hash] = [:]
         var salts: [String: String] = [:]
         for name in Chain.committed(op.kind) {

@@ -251,7 +251,13 @@ enum ProposalText {
                     ? "; quorum \(terms.quorum): \(tally.participants) taking part, \(tally.quorumMet ? "met" : "not met")"
                     : "; no quorum needed"))
         switch tally.status {
-        case .closed: lines.append("Closed \(terms.closes ?? ""): \(Console.oneLine(tally.summary))")
+        case .closed:
+            lines.append("Closed \(terms.closes ?? ""): \(Console.oneLine(tally.summary))")
+            if let recorded = tally.outcomeRecordedOtherwise {
+                lines.append(
+                    Console.oneLine(
+                        "The outcome recorded at the close was \(recorded): ballots cast before it arrived since"))
+            }
         case .draft: lines.append("Draft: ballots are not counted until it opens")
         case .open:
             lines.append(

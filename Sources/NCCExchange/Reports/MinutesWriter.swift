@@ -38,6 +38,14 @@ public struct MinutesWriter {
         public var agenda: [AgendaEntry] = []
         public var attendees: [Attendee] = []
         public var decisions: [String] = []
+        /// A proposal put to the meeting, with its tally in a few words.
+        public struct Proposal: Sendable, Equatable {
+            public var title: String
+            public var process: String
+            public var summary: String
+        }
+
+        public var proposals: [Proposal] = []
         public var actions: [Action] = []
     }
 
@@ -82,6 +90,14 @@ public struct MinutesWriter {
             reader, RecordQuery(.decision, conditions: [.equals(Fields.Decision.meeting, meetingID)])
         )
         .map { $0[Fields.Decision.text].text ?? "" }
+        for proposal in try ReportPages.all(
+            reader, RecordQuery(.proposal, conditions: [.equals(Fields.Proposal.meeting, meetingID)]))
+        {
+            let tally = try reader.tally(of: proposal.id, now: Dates.nowUTC())
+            minutes.proposals.append(
+                Minutes.Proposal(
+                    title: tally.terms.title, process: tally.terms.process.rawValue, summary: tally.summary))
+        }
         let actions = RecordQuery(
             .actionItem, conditions: [.equals(Fields.ActionItem.meeting, meetingID)],
             order: [(Fields.ActionItem.due, true), (Fields.ActionItem.text, true)])
@@ -146,6 +162,15 @@ public struct MinutesWriter {
                 marker + ReportText.markdownBlock(decision, indent: String(repeating: " ", count: marker.count)) + "\n"
         }
         if !m.decisions.isEmpty { out += "\n" }
+
+        if !m.proposals.isEmpty {
+            out += "## Proposals\n\n| Proposal | Process | Tally |\n| --- | --- | --- |\n"
+            for proposal in m.proposals {
+                let cells = [proposal.title, proposal.process, proposal.summary]
+                out += "| " + cells.map(ReportText.markdownCell).joined(separator: " | ") + " |\n"
+            }
+            out += "\n"
+        }
 
         out += "## Action items\n\n"
         if m.actions.isEmpty {

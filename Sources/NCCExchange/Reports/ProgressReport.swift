@@ -39,6 +39,8 @@ public struct ProgressReport {
         public var engagements = Engagements()
         public var answeredNeeds: [AnsweredNeed] = []
         public var answeredTotal = 0
+        public var proposals: [Proposal] = []
+        public var decided = StandingDecisions()
 
         /// Task counts of all working areas together.
         public var totals: Area {
@@ -174,6 +176,7 @@ public struct ProgressReport {
             try readTasks(reader, into: &model)
             try readMeetings(reader, into: &model)
             try readEngagements(reader, into: &model)
+            try readProposals(reader, into: &model)
             return model
         }
     }

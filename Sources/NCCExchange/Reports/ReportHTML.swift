@@ -32,6 +32,7 @@ enum ReportHTML {
         out += tasks(m)
         out += meetings(m)
         out += decisions(m)
+        out += ReportProposals.html(m)
         out += engagements(m)
         out += needs(m)
         out += "</main>\n</body>\n</html>\n"

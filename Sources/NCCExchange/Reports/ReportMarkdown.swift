@@ -71,6 +71,8 @@ enum ReportMarkdown {
             out += "\n"
         }
 
+        out += ReportProposals.markdown(m)
+
         out += "## Engagements\n\n"
         out += ReportWords.engagementsNote + "\n\n"
         let e = m.engagements

@@ -12,6 +12,8 @@ public struct ProposalTerms: Sendable, Hashable {
     public var opens: String?
     public var closes: String?
     public var status: ProposalStatus
+    /// The outcome stored when it was closed, in a few words (`Tally.summary` then).
+    public var recordedOutcome: String?
 
     public init(_ record: Record) {
         id = record.id
@@ -24,6 +26,7 @@ public struct ProposalTerms: Sendable, Hashable {
         opens = record[Fields.Proposal.opens.name].text
         closes = record[Fields.Proposal.closes.name].text
         status = record[Fields.Proposal.status.name].text.flatMap(ProposalStatus.init(rawValue:)) ?? .open
+        recordedOutcome = record[Fields.Proposal.outcome.name].text
     }
 
     /// The choices a ballot may make.
@@ -83,6 +86,13 @@ public struct Tally: Sendable, Hashable {
     public var lines: [Line]
 
     public var quorumMet: Bool { participants >= terms.quorum }
+
+    /// Closed, and the ballots held now count otherwise than when it was closed (a ballot cast
+    /// before the close arrived after it): the outcome stored then, else nil.
+    public var outcomeRecordedOtherwise: String? {
+        guard status == .closed, let recorded = terms.recordedOutcome, recorded != summary else { return nil }
+        return recorded
+    }
 
     public func votes(for choice: String) -> Int { counts.first { $0.choice == choice }?.votes ?? 0 }
 
