@@ -24,6 +24,7 @@ struct DemoDecisions {
     }
 
     private var members: [Member] = []
+    private var idSequence: UInt64 = 0
 
     init(writer: StoreWriter, seed: UInt64, today: String) {
         self.writer = writer
@@ -34,7 +35,7 @@ struct DemoDecisions {
     mutating func add() throws {
         let voters = try peopleOfDistinctCentres(count: 6)
         guard voters.count >= 4 else { return }
-        try writer.bind(person: voters[0])
+        try writer.bind(person: voters[0], id: nextID())
         for person in voters.dropFirst() { try addMember(speakingFor: person) }
         let meetings = try writer.reader.list(.meeting, limit: 10)
         let workshop = meetings.first { $0[Fields.Meeting.title.name].text == "Mutual learning workshop" }
@@ -53,7 +54,7 @@ struct DemoDecisions {
                 Fields.Proposal.opens: .text(time(-40, hour: 9)), Fields.Proposal.closes: .text(time(-21, hour: 17)),
                 Fields.Proposal.meeting: workshop.map { .text($0.id) } ?? .null,
                 Fields.Proposal.workingArea: area.map { .text($0.id) } ?? .null,
-            ])
+            ], id: nextID())
         try cast(1, on: mapping, "yes", "We used it in our coastal communities; it travels well.", day: -30)
         try cast(2, on: mapping, "yes", "", day: -29)
         try cast(3, on: mapping, "no", "Too heavy for a centre of two people; we need a light version first.", day: -28)
@@ -68,7 +69,7 @@ struct DemoDecisions {
                 Fields.Proposal.process: .text("poll"),
                 Fields.Proposal.options: .list(["Ljubljana", "Vilnius", "Lisbon"]),
                 Fields.Proposal.electorate: .text("members"), Fields.Proposal.closes: .text(time(14, hour: 17)),
-            ])
+            ], id: nextID())
         try cast(1, on: venue, "Vilnius", "", day: -3)
         try cast(2, on: venue, "Ljubljana", "Close to the Slovenian centre's living lab.", day: -2)
         try cast(1, on: venue, "Ljubljana", "Changed my mind: the living lab visit decides it.", day: -1)
@@ -84,7 +85,7 @@ struct DemoDecisions {
                 ),
                 Fields.Proposal.process: .text("consent"), Fields.Proposal.electorate: .text("centres"),
                 Fields.Proposal.quorum: .int(5), Fields.Proposal.closes: .text(time(-5, hour: 17)),
-            ])
+            ], id: nextID())
         try cast(2, on: governance, "yes", "", day: -9)
         try cast(members.count, on: governance, "object", "A DAO needs a legal study first.", day: -8)
 
@@ -101,8 +102,14 @@ struct DemoDecisions {
             mapping, now: Dates.nowUTC(), review: Dates.adding(days: 180, to: today),
             followUps: [
                 "Write a light version of the mapping methodology for small centres", "Translate the mapping guide",
-            ])
-        try writer.close(governance, now: Dates.nowUTC(), review: Dates.adding(days: 30, to: today))
+            ], ids: [nextID(), nextID(), nextID()])
+        try writer.close(governance, now: Dates.nowUTC(), review: Dates.adding(days: 30, to: today), ids: [nextID()])
+    }
+
+    /// An id from the seed: the same demo gets the same ids.
+    private mutating func nextID() -> String {
+        idSequence += 1
+        return random.uuid(sequence: UInt64(max(0, dayNumber(-60))) * 86_400_000 + idSequence)
     }
 
     /// People whose organisations belong to different centres, one each, in a seeded order.

@@ -50,6 +50,13 @@ import Testing
     /// Makes a record of `kind` with every required field and its free text (and the records it
     /// needs), named so that a search finds it; returns its id.
     static func make(_ kind: Kind, _ w: StoreWriter) throws -> String {
+        // A binding and a ballot are made only by binding this replica and casting.
+        if kind == .replicaBinding { return try w.bind(person: try make(.person, w)) }
+        if kind == .ballot {
+            let proposal = try make(.proposal, w)
+            if try w.reader.speaker(of: w.replica) == nil { try w.bind(person: try make(.person, w)) }
+            return try w.cast(on: proposal, choice: "yes", reason: "Quokka ballot reason", now: Dates.nowUTC())
+        }
         var values: [String: Value] = [:]
         for field in kind.spec.fields
         where field.required || field.type == .longText || Schema.titleField(of: kind) == field.name {
@@ -71,6 +78,7 @@ import Testing
         case .tags: .list(["quokka"])
         case .email: .text("quokka@example.org")
         case .choice(let options): .text(options[0])
+        case .fraction: .text("2/3")
         case .reference(let target): .text(try make(target, w))
         }
     }

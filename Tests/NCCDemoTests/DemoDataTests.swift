@@ -24,7 +24,7 @@ import Testing
         }
         _ = try DemoData.load(into: a, seed: 7, today: "2026-11-23")
         _ = try DemoData.load(into: b, seed: 7, today: "2026-11-23")
-        for kind in [Kind.person, .expert, .task, .meeting, .need] {
+        for kind in [Kind.person, .expert, .task, .meeting, .need, .proposal, .ballot, .decision, .replicaBinding] {
             #expect(try snapshot(a, kind) == snapshot(b, kind), "\(kind)")
         }
         let (c, fc) = try fresh()

@@ -22,6 +22,7 @@ import Testing
             case .tags: values[field.name] = .list(["social finance", "impact measurement"])
             case .email: values[field.name] = .text("egle@example.org")
             case .choice(let options): values[field.name] = .text(options.last!)
+            case .fraction: values[field.name] = .text("2/3")
             case .reference(let target): values[field.name] = refs[target].map(Value.text) ?? .null
             }
         }
@@ -32,7 +33,8 @@ import Testing
     /// item cycle is closed by an update at the end).
     static let creationOrder: [Kind] = [
         .consortium, .centre, .membership, .organisation, .person, .expert, .need, .engagement,
-        .workingArea, .meeting, .agendaItem, .attendance, .decision, .task, .actionItem,
+        .workingArea, .meeting, .agendaItem, .attendance, .proposal, .replicaBinding, .ballot, .decision, .task,
+        .actionItem,
     ]
 
     @Test func everyKindWithEveryFieldSurvivesReopening() throws {
@@ -42,8 +44,29 @@ import Testing
         var written: [Kind: [String: Value]] = [:]
         try db.store.write { w in
             for kind in Self.creationOrder {
-                let values = Self.sampleValues(kind, refs: refs)
-                refs[kind] = try w.create(kind, values)
+                var values = Self.sampleValues(kind, refs: refs)
+                switch kind {
+                case .replicaBinding:
+                    // Made only by binding this replica, and by casting a ballot.
+                    refs[kind] = try w.bind(person: refs[.person]!)
+                    values = ["replica": .text(w.replica), "person": .text(refs[.person]!)]
+                case .ballot:
+                    values = [
+                        "proposal": .text(refs[.proposal]!), "choice": .text("yes"),
+                        "reason": .text("Eglė Butkevičienė wrote:\nline two"),
+                    ]
+                    refs[kind] = try w.cast(
+                        on: refs[.proposal]!, choice: "yes", reason: "Eglė Butkevičienė wrote:\nline two",
+                        now: "2026-03-05T09:30:00Z")
+                case .proposal:
+                    // Open, and closing after the ballot below, so that it may be cast.
+                    values["status"] = .text("open")
+                    values["opens"] = .text("2026-01-01T00:00:00Z")
+                    values["closes"] = .text("2099-01-01T00:00:00Z")
+                    refs[kind] = try w.create(kind, values)
+                default:
+                    refs[kind] = try w.create(kind, values)
+                }
                 written[kind] = values
             }
             try w.update(.task, id: refs[.task]!, ["origin": .text(refs[.actionItem]!)])

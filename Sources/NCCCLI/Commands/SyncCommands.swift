@@ -53,7 +53,10 @@ struct WhoamiCommand: ParsableCommand {
     func run() throws {
         let context = try SyncContext(database)
         if let person {
-            let id = try context.store.write { writer in try writer.bind(person: writer.reader.resolve(.person, person))
+            let id = try context.store.write { writer in
+                let id = try writer.reader.resolve(.person, person)
+                try writer.bind(person: id)
+                return id
             }
             let said = try context.store.read { try Speaking.describe(id, $0) }
             Console.out(Console.oneLine("This replica now speaks for \(said)"))

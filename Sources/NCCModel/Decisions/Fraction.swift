@@ -32,15 +32,20 @@ public struct Fraction: Sendable, Hashable, CustomStringConvertible {
         else { return nil }
         let whole = parts[0].isEmpty ? 0 : Int(parts[0])
         let decimals = parts.count == 2 ? String(parts[1]) : ""
-        guard let whole, decimals.count <= 6 else { return nil }
+        // More than 100 (per cent) is no share, and a huge whole part would overflow below.
+        guard let whole, whole <= 100, decimals.count <= 6 else { return nil }
         var denominator = 1
         for _ in decimals { denominator *= 10 }
         return (whole * denominator + (Int(decimals) ?? 0), denominator)
     }
 
     /// Whether `part` of `whole` reaches this share (`part / whole >= numerator / denominator`).
+    /// In full width: a peer's "1/9223372036854775807" overflows no product.
     public func isReached(by part: Int, of whole: Int) -> Bool {
-        whole > 0 && part * denominator >= numerator * whole
+        guard whole > 0 else { return false }
+        let reached = part.multipliedFullWidth(by: denominator)
+        let needed = numerator.multipliedFullWidth(by: whole)
+        return reached.high != needed.high ? reached.high > needed.high : reached.low >= needed.low
     }
 
     public var description: String { "\(numerator)/\(denominator)" }

@@ -7,7 +7,7 @@ extension KindSpec {
         fields: [
             Field(Fields.Proposal.title, .text, required: true),
             Field(Fields.Proposal.text, .longText),
-            Field(Fields.Proposal.process, .choice(Process.allCases.map(\.rawValue)), default: .text("consent")),
+            Field(Fields.Proposal.process, .choice(DecisionProcess.allCases.map(\.rawValue)), default: .text("consent")),
             Field(Fields.Proposal.options, .tags),
             Field(Fields.Proposal.electorate, .choice(Electorate.allCases.map(\.rawValue)), default: .text("members")),
             Field(Fields.Proposal.quorum, .integer(0...9999)),

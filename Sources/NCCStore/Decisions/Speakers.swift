@@ -8,6 +8,8 @@ public struct Speaker: Sendable, Hashable {
     public var replica: String
     public var person: String
     public var stamp: Stamp
+    /// The binding's record.
+    public var record: String
 }
 
 extension StoreReader {
@@ -16,7 +18,7 @@ extension StoreReader {
         var result: [String: [Speaker]] = [:]
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT replica, stamp, fields FROM op WHERE kind = 'replica_binding' ORDER BY replica, stamp")
+            sql: "SELECT replica, stamp, fields, record FROM op WHERE kind = 'replica_binding' ORDER BY replica, stamp")
         for row in rows {
             guard let stamp = Stamp(row[1]) else { throw StoreError.malformedLog }
             let replica: String = row[0]
@@ -24,7 +26,7 @@ extension StoreReader {
             guard fields[Fields.ReplicaBinding.replica.name]?.text == replica,
                 let person = fields[Fields.ReplicaBinding.person.name]?.text
             else { continue }
-            result[replica, default: []].append(Speaker(replica: replica, person: person, stamp: stamp))
+            result[replica, default: []].append(Speaker(replica: replica, person: person, stamp: stamp, record: row[3]))
         }
         return result
     }

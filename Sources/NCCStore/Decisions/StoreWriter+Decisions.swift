@@ -4,18 +4,18 @@ import NCCModel
 /// proposal into a decision. Ballots and bindings are made only here (`StoreWriter.castOnly`).
 extension StoreWriter {
     /// Binds this replica to a person of the directory: from now on its ballots are theirs.
+    /// Returns the binding's id (a new one, `id` if given, unless it spoke for them already).
     @discardableResult
-    public func bind(person: String) throws -> String {
+    public func bind(person: String, id: String? = nil) throws -> String {
         guard try reader.exists(.person, id: person) else {
             throw StoreError.notFound(kind: .person, reference: person)
         }
-        if try reader.speaker(of: replica)?.person == person { return person }
-        try madeHere {
+        if let current = try reader.speaker(of: replica), current.person == person { return current.record }
+        return try madeHere {
             try create(
                 .replicaBinding,
-                [Fields.ReplicaBinding.replica: .text(replica), Fields.ReplicaBinding.person: .text(person)])
+                [Fields.ReplicaBinding.replica: .text(replica), Fields.ReplicaBinding.person: .text(person)], id: id)
         }
-        return person
     }
 
     /// Casts this replica's ballot on a proposal; `choice` as typed (yes, no, abstain, object or
@@ -45,7 +45,7 @@ extension StoreWriter {
 
     /// A poll needs options to choose from, and its options must not be the words other ballots use.
     static func checkProposal(_ values: [String: Value]) throws {
-        guard values[Fields.Proposal.process.name]?.text == Process.poll.rawValue else { return }
+        guard values[Fields.Proposal.process.name]?.text == DecisionProcess.poll.rawValue else { return }
         let options = values[Fields.Proposal.options.name]?.list ?? []
         guard options.count >= 2 else { throw DecisionError.pollWithoutOptions }
         if let taken = options.first(where: { Folding.key($0) == "abstain" }) {
@@ -73,10 +73,12 @@ extension StoreWriter {
 
     /// Closes a proposal: its closing time is now (unless it passed already), its outcome is the
     /// tally's, and the outcome becomes a decision (of its meeting, or standalone) with its
-    /// follow-up tasks and review date. Returns the decision's id.
+    /// follow-up tasks and review date. Returns the decision's id. `ids`: the decision's and then
+    /// the tasks' ids, for data that must come out the same every time (the demo); else new ones.
     @discardableResult
     public func close(
-        _ proposal: String, now: String, review: String? = nil, followUps: [String] = [], supersedes: String? = nil
+        _ proposal: String, now: String, review: String? = nil, followUps: [String] = [], supersedes: String? = nil,
+        ids: [String] = []
     ) throws -> String {
         guard let record = try reader.record(.proposal, id: proposal) else {
             throw StoreError.notFound(kind: .proposal, reference: proposal)
@@ -110,11 +112,12 @@ extension StoreWriter {
         }
         if let review { decision[Fields.Decision.review] = .text(review) }
         if let supersedes { decision[Fields.Decision.supersedes] = .text(supersedes) }
-        let id = try create(.decision, decision)
+        var ids = ids.makeIterator()
+        let id = try create(.decision, decision, id: ids.next())
         for title in followUps.map({ Text.trimmed($0) }) where !title.isEmpty {
             var task: [FieldName: Value] = [Fields.Task.title: .text(title), Fields.Task.decision: .text(id)]
             if let area = record[Fields.Proposal.workingArea.name].text { task[Fields.Task.workingArea] = .text(area) }
-            try create(.task, task)
+            try create(.task, task, id: ids.next())
         }
         return id
     }

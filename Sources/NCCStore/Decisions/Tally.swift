@@ -4,7 +4,7 @@ import NCCModel
 public struct ProposalTerms: Sendable, Hashable {
     public var id: String
     public var title: String
-    public var process: Process
+    public var process: DecisionProcess
     public var options: [String]
     public var electorate: Electorate
     public var quorum: Int
@@ -18,7 +18,7 @@ public struct ProposalTerms: Sendable, Hashable {
     public init(_ record: Record) {
         id = record.id
         title = record[Fields.Proposal.title.name].text ?? ""
-        process = record[Fields.Proposal.process.name].text.flatMap(Process.init(rawValue:)) ?? .consent
+        process = record[Fields.Proposal.process.name].text.flatMap(DecisionProcess.init(rawValue:)) ?? .consent
         options = record[Fields.Proposal.options.name].list
         electorate = record[Fields.Proposal.electorate.name].text.flatMap(Electorate.init(rawValue:)) ?? .members
         quorum = record[Fields.Proposal.quorum.name].int ?? 0
@@ -127,7 +127,7 @@ public struct Tally: Sendable, Hashable {
                 line.why = "cast before the proposal opened"
             } else if let closes = terms.closes, time > closes {
                 line.why = "cast after the close"
-            } else if picked.isEmpty || !picked.allSatisfy(choices.contains)
+            } else if picked.isEmpty || !picked.allSatisfy(choices.contains) || Set(picked).count < picked.count
                 || (picked.count > 1 && (terms.process != .poll || picked.contains("abstain")))
             {
                 line.why = "'\(ballot.choice)' is not a choice of this proposal"

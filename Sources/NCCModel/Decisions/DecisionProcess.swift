@@ -1,5 +1,5 @@
 /// How a proposal is decided (README, "Decisions", has each rule in full).
-public enum Process: String, CaseIterable, Sendable {
+public enum DecisionProcess: String, CaseIterable, Sendable {
     /// Adopted at the close unless someone's latest ballot objects (with its reason).
     case consent
     /// Adopted when yes beats no among the counted ballots (or reaches the threshold), with a quorum.
