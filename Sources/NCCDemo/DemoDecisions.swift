@@ -25,6 +25,7 @@ struct DemoDecisions {
 
     private var members: [Member] = []
     private var idSequence: UInt64 = 0
+    private var pending: [(member: Int, day: Int, values: [FieldName: Value])] = []
 
     init(writer: StoreWriter, seed: UInt64, today: String) {
         self.writer = writer
@@ -89,6 +90,10 @@ struct DemoDecisions {
         try cast(2, on: governance, "yes", "", day: -9)
         try cast(members.count, on: governance, "object", "A DAO needs a legal study first.", day: -8)
 
+        // Each member's ballots in the order they cast them: a replica's numbers follow its clock.
+        for ballot in pending.enumerated().sorted(by: { ($0.element.day, $0.offset) < ($1.element.day, $1.offset) }) {
+            try make(ballot.element.member, .ballot, ballot.element.values, day: ballot.element.day)
+        }
         // Each member's checkpoint, signed, as its last bundle would have carried it.
         for member in members {
             let message = Chain.checkpointMessage(replica: member.replica, seq: member.seq, chain: member.chain)
@@ -140,14 +145,16 @@ struct DemoDecisions {
             [Fields.ReplicaBinding.replica: .text(replica), Fields.ReplicaBinding.person: .text(person)], day: -45)
     }
 
-    /// A ballot of member `n` (1 and up), cast that many days from today.
+    /// A ballot of member `n` (1 and up), to be cast that many days from today.
     private mutating func cast(_ n: Int, on proposal: String, _ choice: String, _ reason: String, day: Int) throws {
-        try make(
-            n - 1, .ballot,
-            [
-                Fields.Ballot.proposal: .text(proposal), Fields.Ballot.choice: .text(choice),
-                Fields.Ballot.reason: reason.isEmpty ? .null : .text(reason),
-            ], day: day)
+        pending.append(
+            (
+                n - 1, day,
+                [
+                    Fields.Ballot.proposal: .text(proposal), Fields.Ballot.choice: .text(choice),
+                    Fields.Ballot.reason: reason.isEmpty ? .null : .text(reason),
+                ]
+            ))
     }
 
     /// An operation of an invented member, stamped on that day and chained on its replica's.

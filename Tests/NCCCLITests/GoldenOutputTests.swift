@@ -14,31 +14,35 @@ import Testing
         .appendingPathComponent("Golden").appendingPathComponent("cli")
 
     /// The demo database, made once with a fixed day and clock, copied for every command.
-    static let template: (path: String, firsts: [Kind: String], need: String, expert: String, meeting: String) = {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "ncc-cli-golden-\(UUID().uuidString)")
-        let path = folder.appendingPathComponent("ncc.sqlite").path
-        do {
-            let store = try Store.open(path: path, wallClock: { 1_795_424_400_000 << 16 })
-            _ = try DemoData.load(into: store, seed: 1, scale: 1, today: today)
-            try store.backup(to: folder.appendingPathComponent("demo.sqlite").path)
-            let firsts = try store.read { r in
-                try Dictionary(
-                    uniqueKeysWithValues: Kind.allCases.compactMap { kind in
-                        try r.list(kind, limit: 1).first.map { (kind, $0.id) }
-                    })
-            }
-            let picks = try store.read { r in
-                (
-                    try r.list(.need, limit: 1).first?.id ?? "", try r.list(.expert, limit: 1).first?.id ?? "",
-                    try r.list(.meeting, limit: 1).first?.id ?? ""
+    static let template:
+        (path: String, firsts: [Kind: String], need: String, expert: String, meeting: String, replica: String) = {
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "ncc-cli-golden-\(UUID().uuidString)")
+            let path = folder.appendingPathComponent("ncc.sqlite").path
+            do {
+                let store = try Store.open(path: path, wallClock: { 1_795_424_400_000 << 16 })
+                _ = try DemoData.load(into: store, seed: 1, scale: 1, today: today)
+                try store.backup(to: folder.appendingPathComponent("demo.sqlite").path)
+                let firsts = try store.read { r in
+                    try Dictionary(
+                        uniqueKeysWithValues: Kind.allCases.compactMap { kind in
+                            try r.list(kind, limit: 1).first.map { (kind, $0.id) }
+                        })
+                }
+                let picks = try store.read { r in
+                    (
+                        try r.list(.need, limit: 1).first?.id ?? "", try r.list(.expert, limit: 1).first?.id ?? "",
+                        try r.list(.meeting, limit: 1).first?.id ?? ""
+                    )
+                }
+                return (
+                    folder.appendingPathComponent("demo.sqlite").path, firsts, picks.0, picks.1, picks.2,
+                    store.replicaID
                 )
+            } catch {
+                fatalError("the demo database could not be made: \(error)")
             }
-            return (folder.appendingPathComponent("demo.sqlite").path, firsts, picks.0, picks.1, picks.2)
-        } catch {
-            fatalError("the demo database could not be made: \(error)")
-        }
-    }()
+        }()
 
     struct Command: Sendable, CustomStringConvertible {
         var name: String
@@ -109,6 +113,8 @@ import Testing
         let result = try ncc.run(command.arguments)
         var text = "exit \(result.status)\n--- stdout\n\(result.out)--- stderr\n\(result.err)"
         text = text.replacingOccurrences(of: ncc.home.path, with: "HOME")
+        // The demo database's own replica is new every time it is made (its members' are not).
+        text = text.replacingOccurrences(of: Self.template.replica, with: "REPLICA")
         // An added record's id is new on every run: its shape is kept, its digits are not.
         if command.name == "add-task" {
             text = text.replacingOccurrences(
