@@ -55,7 +55,7 @@ import Testing
 
     @Test func nothingPrintedAboutAHostilePeersDataHoldsAControlCharacter() throws {
         var ids: [Kind: String] = [:]
-        for kind in Kind.allCases {
+        for kind in Kind.allCases where kind != .ballot && kind != .replicaBinding {
             let added = try ncc.run(
                 ["add", kind.rawValue] + Self.flags(kind, HostileRecords.values(of: kind, references: ids)) + peer,
                 useDefaultDatabase: true)
@@ -67,6 +67,17 @@ import Testing
             let id = added.out.split(separator: "(").last.map { String($0.prefix { $0 != ")" }) }
             ids[kind] = try #require(id, "no id in \(added.out)")
         }
+        // A binding and a ballot are made only by `whoami --person` and `vote`, on an open proposal.
+        let vote = try ok(peer, ["add", "proposal", "--title", "Vote\(HostileRecords.sequences)title"])
+        let proposal = try #require(vote.split(separator: "(").last.map { String($0.prefix { $0 != ")" }) })
+        _ = try ok(peer, ["whoami", "--person", try #require(ids[.person])])
+        _ = try ok(peer, ["vote", proposal, "object", "--reason", "Reason\(HostileRecords.sequences)end"])
+        ids[.ballot] = try #require(
+            try ok(peer, ["list", "ballots", "--json"]).split(separator: "\"").drop { $0 != "id" }.dropFirst(2).first
+                .map(String.init))
+        ids[.replicaBinding] = try #require(
+            try ok(peer, ["list", "replica-bindings", "--json"]).split(separator: "\"").drop { $0 != "id" }.dropFirst(2)
+                .first.map(String.init))
         let bundle = ncc.file("peer.nccbundle")
         _ = try ok(peer, ["export", bundle, "--unsealed"])
         _ = try ok([], ["inspect", bundle])
@@ -91,6 +102,12 @@ import Testing
         printed += try ok(member, ["calendar"], crlf: true)
         printed += try ok(member, ["contacts"], crlf: true)
         printed += try ok(member, ["peers"])
+        printed += try ok(member, ["proposals"])
+        printed += try ok(member, ["proposals", "--json"])
+        printed += try ok(member, ["tally", proposal])
+        printed += try ok(member, ["tally", proposal, "--json"])
+        printed += try ok(member, ["close", proposal])
+        printed += try ok(member, ["decisions"])
         printed += try ok(member, ["match", try #require(ids[.need])])
         printed += try ok(member, ["match", "--expert", try #require(ids[.expert])])
 
@@ -99,7 +116,10 @@ import Testing
         #expect(task.contains(#""owner_name":"person.name\u001b]0;pwned\u0007"#), "\(task)")
 
         // The texts were printed, their escapes as visible symbols.
-        for label in ["centre.name", "person.name", "task.title", "meeting.minutes", "need.description", "expert.bio"] {
+        for label in [
+            "centre.name", "person.name", "task.title", "meeting.minutes", "need.description", "expert.bio", "Reason",
+            "Vote",
+        ] {
             #expect(printed.contains("\(label)␛]0;pwned␇"), "\(label) was never printed")
         }
     }
