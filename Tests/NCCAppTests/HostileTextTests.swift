@@ -20,9 +20,14 @@ import Testing
             replica: sender.replicaID, folder: folder.appendingPathComponent("keys"))
         var ids: [Kind: String] = [:]
         try sender.write { w in
-            for kind in Kind.allCases {
+            for kind in Kind.allCases where kind != .ballot && kind != .replicaBinding {
                 ids[kind] = try w.create(kind, HostileRecords.values(of: kind, references: ids))
             }
+            // A binding and a ballot are made only by binding and casting, on an open proposal.
+            let open = try w.create(.proposal, ["title": .text("Vote\(HostileRecords.sequences)title")])
+            ids[.replicaBinding] = try w.bind(person: try #require(ids[.person]))
+            ids[.ballot] = try w.cast(
+                on: open, choice: "object", reason: "Reason\(HostileRecords.sequences)end", now: Dates.nowUTC())
         }
         func send(_ name: String) throws {
             let path = folder.appendingPathComponent(name).path
@@ -53,7 +58,7 @@ import Testing
     @Test func noScreenOfAnyPaneDrawsARawControlCharacter() throws {
         let h = try Harness(width: 140, height: 45, fill: { _ in }, prepare: Self.importHostileBundle)
         var drawn = ""
-        for pane in ["0", "1", "2", "3", "4", "5"] {
+        for pane in ["0", "1", "2", "3", "4", "5", "6"] {
             h.press(.character(Character(pane)))
             drawn += Self.checked(h, "pane \(pane)")
             for row in 0..<8 {
