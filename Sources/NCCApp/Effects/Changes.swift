@@ -35,6 +35,10 @@ extension Runner {
                 return .settled
             case .loadDemo:
                 return .demoLoaded(summary: try loadDemo(store))
+            case .castBallot(let proposal, let choice, let reason):
+                return .decided(try DecisionsPane.cast(on: proposal, choice: choice, reason: reason, store))
+            case .closeProposal(let proposal, let review):
+                return .decided(try DecisionsPane.close(proposal, review: review, store))
             }
         } catch {
             return .failed(error)

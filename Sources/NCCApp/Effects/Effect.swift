@@ -149,6 +149,8 @@ enum Question {
     case minutesFile(meeting: String)
     /// Whether the text typed in a form's reference field names one record.
     case reference(field: Int, Kind, text: String)
+    /// A proposal's title, standing and choices, for the prompt that votes on it or closes it.
+    case proposal(String, for: DecisionsPane.Asking)
 }
 
 enum Answer {
@@ -176,12 +178,16 @@ enum Change {
     case advanceTaskStatus(task: String, title: String)
     case settleConflict(ConflictChoice, takeOther: Bool)
     case loadDemo
+    /// This replica's ballot on a proposal (a later one replaces it).
+    case castBallot(proposal: String, choice: String, reason: String)
+    /// Close a proposal: its outcome becomes a decision (with an optional review date).
+    case closeProposal(proposal: String, review: String?)
 }
 
 /// What a change did.
 enum Changed {
-    /// The form's record is written: the message says what.
-    case saved(String)
+    /// The form's record is written: the message says what (and which record a new one is).
+    case saved(String, created: RecordRef? = nil)
     /// The form's fields that could not be written, by index, with why (nothing was written).
     case refused([Int: String])
     case failed(any Error)
@@ -193,6 +199,8 @@ enum Changed {
     case taskStatus(String)
     case settled
     case demoLoaded(summary: String)
+    /// A ballot cast or a proposal closed: the message says what came of it.
+    case decided(String)
 }
 
 // MARK: - Files

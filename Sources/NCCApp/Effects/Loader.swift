@@ -8,6 +8,8 @@ import NCCStore
 struct Loader {
     let reader: StoreReader
     let today: String
+    /// The time proposals' closing is measured against (the store's clock).
+    var now = Dates.nowUTC()
     /// Ranks experts for a need (the Experts pane's detail).
     var engine = MatchEngine()
 

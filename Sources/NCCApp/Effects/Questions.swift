@@ -21,6 +21,8 @@ extension Runner {
                 return .title(try r.title(.meeting, id: meeting))
             case .reference(_, let kind, let text):
                 return FormSaving.check(kind, text, r).map { .refused($0) } ?? .fine
+            case .proposal(let proposal, _):
+                return try DecisionsPane.terms(of: proposal, r, now: l.now)
             }
         }
     }

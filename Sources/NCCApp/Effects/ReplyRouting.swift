@@ -17,6 +17,8 @@ extension App {
             MeetingsPane.openMinuteEntry(entry, meeting: meeting, title: title, self)
         case (.minutesFile(let meeting), .title(let title)): MeetingsPane.askMinutesFile(meeting, title: title, self)
         case (.reference(let field, _, let text), _): checkedReference(field: field, text: text, answer)
+        case (.proposal(let proposal, let asking), .titles(let terms)):
+            DecisionsPane.ask(asking, proposal: proposal, terms: terms, self)
         default: break
         }
     }
@@ -24,8 +26,11 @@ extension App {
     func changed(_ change: Change, _ changed: Changed) throws {
         if case .saveForm = change { return saved(changed) }
         if case .failed(let error) = changed {
-            // A conflict's values came from a peer's bundle: one line.
-            if case .settleConflict = change { return fail(error) }
+            // A conflict's values came from a peer's bundle, and a ballot refused says why: one line.
+            switch change {
+            case .settleConflict, .castBallot, .closeProposal: return fail(error)
+            default: break
+            }
             throw error
         }
         switch (change, changed) {
@@ -39,6 +44,7 @@ extension App {
         case (.settleConflict(let conflict, let takeOther), _):
             SyncPane.settled(conflict, takeOther: takeOther, self)
         case (.loadDemo, .demoLoaded(let summary)): WelcomePane.demoLoaded(summary, self)
+        case (_, .decided(let message)): DecisionsPane.decided(message, self)
         default: break
         }
     }

@@ -46,7 +46,9 @@ final class Runner {
 
     deinit { overviewCounting?.cancel() }
 
-    func loader(_ reader: StoreReader) -> Loader { Loader(reader: reader, today: today, engine: engine) }
+    func loader(_ reader: StoreReader) -> Loader {
+        Loader(reader: reader, today: today, now: store.now, engine: engine)
+    }
 
     /// Whether the database holds none of the records a member starts from (the welcome screen).
     func isEmpty() throws -> Bool {

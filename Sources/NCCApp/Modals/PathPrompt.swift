@@ -1,7 +1,8 @@
 import Foundation
 import Screen
 
-/// A file path typed for an import or an export; Enter hands it to the pane that asked.
+/// A file path typed for an import or an export, or what a vote needs; Enter hands it to the
+/// pane that asked.
 extension App {
     func handlePromptKey(_ key: Key, _ prompt: inout PromptState) throws {
         switch ActionTable.action(for: key, in: .prompt) {
@@ -10,6 +11,8 @@ extension App {
             return
         case .submit?:
             let text = prompt.input.text.trimmingCharacters(in: .whitespaces)
+            // A vote's prompt checks its own text (a closing's review date may be left empty).
+            if DecisionsPane.submit(prompt, text: text, self) { return }
             guard !text.isEmpty else {
                 state.message = Message(
                     "Type the path of a file, or \(ActionTable.key(.cancel, in: .prompt)) to cancel", .warning)
@@ -23,6 +26,7 @@ extension App {
             case .exportBundle: SyncPane.startWriting(path, self)
             case .exportMinutes(let meeting): emit(.file(.exportMinutes(meeting: meeting, path: path)))
             case .exportReport: emit(.file(.exportReport(path: path)))
+            case .vote, .object, .closeProposal: break
             }
             return
         default:

@@ -20,6 +20,11 @@ extension App {
 
     func startAdd() throws {
         guard let new = try state.pane.feature.newRecord(self) else { return }
+        openAddForm(new)
+    }
+
+    /// The form of a new record, with the fields chosen already filled in.
+    func openAddForm(_ new: NewRecord) {
         let (kind, preset) = (new.kind, new.preset)
         var fields = Self.formFields(kind).compactMap { name -> FormField? in
             guard let spec = Self.fieldSpec(kind, name) else { return nil }

@@ -6,7 +6,7 @@ import NCCModel
 public enum Pane: Int, Sendable, CaseIterable {
     case welcome = -1
     case overview = 0
-    case directory, experts, tasks, meetings, sync
+    case directory, experts, tasks, meetings, decisions, sync
 
     /// What the pane is and does.
     var feature: any PaneFeature.Type {
@@ -17,6 +17,7 @@ public enum Pane: Int, Sendable, CaseIterable {
         case .experts: ExpertsPane.self
         case .tasks: TasksPane.self
         case .meetings: MeetingsPane.self
+        case .decisions: DecisionsPane.self
         case .sync: SyncPane.self
         }
     }

@@ -168,6 +168,8 @@ public struct AppState: Sendable {
     // Pane-specific view settings
     public var tasks = TaskView()
     public var expertsShowNeeds = false
+    /// The Decisions pane lists the register of decisions instead of the proposals.
+    public var decisionsShowRegister = false
     /// The hard filters of matching, switched with L and V in the Experts pane.
     public var matchFilters = MatchFilters()
     public var replica = ""
@@ -243,23 +245,38 @@ public enum Modal: Sendable {
     case prompt(PromptState)
 }
 
-/// A one-line question for a path (the Sync pane's import and export, the minutes and the report).
+/// A one-line question: a path (the Sync pane's import and export, the minutes and the report),
+/// or what a vote needs (a choice, an objection's reason, the review date of a closing proposal).
 public struct PromptState: Sendable {
     public enum Purpose: Sendable, Hashable {
         case importBundle, exportBundle
         case exportMinutes(meeting: String)
         case exportReport
+        /// The choice (and an optional reason after a colon) of a ballot on the proposal.
+        case vote(proposal: String)
+        /// The reason of an objection to the proposal.
+        case object(proposal: String)
+        /// Close the proposal, with the review date typed (none when left empty).
+        case closeProposal(proposal: String)
     }
     public var title: String
     public var label: String
     public var input: TextInput
     public var purpose: Purpose
+    /// What Enter does and the line under the input, when the prompt is not for a path.
+    public var verb: String?
+    public var hint: String?
 
-    public init(title: String, label: String, input: TextInput = TextInput(), purpose: Purpose) {
+    public init(
+        title: String, label: String, input: TextInput = TextInput(), purpose: Purpose, verb: String? = nil,
+        hint: String? = nil
+    ) {
         self.title = title
         self.label = label
         self.input = input
         self.purpose = purpose
+        self.verb = verb
+        self.hint = hint
     }
 }
 

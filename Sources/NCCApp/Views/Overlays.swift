@@ -106,10 +106,10 @@ enum Overlays {
         screen.put(text, x: inputX, y: inner.y + 1, style: style)
         screen.cursor = (inputX + cursor, inner.y + 1)
         // Enter does what the prompt is for; the keys are the table's.
-        let verb = prompt.purpose == .importBundle ? "check the bundle" : "write it"
+        let verb = prompt.verb ?? (prompt.purpose == .importBundle ? "check the bundle" : "write it")
         let keys = ActionTable.bindings(in: .prompt).map { "\($0.keyLabel) \($0.action == .submit ? verb : $0.label)" }
         screen.put(
-            (keys + ["~ is your home folder"]).joined(separator: " · "), x: inner.x, y: inner.maxY - 1,
+            (keys + [prompt.hint ?? "~ is your home folder"]).joined(separator: " · "), x: inner.x, y: inner.maxY - 1,
             style: theme("ui.text.dim").over(popup), maxWidth: inner.width)
     }
 

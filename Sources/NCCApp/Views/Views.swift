@@ -20,11 +20,12 @@ enum Views {
         return screen
     }
 
+    /// The tabs side by side, each padded by a space (seven of them fit an 80-column screen).
     static let tabStarts: [(pane: Pane, start: Int, end: Int)] = {
         var x = 1
         return Pane.tabs.map { pane in
             let label = " \(pane.rawValue) \(pane.title) "
-            defer { x += DisplayWidth.of(label) + 1 }
+            defer { x += DisplayWidth.of(label) }
             return (pane, x, x + DisplayWidth.of(label))
         }
     }()
@@ -42,8 +43,10 @@ enum Views {
                 " \(pane.rawValue) \(pane.title) ", x: start, y: area.y,
                 style: theme(active ? "ui.tab.active" : "ui.tab"))
         }
+        // The program's name where the tabs leave room for it.
         let name = "ncc"
-        screen.put(name, x: area.maxX - DisplayWidth.of(name) - 1, y: area.y, style: theme("ui.text.dim"))
+        let x = area.maxX - DisplayWidth.of(name) - 1
+        if x > (tabStarts.last?.end ?? 0) { screen.put(name, x: x, y: area.y, style: theme("ui.text.dim")) }
     }
 
     static func drawDivider(_ screen: inout ScreenBuffer, _ layout: Layout, _ theme: Theme) {

@@ -143,9 +143,11 @@ extension App {
     func saved(_ changed: Changed) {
         guard case .form(var form) = state.modal else { return }
         switch changed {
-        case .saved(let message):
+        case .saved(let message, let created):
             state.modal = nil
             state.message = Message(message)
+            // A new proposal is shown at once, selected, for the room to vote on.
+            if let created, created.kind == .proposal { return DecisionsPane.show(created, self) }
             reloadAll(force: true)
             return
         case .refused(let errors):

@@ -17,7 +17,9 @@ enum FormSaving {
             return errors
         }
         if !refused.isEmpty { return .refused(refused) }
-        return .saved(try store.write { w in try write(form, w, today: today) })
+        var created: RecordRef?
+        let message = try store.write { w in try write(form, w, today: today, created: &created) }
+        return .saved(message, created: created)
     }
 
     /// Whether typed text names one record of `kind` (nil), or why not.
@@ -44,7 +46,8 @@ enum FormSaving {
         return values
     }
 
-    static func write(_ form: FormState, _ w: StoreWriter, today: String) throws -> String {
+    /// Writes the form; returns what the message line says, and sets `created` to a record it added.
+    static func write(_ form: FormState, _ w: StoreWriter, today: String, created: inout RecordRef?) throws -> String {
         switch form.purpose {
         case .add(let kind):
             var values = try Self.values(form, w.reader)
@@ -53,6 +56,7 @@ enum FormSaving {
                     try w.create(.person, try Self.values(form, w.reader, person: true)))
             }
             let id = try w.create(kind, values)
+            created = RecordRef(kind, id)
             return "Added \(kind.singular) '\(try w.reader.title(kind, id: id))'"
         case .edit(let ref):
             var change = try w.update(ref.kind, id: ref.id, try Self.values(form, w.reader))

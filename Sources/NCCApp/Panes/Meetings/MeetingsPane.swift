@@ -13,6 +13,9 @@ enum MeetingsPane: PaneFeature {
         Binding(.addDecision, [.character("D")], "D", "decision", "Record a decision (saved at once)", footer: true),
         Binding(
             .addActionItem, [.character("A")], "A", "action", "Record an action item; it becomes a task", footer: true),
+        Binding(
+            .proposeInMeeting, [.character("p")], "p", "propose",
+            "Put a proposal to this meeting, then vote on it in the Decisions pane", footer: true),
         Binding(.editMinutes, [.character("E")], "E", "editor", "Edit the minutes in $VISUAL or $EDITOR"),
         Binding(
             .exportMinutes, [.character("m")], "m", "minutes file",

@@ -7,18 +7,21 @@ extension Action {
     public static let addNote = Action("addNote"), addDecision = Action("addDecision"),
         addActionItem = Action("addActionItem")
     public static let editMinutes = Action("editMinutes"), exportMinutes = Action("exportMinutes")
+    public static let proposeInMeeting = Action("proposeInMeeting")
 }
 
 /// Taking minutes during a meeting: a note, a decision or an action item each saved at once (by
-/// the store's rules), the whole minutes in the user's editor, and the minutes as a file.
+/// the store's rules), a proposal the room votes on there and then, the whole minutes in the
+/// user's editor, and the minutes as a file.
 extension MeetingsPane {
-    enum MinuteEntry { case note, decision, actionItem }
+    enum MinuteEntry { case note, decision, actionItem, proposal }
 
     static func perform(_ action: Action, _ app: App) throws -> Bool {
         switch action {
         case .addNote: try startMinuteEntry(.note, app)
         case .addDecision: try startMinuteEntry(.decision, app)
         case .addActionItem: try startMinuteEntry(.actionItem, app)
+        case .proposeInMeeting: try startMinuteEntry(.proposal, app)
         case .editMinutes: startExternalEdit(app)
         case .exportMinutes: try startMinutesExport(app)
         default: return false
@@ -56,6 +59,10 @@ extension MeetingsPane {
                     title: "Decision of \(title)", purpose: .decision(meeting: meeting),
                     // One line, so Enter saves and the secretary types the next decision at once.
                     fields: [FormField(Field(Fields.Decision.text, .text, required: true), label: "Decision")]))
+        case .proposal:
+            // The proposal's form over the Decisions pane, where it is shown once saved.
+            do { try app.switchTo(.decisions) } catch { return app.fail(error) }
+            app.openAddForm(NewRecord(kind: .proposal, preset: [Fields.Proposal.meeting: (title, meeting)]))
         case .actionItem:
             app.state.modal = .form(
                 FormState(

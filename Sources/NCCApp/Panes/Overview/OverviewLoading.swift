@@ -27,10 +27,14 @@ extension OverviewPane {
 
     static func left(_ app: App) { app.emit(.stopCounting) }
 
-    /// Enter on a status bar shows those tasks.
+    /// Enter on a status bar shows those tasks; on a proposal or a decision, the Decisions pane shows it.
     static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool {
-        guard app.state.detail.stack.isEmpty, let link = app.state.overviewTaskLinks.first(where: { $0.line == index })
-        else { return false }
+        guard app.state.detail.stack.isEmpty else { return false }
+        if target.kind == .proposal || target.kind == .decision {
+            try app.jump(to: target)
+            return true
+        }
+        guard let link = app.state.overviewTaskLinks.first(where: { $0.line == index }) else { return false }
         try showTasks(link, app)
         return true
     }
@@ -62,7 +66,8 @@ extension OverviewPane {
         if runner.overviewCache?.token != token {
             runner.stopCounting()
             runner.overviewCache = try runner.read { l in
-                let figures = try OverviewPane.figures(l)
+                var figures = try OverviewPane.figures(l)
+                figures.votes = try OverviewPane.votes(l, replica: runner.store.replicaID, now: l.now)
                 return OverviewPane.Cache(
                     token: token, figures: figures, counts: figures.large ? nil : try OverviewPane.counts(l, figures))
             }

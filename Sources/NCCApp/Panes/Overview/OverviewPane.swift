@@ -55,6 +55,8 @@ enum OverviewPane: PaneFeature {
         var unansweredCount = 0
         var topics: [Topic] = []
         var conflicts = 0
+        /// Proposals awaiting this replica's vote, decisions due for review.
+        var votes = Votes()
         /// Too many tasks or experts to count before the first frame: `Counts` come later.
         var large = false
     }
@@ -285,6 +287,9 @@ enum OverviewPane: PaneFeature {
                     .dim))
         }
 
+        // What waits for a vote or a review first: the member's own to do.
+        right += voteLines(figures.votes)
+
         // Overdue tasks (under a blank line: on a narrow screen, the lists follow the topics).
         right.append(DetailLine(""))
         right.append(DetailLine("Overdue tasks (\(counts.map { "\($0.overdue)" } ?? "counting…"))", .heading))
@@ -383,7 +388,10 @@ enum OverviewPane: PaneFeature {
         } else {
             let count =
                 figures.conflicts == SyncPane.conflictLimit ? "\(figures.conflicts) or more" : "\(figures.conflicts)"
-            right.append(DetailLine("  \(count) pending · 5 Sync to settle them", .warning))
+            right.append(
+                DetailLine(
+                    "  \(count) pending · \(ActionTable.key(Pane.sync.showAction)) \(Pane.sync.title) to settle them",
+                    .warning))
         }
 
         // The totals under the title, so the first screen answers "how are we doing?".

@@ -96,6 +96,15 @@ enum SyncPane: PaneFeature {
                 .field("fingerprint")))
         lines.append(DetailLine("  Database: \(OneLine.of(path))", .field("path")))
         lines.append(DetailLine("  Operations recorded: \(operations)", .field("operations")))
+        // Whose ballots this replica casts, and each peer's (a ballot's voter is its replica's person).
+        let speakers = try reader.speakers()
+        // Not selectable: ↑↓ and k/t stay on the conflicts.
+        func speaksFor(_ replica: String) -> String? {
+            speakers[replica]?.last.map { OneLine.of((try? loader.title(.person, $0.person)) ?? $0.person) }
+        }
+        lines.append(
+            speaksFor(replica).map { DetailLine("  Speaks for: \($0)", .field("speaks for")) }
+                ?? DetailLine("  Speaks for no one: ncc whoami --person NAME", .warning))
 
         lines.append(DetailLine(""))
         lines.append(DetailLine("Peers (\(peers.count))", .heading))
@@ -116,6 +125,7 @@ enum SyncPane: PaneFeature {
                 DetailLine(
                     "      key \(key) · last import \(time(peer.lastImport)) · last export \(time(peer.lastExport))",
                     .dim))
+            lines.append(DetailLine("      speaks for \(speaksFor(peer.replica) ?? "no one")", .dim))
         }
 
         let waiting = try reader.waitingCounts()
