@@ -25,10 +25,10 @@ import Testing
     static func addProposal(_ h: Harness, _ title: String) {
         h.press(decisions, .character("a"))
         h.type(title)
-        // title → process → options → electorate → quorum
-        for _ in 0..<4 { h.press(.tab) }
+        // title → status → process → options → electorate → quorum
+        for _ in 0..<5 { h.press(.tab) }
         h.type("2")
-        h.press(.tab, .tab)  // threshold → closes
+        h.press(.tab, .tab, .tab)  // threshold → opens → closes
         h.type("2099-01-01T10:00Z")
         h.press(.control("s"))
     }

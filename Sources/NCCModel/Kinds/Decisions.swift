@@ -7,7 +7,8 @@ extension KindSpec {
         fields: [
             Field(Fields.Proposal.title, .text, required: true),
             Field(Fields.Proposal.text, .longText),
-            Field(Fields.Proposal.process, .choice(DecisionProcess.allCases.map(\.rawValue)), default: .text("consent")),
+            Field(
+                Fields.Proposal.process, .choice(DecisionProcess.allCases.map(\.rawValue)), default: .text("consent")),
             Field(Fields.Proposal.options, .tags),
             Field(Fields.Proposal.electorate, .choice(Electorate.allCases.map(\.rawValue)), default: .text("members")),
             Field(Fields.Proposal.quorum, .integer(0...9999)),
@@ -23,8 +24,8 @@ extension KindSpec {
         listColumns: ["status", "closes", "title", "process"],
         listOrder: ["closes", "id"],
         form: [
-            "title", "process", "options", "electorate", "quorum", "threshold", "closes", "meeting", "working_area",
-            "text",
+            "title", "status", "process", "options", "electorate", "quorum", "threshold", "opens", "closes", "meeting",
+            "working_area", "text",
         ],
         search: .indexed(code: 16),
         parts: [Part(Fields.Ballot.proposal)],

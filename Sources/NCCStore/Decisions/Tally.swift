@@ -196,6 +196,8 @@ public struct Tally: Sendable, Hashable {
         let outcome = status == .closed ? outcome : standing
         let shown = counts.filter { $0.votes > 0 }.map { "\($0.votes) \($0.choice)" }.joined(separator: ", ")
         let tail = shown.isEmpty ? "no ballots" : shown
+        // Nothing counted yet: no standing to speak of.
+        if status != .closed, outcome != .advice, !lines.contains(where: \.counted) { return "no ballots yet" }
         switch outcome {
         case .noQuorum: return "no quorum (\(participants) of \(terms.quorum))"
         case .advice:

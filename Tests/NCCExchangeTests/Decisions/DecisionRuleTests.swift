@@ -266,7 +266,10 @@ import Testing
 
     @Test func aMajorityWithoutBallotsTiesAndWithAThresholdIsRejected() {
         let none = Tally.count(Self.terms(["process": .text("majority")]), ballots: [], now: Self.at(1))
-        #expect(none.standing == .tie && none.summary == "tie (no ballots)")
+        #expect(none.standing == .tie && none.summary == "no ballots yet")
+        let closed = Tally.count(
+            Self.terms(["process": .text("majority"), "status": .text("closed")]), ballots: [], now: Self.at(1))
+        #expect(closed.outcome == .tie && closed.summary == "tie (no ballots)")
         let abstained = Tally.count(
             Self.terms(["process": .text("majority"), "threshold": .text("1/2")]),
             ballots: [Self.ballot("ana", "abstain", at: 1)], now: Self.at(2))
