@@ -31,24 +31,25 @@ extension StoreReader {
                 """)
         var decisions: [Record] = []
         for row in rows { if let record = try record(.decision, id: row[0]) { decisions.append(record) } }
-        var supersededBy: [String: Record] = [:]
-        for decision in decisions {
-            if let old = decision[Fields.Decision.supersedes.name].text, supersededBy[old] == nil {
-                supersededBy[old] = decision
-            }
-        }
         return try decisions.map { decision in
-            let tasks = try records(where: Fields.Task.decision, is: decision.id)
-            let review = decision[Fields.Decision.review.name].text
-            let state: RegisteredDecision.State =
-                supersededBy[decision.id] != nil
-                ? .superseded : review.map { $0 <= today } == true ? .dueForReview : .inForce
+            let (state, by) = try registerState(of: decision, today: today)
             return RegisteredDecision(
                 decision: decision,
                 meetingTitle: try decision[Fields.Decision.meeting.name].text.map { try title(.meeting, id: $0) },
                 proposalTitle: try decision[Fields.Decision.proposal.name].text.map { try title(.proposal, id: $0) },
-                tasks: tasks, state: state, supersededBy: supersededBy[decision.id])
+                tasks: try records(where: Fields.Task.decision, is: decision.id), state: state, supersededBy: by)
         }
+    }
+
+    /// A decision's state: superseded (by the newest live decision that says so), due for review
+    /// (its review date is `today` or past) or in force.
+    public func registerState(of decision: Record, today: String) throws -> (
+        state: RegisteredDecision.State, supersededBy: Record?
+    ) {
+        let later = try records(where: Fields.Decision.supersedes, is: decision.id, limit: 20)
+        if let by = later.max(by: { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }) { return (.superseded, by) }
+        if let review = decision[Fields.Decision.review.name].text, review <= today { return (.dueForReview, nil) }
+        return (.inForce, nil)
     }
 
     /// Open proposals (by closing time, soonest first, then those without one).

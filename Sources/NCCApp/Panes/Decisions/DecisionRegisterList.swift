@@ -37,15 +37,12 @@ enum DecisionRegisterList {
             role: state.state == .dueForReview ? "warning" : state.state == .superseded ? "ui.text" : nil)
     }
 
-    /// In force, due for review (its review date is today or past) or superseded (by the newest
-    /// decision that says so).
+    /// In force, due for review or superseded, and by what (the register's rule, `StoreReader.registerState`).
     static func state(of decision: Record, _ loader: Loader) throws -> (
         state: RegisteredDecision.State, by: Record?
     ) {
-        let later = try loader.reader.records(where: Fields.Decision.supersedes, is: decision.id, limit: 20)
-        if let by = later.max(by: { $0.createdAt < $1.createdAt }) { return (.superseded, by) }
-        if let review = decision[Fields.Decision.review].text, review <= loader.today { return (.dueForReview, nil) }
-        return (.inForce, nil)
+        let (state, by) = try loader.reader.registerState(of: decision, today: loader.today)
+        return (state, by)
     }
 
     /// A decision with where it came from, its state and its follow-up tasks.
