@@ -141,4 +141,24 @@ import Testing
         #expect(try fails(ana, ["vote", "nothing like it", "yes"]).contains("no proposal"))
         #expect(try fails(ana, ["close", "Venue", "--review", "soon"]).contains("not a valid date"))
     }
+
+    /// An objection cast before the close, offline, reaches the closer afterwards: it counts, and
+    /// the tally says that the outcome stored at the close no longer holds.
+    @Test func aBallotCastBeforeTheCloseThatArrivesAfterItStillCounts() throws {
+        _ = try ok(ana, ["add", "person", "--name", "Eglė Butkevičienė"])
+        _ = try ok(ana, ["add", "person", "--name", "Žiga Kovač"])
+        _ = try ok(ana, ["add", "proposal", "--title", "Meet in Vilnius", "--process", "consent"])
+        _ = try ok(ana, ["whoami", "--person", "Eglė Butkevičienė"])
+        try exchange(from: ana, to: ben, "ana1.nccbundle")
+        _ = try ok(ben, ["whoami", "--person", "Žiga Kovač"])
+        _ = try ok(ben, ["vote", "Meet in Vilnius", "object", "--reason", "Too far for the southern centres"])
+        let closed = try ok(ana, ["close", "Meet in Vilnius"])
+        #expect(closed.contains("adopted (no ballots)"), "\(closed)")
+        try exchange(from: ben, to: ana, "ben1.nccbundle")
+        let tally = try ok(ana, ["tally", "Meet in Vilnius"])
+        #expect(tally.contains("Closed ") && tally.contains("rejected (1 object)"), "\(tally)")
+        #expect(tally.contains("The outcome recorded at the close was adopted (no ballots)"), "\(tally)")
+        let json = try ok(ana, ["tally", "Meet in Vilnius", "--json"])
+        #expect(json.contains(#""outcome":"rejected""#), "\(json)")
+    }
 }

@@ -132,6 +132,13 @@ enum ProposalDetail {
         var lines = [DetailLine(""), DetailLine("Outcome", .heading)]
         let outcome = record[Fields.Proposal.outcome].text ?? tally.summary
         lines.append(DetailLine("  \(OneLine.of(outcome))", tally.outcome == .adopted ? .text : .warning))
+        if tally.outcomeRecordedOtherwise != nil {
+            // A ballot cast before the close reached this replica after it: the count moved on.
+            lines.append(
+                DetailLine(
+                    "  the ballots held now count: \(OneLine.of(tally.summary)) (some cast before the close arrived since)",
+                    .warning))
+        }
         let decisions = try reader.records(where: Fields.Decision.proposal, is: record.id, limit: 20)
         if decisions.isEmpty {
             lines.append(DetailLine("  no decision recorded for it", .dim))
