@@ -170,6 +170,31 @@ import Testing
         #expect(Self.line(h, "review 2026-11-01 · Publish the annual report: no quorum (1 of 2)") != nil)
     }
 
+    @Test func aFollowUpTaskIsAddedFromTheRegister() throws {
+        var decision = ""
+        let h = try Self.harness { w in
+            let proposal = try w.create(.proposal, [Fields.Proposal.title: .text("Adopt the glossary")])
+            try w.cast(on: proposal, choice: "yes", now: Dates.nowUTC())
+            decision = try w.close(proposal, now: Dates.nowUTC())
+        }
+        h.press(Self.decisions, .character("r"))
+        #expect(h.screen.contains("Decisions register"))
+        let row = try #require(
+            (0..<h.app.state.list.total).first { h.app.state.list.row(at: $0)?.id == decision })
+        h.press(.home)
+        for _ in 0..<row { h.press(.down) }
+        h.press(.character("a"))
+        let form = try #require({ if case .form(let f) = h.app.state.modal { f } else { nil } }())
+        #expect(form.title == "New task")
+        let linked = try #require(form.fields.first { $0.field.name == Fields.Task.decision.name })
+        #expect(linked.chosenID == decision && linked.input.text.hasPrefix("Adopt the glossary: adopted"))
+        h.type("Translate the glossary")
+        h.press(.control("s"))
+        #expect(h.app.state.modal == nil, "\(h.screen)")
+        let tasks = try h.store.read { try $0.records(where: Fields.Task.decision, is: decision) }
+        #expect(tasks.map { $0[Fields.Task.title].text } == ["Translate the glossary"])
+    }
+
     @Test func theOverviewListsAProposalAwaitingMyVoteUntilIVote() throws {
         let h = try Self.harness { w in
             try w.create(

@@ -38,7 +38,9 @@ extension KindSpec {
                 "id", "title", "description", "working_area", "owner", "centre", "due", "status", "priority",
                 "tags",
             ], required: ["title"]),
-        form: ["title", "status", "due", "owner", "working_area", "centre", "priority", "tags", "description"],
+        form: [
+            "title", "status", "due", "owner", "working_area", "centre", "priority", "tags", "decision", "description",
+        ],
         search: .indexed(code: 10),
         group: .tasks, isMain: true)
 }

@@ -57,7 +57,14 @@ enum DecisionsPane: PaneFeature {
         }
     }
 
-    static func newRecord(_ app: App) throws -> NewRecord? { NewRecord(kind: .proposal) }
+    /// `a` adds a proposal; in the register, a follow-up task of the selected decision.
+    static func newRecord(_ app: App) throws -> NewRecord? {
+        let state = app.state
+        if state.decisionsShowRegister, let row = state.list.selectedRow, row.kind == .decision {
+            return NewRecord(kind: .task, preset: [Fields.Task.decision: (row.cells[2], row.id)])
+        }
+        return NewRecord(kind: .proposal)
+    }
 
     /// A decision jumped to is shown in the register; anything else among the proposals.
     static func prepareToShow(_ ref: RecordRef, _ app: App) { app.state.decisionsShowRegister = ref.kind == .decision }
