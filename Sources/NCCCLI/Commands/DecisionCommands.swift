@@ -229,21 +229,10 @@ enum ProposalText {
         tally.lines.last { $0.ballot.replica == replica }?.ballot.choice
     }
 
-    static func rule(_ terms: ProposalTerms) -> String {
-        switch terms.process {
-        case .consent: "consent: adopted at the close unless someone objects"
-        case .majority:
-            terms.threshold.map { "majority: adopted when yes reaches \($0) of yes and no" }
-                ?? "majority: adopted when yes beats no"
-        case .poll: "poll: the option chosen most wins (" + terms.options.joined(separator: ", ") + ")"
-        case .advice: "advice: the advice is collected for the proposer"
-        }
-    }
-
     /// The head of `ncc tally`: the terms, where it stands, a bar per choice.
     static func lines(_ tally: Tally, now: String) -> [String] {
         let terms = tally.terms
-        var lines = [Console.oneLine(terms.title), Console.oneLine(rule(terms))]
+        var lines = [Console.oneLine(terms.title), Console.oneLine(terms.rule)]
         lines.append(
             "Electorate: "
                 + (terms.electorate == .centres ? "one vote per centre" : "one vote per member")

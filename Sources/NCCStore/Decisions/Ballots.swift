@@ -74,9 +74,13 @@ extension StoreReader {
         guard let record = try record(.proposal, id: proposal) else {
             throw StoreError.notFound(kind: .proposal, reference: proposal)
         }
-        let ballots = try castBallots(on: proposal)
+        return try tally(ProposalTerms(record), now: now)
+    }
+
+    /// The tally of these terms (a proposal's, or as they are about to be) over its ballots held here.
+    func tally(_ terms: ProposalTerms, now: String) throws -> Tally {
+        let ballots = try castBallots(on: terms.id)
         let voters = try voters(of: ballots)
-        return Tally.count(
-            ProposalTerms(record), ballots: zip(ballots, voters).map { TallyBallot(ballot: $0, voter: $1) }, now: now)
+        return Tally.count(terms, ballots: zip(ballots, voters).map { TallyBallot(ballot: $0, voter: $1) }, now: now)
     }
 }

@@ -15,25 +15,32 @@ public struct Speaker: Sendable, Hashable {
 extension StoreReader {
     /// Every replica's bindings of itself, oldest first, read from the log as their authors made them.
     public func speakers() throws -> [String: [Speaker]] {
-        var result: [String: [Speaker]] = [:]
+        Dictionary(grouping: try bindings(), by: \.replica)
+    }
+
+    /// Whom `replica` speaks for now (its latest binding), or nil.
+    public func speaker(of replica: String) throws -> Speaker? {
+        try bindings(of: replica).last
+    }
+
+    /// The bindings of one replica (or of all), oldest first; a binding naming another replica
+    /// than its author is none.
+    private func bindings(of replica: String? = nil) throws -> [Speaker] {
         let rows = try Row.fetchAll(
             db,
-            sql: "SELECT replica, stamp, fields, record FROM op WHERE kind = 'replica_binding' ORDER BY replica, stamp")
-        for row in rows {
+            sql: """
+                SELECT replica, stamp, fields, record FROM op WHERE kind = 'replica_binding'
+                \(replica == nil ? "" : "AND replica = ?") ORDER BY replica, stamp
+                """, arguments: StatementArguments(replica.map { [$0] } ?? []))
+        return try rows.compactMap { row in
             guard let stamp = Stamp(row[1]) else { throw StoreError.malformedLog }
             let replica: String = row[0]
             let fields = try CanonicalJSON.decodeFields(row[2])
             guard fields[Fields.ReplicaBinding.replica.name]?.text == replica,
                 let person = fields[Fields.ReplicaBinding.person.name]?.text
-            else { continue }
-            result[replica, default: []].append(Speaker(replica: replica, person: person, stamp: stamp, record: row[3]))
+            else { return nil }
+            return Speaker(replica: replica, person: person, stamp: stamp, record: row[3])
         }
-        return result
-    }
-
-    /// Whom `replica` speaks for now (its latest binding), or nil.
-    public func speaker(of replica: String) throws -> Speaker? {
-        try speakers()[replica]?.last
     }
 
     /// The replicas that speak for `person` now.

@@ -91,13 +91,10 @@ extension StoreWriter {
         var changes: [FieldName: Value] = [
             Fields.Proposal.status: .text(ProposalStatus.closed.rawValue), Fields.Proposal.closes: .text(closes),
         ]
-        var closed = record
-        closed.values[Fields.Proposal.status.name] = .text(ProposalStatus.closed.rawValue)
-        closed.values[Fields.Proposal.closes.name] = .text(closes)
-        let ballots = try reader.castBallots(on: proposal)
-        let tally = Tally.count(
-            ProposalTerms(closed),
-            ballots: zip(ballots, try reader.voters(of: ballots)).map { TallyBallot(ballot: $0, voter: $1) }, now: now)
+        var closed = terms
+        closed.status = .closed
+        closed.closes = closes
+        let tally = try reader.tally(closed, now: now)
         changes[Fields.Proposal.outcome] = .text(tally.summary)
         try update(.proposal, id: proposal, changes)
 

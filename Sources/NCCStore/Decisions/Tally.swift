@@ -31,6 +31,21 @@ public struct ProposalTerms: Sendable, Hashable {
 
     /// The choices a ballot may make.
     public var choices: [String] { process.choices(options: options) }
+
+    /// The process and its rule, in one line (README, "Deciding together", has them in full).
+    public var rule: String {
+        switch process {
+        case .consent: "Consent: adopted at the close unless someone objects, with a reason"
+        case .majority:
+            if let threshold {
+                "Majority: adopted when yes reaches \(threshold) of the yes and no votes"
+            } else {
+                "Majority: adopted when yes beats no (abstentions count for the quorum only)"
+            }
+        case .poll: "Poll: the option chosen most wins; options with the same highest count tie"
+        case .advice: "Advice: nothing is counted; the advice is collected for the proposer"
+        }
+    }
 }
 
 /// A ballot with the voter its replica spoke for (nil: no one).
@@ -158,11 +173,22 @@ public struct Tally: Sendable, Hashable {
         tally.standing = tally.decide()
         if status == .closed { tally.outcome = tally.standing }
         if terms.process == .poll, tally.standing == .adopted || tally.standing == .tie {
-            let options = counts.filter { terms.options.contains($0.choice) }
-            let most = options.map(\.votes).max() ?? 0
-            tally.winners = options.filter { $0.votes == most }.map(\.choice)
+            tally.winners = tally.pollLeaders.options
         }
         return tally
+    }
+
+    /// A poll's options chosen most, and how often (0: none was chosen).
+    private var pollLeaders: (options: [String], votes: Int) {
+        let options = counts.filter { terms.options.contains($0.choice) }
+        let most = options.map(\.votes).max() ?? 0
+        return (options.filter { $0.votes == most }.map(\.choice), most)
+    }
+
+    /// The latest ballot of a person (nil: none, or no person): theirs from whichever replica.
+    public func latest(of person: String?) -> Line? {
+        guard let person else { return nil }
+        return lines.last { $0.voter?.person == person }
     }
 
     /// The outcome by the counted ballots, as if the proposal closed now.
@@ -181,10 +207,9 @@ public struct Tally: Sendable, Hashable {
             }
             return yes > no ? .adopted : yes < no ? .rejected : .tie
         case .poll:
-            let options = counts.filter { terms.options.contains($0.choice) }
-            let most = options.map(\.votes).max() ?? 0
-            guard most > 0 else { return .rejected }
-            return options.filter { $0.votes == most }.count > 1 ? .tie : .adopted
+            let leaders = pollLeaders
+            guard leaders.votes > 0 else { return .rejected }
+            return leaders.options.count > 1 ? .tie : .adopted
         case .advice:
             return .advice
         }

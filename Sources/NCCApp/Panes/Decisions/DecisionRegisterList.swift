@@ -20,7 +20,7 @@ enum DecisionRegisterList {
 
     static func row(_ decision: Record, _ loader: Loader) throws -> ListRow {
         let reader = loader.reader
-        let state = try self.state(of: decision, loader)
+        let state = try reader.registerState(of: decision, today: loader.today)
         let from: String
         if let proposal = decision[Fields.Decision.proposal].text {
             from = try loader.title(.proposal, proposal)
@@ -37,14 +37,6 @@ enum DecisionRegisterList {
             role: state.state == .dueForReview ? "warning" : state.state == .superseded ? "ui.text" : nil)
     }
 
-    /// In force, due for review or superseded, and by what (the register's rule, `StoreReader.registerState`).
-    static func state(of decision: Record, _ loader: Loader) throws -> (
-        state: RegisteredDecision.State, by: Record?
-    ) {
-        let (state, by) = try loader.reader.registerState(of: decision, today: loader.today)
-        return (state, by)
-    }
-
     /// A decision with where it came from, its state and its follow-up tasks.
     static func detail(_ id: String, _ loader: Loader) throws -> [DetailLine] {
         let reader = loader.reader
@@ -54,7 +46,7 @@ enum DecisionRegisterList {
         var lines = (decision[Fields.Decision.text].text ?? "").split(whereSeparator: \.isNewline).enumerated().map {
             DetailLine(OneLine.of(String($1)), $0 == 0 ? .title : .text)
         }
-        let (state, by) = try self.state(of: decision, loader)
+        let (state, by) = try reader.registerState(of: decision, today: loader.today)
         let review = decision[Fields.Decision.review].text.map { " · review \($0)" } ?? ""
         lines.append(DetailLine("State: \(state.rawValue)\(review)", state == .inForce ? .field("state") : .warning))
         if let by {

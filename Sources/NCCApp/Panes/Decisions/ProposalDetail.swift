@@ -17,7 +17,7 @@ enum ProposalDetail {
         let terms = tally.terms
         let me = try reader.speaker(of: replica)?.person
         var lines = [DetailLine(OneLine.of(terms.title), .title)]
-        lines.append(DetailLine(ProposalWords.rule(terms), .dim))
+        lines.append(DetailLine(terms.rule, .dim))
         let text = record[Fields.Proposal.text].text ?? ""
         if !text.isEmpty {
             lines.append(DetailLine(""))
@@ -101,7 +101,7 @@ enum ProposalDetail {
             lines.append(DetailLine("  this replica speaks for no one: ncc whoami --person NAME", .warning))
             return lines
         }
-        if let mine = ProposalWords.latest(of: me, in: tally) {
+        if let mine = tally.latest(of: me) {
             let counted = mine.counted ? "counted" : "not counted: \(OneLine.of(mine.why))"
             lines.append(
                 DetailLine(

@@ -22,7 +22,7 @@ enum ProposalList {
     static func row(_ proposal: Record, _ loader: Loader, replica: String) throws -> ListRow {
         let tally = try loader.reader.tally(of: proposal.id, now: loader.now)
         let me = try loader.reader.speaker(of: replica)?.person
-        let mine = ProposalWords.latest(of: me, in: tally)
+        let mine = tally.latest(of: me)
         let vote: String =
             switch (me, mine) {
             case (nil, _): "—"

@@ -5,21 +5,6 @@ import NCCStore
 /// A proposal's terms in the words a working-group member reads: its rule in one line, who votes,
 /// the time left, and the ballot of the person this replica speaks for.
 enum ProposalWords {
-    /// The process and its rule, in one line (README, "Decisions", has them in full).
-    static func rule(_ terms: ProposalTerms) -> String {
-        switch terms.process {
-        case .consent: "Consent: adopted at the close unless someone objects, with a reason"
-        case .majority:
-            if let threshold = terms.threshold {
-                "Majority: adopted when yes reaches \(threshold) of the yes and no votes"
-            } else {
-                "Majority: adopted when yes beats no (abstentions count for the quorum only)"
-            }
-        case .poll: "Poll: the option chosen most wins; options with the same highest count tie"
-        case .advice: "Advice: nothing is counted; the advice is collected for the proposer"
-        }
-    }
-
     static func electorate(_ terms: ProposalTerms) -> String {
         switch terms.electorate {
         case .members: "members (one vote per person: their latest ballot)"
@@ -30,12 +15,6 @@ enum ProposalWords {
     /// Who the quorum counts: people or centres.
     static func voters(_ terms: ProposalTerms, _ count: Int) -> String {
         terms.electorate == .centres ? English.count(count, "centre") : English.count(count, "voter")
-    }
-
-    /// The latest ballot of a person (nil: none, or no person).
-    static func latest(of person: String?, in tally: Tally) -> Tally.Line? {
-        guard let person else { return nil }
-        return tally.lines.last { $0.voter?.person == person }
     }
 
     /// A stored time as a list shows it: "2026-12-01 10:00" (empty for none).

@@ -130,10 +130,10 @@ extension DecisionsPane {
         let now = store.now
         return try store.write { w in
             let me = try w.reader.speaker(of: w.replica)?.person
-            let before = ProposalWords.latest(of: me, in: try w.reader.tally(of: proposal, now: now))
+            let before = (try w.reader.tally(of: proposal, now: now)).latest(of: me)
             try w.cast(on: proposal, choice: choice, reason: reason, now: now)
             let tally = try w.reader.tally(of: proposal, now: now)
-            let cast = ProposalWords.latest(of: me, in: tally).map { ProposalWords.choice($0.ballot.choice) } ?? choice
+            let cast = tally.latest(of: me).map { ProposalWords.choice($0.ballot.choice) } ?? choice
             let title = OneLine.of(tally.terms.title, limit: 60)
             let what =
                 before.map {

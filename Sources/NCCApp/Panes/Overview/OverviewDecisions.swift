@@ -21,7 +21,7 @@ extension OverviewPane {
         votes.speaksForNoOne = me == nil
         for proposal in try reader.openProposals() {
             let tally = try reader.tally(of: proposal.id, now: now)
-            guard tally.status == .open, ProposalWords.latest(of: me, in: tally)?.counted != true else { continue }
+            guard tally.status == .open, tally.latest(of: me)?.counted != true else { continue }
             votes.awaitingCount += 1
             guard votes.awaiting.count < listed else { continue }
             let closes = tally.terms.closes.map { "closes \(ProposalWords.time($0))" } ?? "no closing time"
