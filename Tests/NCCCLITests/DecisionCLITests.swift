@@ -93,6 +93,11 @@ import Testing
         #expect(replaced.first?["reason"] as? String == "Too heavy for small centres")
         #expect((json["proposal"] as? [String: Any])?["threshold"] as? String == "2/3")
 
+        // Eglė's second replica (her desktop) shows her vote as hers, though it cast none.
+        let desktop = ["--db", ncc.file("desktop.sqlite")]
+        try exchange(from: ana, to: desktop, "ana-desktop.nccbundle")
+        _ = try ok(desktop, ["whoami", "--person", "Eglė Butkevičienė"])
+        #expect(try ok(desktop, ["proposals", "--json"]).contains(#""my_vote":"yes""#))
         // Ben sees whom Ana's replica speaks for.
         #expect(try ok(ben, ["peers"]).contains("speaks for Eglė Butkevičienė (NCC Lietuva)"))
         let listed = try ok(ben, ["proposals", "--open"])

@@ -99,7 +99,8 @@ struct ProposalsCommand: ParsableCommand {
                 if open, tally.status != .open { continue }
                 rows.append((record, tally))
             }
-            let replica = store.replicaID
+            // My vote: the latest ballot of the person this replica speaks for, from any of their replicas.
+            let me = try reader.speaker(of: store.replicaID)?.person
             if json {
                 let items = try rows.map { record, tally in
                     try presenter.json(
@@ -107,7 +108,7 @@ struct ProposalsCommand: ParsableCommand {
                         extra: [
                             "state": .text(tally.status.rawValue), "standing": .text(tally.standing.rawValue),
                             "summary": .text(tally.summary),
-                            "my_vote": ProposalText.myVote(tally, replica).map(Value.text) ?? .null,
+                            "my_vote": tally.latest(of: me).map { .text($0.ballot.choice) } ?? .null,
                         ])
                 }
                 Console.out("[" + items.joined(separator: ",\n ") + "]")
@@ -124,7 +125,7 @@ struct ProposalsCommand: ParsableCommand {
             for (record, tally) in rows {
                 table.append([
                     record.id.shortID, tally.status.rawValue, tally.terms.closes ?? "", tally.terms.title,
-                    tally.terms.process.rawValue, tally.summary, ProposalText.myVote(tally, replica) ?? "",
+                    tally.terms.process.rawValue, tally.summary, tally.latest(of: me)?.ballot.choice ?? "",
                 ])
             }
             Console.out(table.render(width: Console.width))
@@ -222,11 +223,6 @@ struct DecisionsCommand: ParsableCommand {
 enum ProposalText {
     static func voter(_ voter: Voter) -> String {
         voter.centreName.map { "\(voter.name) (\($0))" } ?? voter.name
-    }
-
-    /// This replica's latest ballot's choice, or nil.
-    static func myVote(_ tally: Tally, _ replica: String) -> String? {
-        tally.lines.last { $0.ballot.replica == replica }?.ballot.choice
     }
 
     /// The head of `ncc tally`: the terms, where it stands, a bar per choice.
