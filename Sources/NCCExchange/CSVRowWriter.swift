@@ -99,6 +99,14 @@ struct RowWriter {
             let existing = try reader.records(
                 RecordQuery(kind, conditions: [.equals(one, .text(a)), .equals(other, .text(b))]), limit: 1)
             return existing.first?.id ?? StableID.make(kind, a + "/" + b)
+        case .fields(let fields, let perReplica):
+            let values = fields.map { own[$0] ?? .null }
+            let key = values.map { $0.text ?? $0.plain }.joined(separator: "/")
+            // Per replica: only this replica's own record of these values is the row's.
+            if perReplica { return StableID.make(kind, key + "/" + writer.replica) }
+            let existing = try reader.records(
+                RecordQuery(kind, conditions: zip(fields, values).map { .equals($0, $1) }), limit: 1)
+            return existing.first?.id ?? StableID.make(kind, key)
         case .nameWithin(let scopeField, let at):
             let (field, title) = try name(own)
             let scope = own[scopeField] ?? .null

@@ -29,6 +29,7 @@ public enum HostileRecords {
             case .bool: values[field.name] = .bool(true)
             case .choice(let options): values[field.name] = .text(options[0])
             case .fraction: values[field.name] = .text("2/3")
+            case .number: values[field.name] = .text("12.5")
             case .reference(let target): if let id = references[target] { values[field.name] = .text(id) }
             }
         }

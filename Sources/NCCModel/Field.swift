@@ -21,6 +21,8 @@ public enum FieldType: Sendable, Hashable {
     case choice([String])
     /// A share between 0 and 1 ("2/3", "0.6", "60%"), kept as typed in normal form (`Fraction`).
     case fraction
+    /// A decimal number ("12.5", "-3"), kept as text in normal form (`DecimalText`).
+    case number
     /// The id of a record of another kind.
     case reference(Kind)
 
@@ -49,6 +51,7 @@ public enum FieldType: Sendable, Hashable {
         case .email: "an e-mail address"
         case .choice(let options): "one of " + options.joined(separator: ", ")
         case .fraction: "a share such as 2/3, 0.6 or 60%"
+        case .number: "a number such as 12.5"
         case .reference(let k): "a \(k.singular)'s id or exact name"
         }
     }
@@ -59,7 +62,8 @@ public struct Field: Sendable, Hashable {
     public var name: String
     public var type: FieldType
     public var required: Bool
-    /// Contact details that only travel in bundles when the person agreed to share them.
+    /// Withheld from bundles unless its record may share it (`KindSpec.sharing`): a person's
+    /// contact details, a centre's assessment scores.
     public var personal: Bool
     /// The value a newly created record gets when none is given.
     public var defaultValue: Value

@@ -79,6 +79,9 @@ public enum FieldInput {
         case .fraction:
             guard Fraction(trimmed) != nil else { throw fail("'\(trimmed)' is not \(field.type.hint)") }
             return .text(trimmed.filter { !$0.isWhitespace })
+        case .number:
+            guard let normal = DecimalText.normal(trimmed) else { throw fail("'\(trimmed)' is not \(field.type.hint)") }
+            return .text(normal)
         case .choice(let options):
             let word = String(trimmed.lowercased().map { $0 == " " || $0 == "-" ? "_" : $0 })
             guard options.contains(word) else { throw fail("'\(trimmed)' is not \(field.type.hint)") }

@@ -20,6 +20,13 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
     case proposal
     case ballot
     case replicaBinding = "replica_binding"
+    case objective
+    case indicator
+    case measurement
+    case dimension
+    case assessment
+    case pathwayStep = "pathway_step"
+    case stepDone = "step_done"
 
     /// The kind's declaration. A new case fails the build here until it has one.
     public var spec: KindSpec {
@@ -42,6 +49,13 @@ public enum Kind: String, CaseIterable, Sendable, Codable, Hashable {
         case .proposal: .proposal
         case .ballot: .ballot
         case .replicaBinding: .replicaBinding
+        case .objective: .objective
+        case .indicator: .indicator
+        case .measurement: .measurement
+        case .dimension: .dimension
+        case .assessment: .assessment
+        case .pathwayStep: .pathwayStep
+        case .stepDone: .stepDone
         }
     }
 

@@ -182,6 +182,51 @@ enum Migrations {
                     CREATE INDEX op_binding ON op(replica, stamp) WHERE kind = 'replica_binding';
                     """)
         }
+        migrator.registerMigration("v10 progress: objectives, indicators, measurements, assessments, pathways") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE objective (\(housekeeping),
+                        title TEXT, working_area \(ref("working_area")), due TEXT, status TEXT, description TEXT);
+                    CREATE TABLE indicator (\(housekeeping),
+                        title TEXT, objective \(ref("objective")), unit TEXT, direction TEXT, aggregate TEXT,
+                        baseline TEXT, target TEXT, due TEXT, description TEXT);
+                    CREATE TABLE measurement (\(housekeeping),
+                        indicator \(ref("indicator")), centre \(ref("centre")), date TEXT, value TEXT, source TEXT,
+                        note TEXT);
+                    CREATE TABLE dimension (\(housekeeping),
+                        title TEXT, position INTEGER, description TEXT);
+                    CREATE TABLE assessment (\(housekeeping),
+                        centre \(ref("centre")), round TEXT, date TEXT, dimension \(ref("dimension")), score INTEGER,
+                        evidence TEXT, sharing TEXT);
+                    CREATE TABLE pathway_step (\(housekeeping),
+                        title TEXT, peer_group INTEGER, position INTEGER, type TEXT, meeting \(ref("meeting")),
+                        link TEXT, due TEXT, description TEXT);
+                    CREATE TABLE step_done (\(housekeeping),
+                        step \(ref("pathway_step")), centre \(ref("centre")), date TEXT, note TEXT);
+                    ALTER TABLE task ADD COLUMN objective \(ref("objective"));
+                    ALTER TABLE decision ADD COLUMN objective \(ref("objective"));
+                    ALTER TABLE engagement ADD COLUMN objective \(ref("objective"));
+                    CREATE INDEX objective_sort ON objective(sort_key, id);
+                    CREATE INDEX objective_working_area ON objective(working_area);
+                    CREATE INDEX indicator_sort ON indicator(sort_key, id);
+                    CREATE INDEX indicator_objective ON indicator(objective);
+                    CREATE INDEX measurement_indicator ON measurement(indicator, centre, date);
+                    CREATE INDEX measurement_centre ON measurement(centre);
+                    CREATE INDEX measurement_date ON measurement(date, id);
+                    CREATE INDEX dimension_sort ON dimension(sort_key, id);
+                    CREATE INDEX assessment_centre ON assessment(centre, round, dimension);
+                    CREATE INDEX assessment_dimension ON assessment(dimension);
+                    CREATE INDEX assessment_date ON assessment(date, id);
+                    CREATE INDEX pathway_step_sort ON pathway_step(sort_key, id);
+                    CREATE INDEX pathway_step_order ON pathway_step(peer_group, position, id);
+                    CREATE INDEX pathway_step_meeting ON pathway_step(meeting);
+                    CREATE INDEX step_done_step ON step_done(step, centre);
+                    CREATE INDEX step_done_centre ON step_done(centre);
+                    CREATE INDEX task_objective ON task(objective);
+                    CREATE INDEX decision_objective ON decision(objective);
+                    CREATE INDEX engagement_objective ON engagement(objective);
+                    """)
+        }
         return migrator
     }
 

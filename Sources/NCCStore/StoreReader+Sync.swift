@@ -153,9 +153,20 @@ extension StoreReader {
     }
 
     /// Ids of the people who have not agreed to share their contact details.
-    public func privatePeople() throws -> Set<String> {
-        Set(try String.fetchAll(db, sql: "SELECT id FROM person WHERE coalesce(shareable, 0) = 0"))
+    public func privatePeople() throws -> Set<String> { try privateRecords(of: .person) }
+
+    /// Ids of the records of a kind whose personal fields stay here (`KindSpec.sharing`): people
+    /// who did not agree to share their contacts, assessments a centre shares only as averages.
+    public func privateRecords(of kind: Kind) throws -> Set<String> {
+        guard let sharing = kind.spec.sharing else { return [] }
+        return Set(
+            try String.fetchAll(
+                db, sql: "SELECT id FROM \(Table.name(kind)) WHERE \(Table.quoted(sharing.field.name)) IS NOT ?",
+                arguments: StatementArguments(values: [Table.databaseValue(sharing.travels)])))
     }
+
+    /// The kinds whose records may hold personal fields that stay here.
+    public static let kindsWithSharing: [Kind] = Kind.allCases.filter { $0.spec.sharing != nil }
 
     /// Whether this database has the record at all, deleted or not.
     public func holds(_ kind: Kind, id: String) throws -> Bool {
@@ -233,9 +244,9 @@ extension StoreReader {
     /// Every record of every kind (deleted ones as tombstones), sorted by id, then every open
     /// conflict: text that is equal on two replicas exactly when their data is.
     /// `withholdingPrivateContacts` blanks what bundles leave out (contacts of people who did not
-    /// agree to share them), to compare a replica with one that received its bundle.
+    /// agree to share them, scores a centre shares only as averages), to compare a replica with
+    /// one that received its bundle.
     public func canonicalDump(withholdingPrivateContacts: Bool = false) throws -> String {
-        let personal = Schema.fields(of: .person).filter(\.personal).map(\.name)
         var out = ""
         for kind in Kind.allCases {
             let rows = try Row.fetchAll(
@@ -244,8 +255,10 @@ extension StoreReader {
                 let stored = Table.decode(kind, row)
                 var values = stored.record.values
                 values[Operation.deletedField] = .bool(stored.deleted)
-                if withholdingPrivateContacts, kind == .person, values[Fields.Person.shareable.name]?.bool != true {
-                    for name in personal { values[name] = .null }
+                if withholdingPrivateContacts, let sharing = kind.spec.sharing,
+                    values[sharing.field.name] ?? .null != sharing.travels
+                {
+                    for field in Schema.fields(of: kind) where field.personal { values[field.name] = .null }
                 }
                 out += "\(kind.rawValue) \(stored.record.id) \(CanonicalJSON.encode(values))\n"
             }

@@ -127,8 +127,9 @@ public final class StoreWriter {
         }
         if changed.isEmpty { return .unchanged }
         if kind == .proposal { try Self.checkProposal(current.record.values.merging(changed) { $1 }) }
-        // Consent given: the contacts that bundles held back until now travel with it.
-        if kind == .person, changed[Fields.Person.shareable.name] == .bool(true) {
+        // Consent given (a person's to share contacts, a centre's to share scores): what bundles
+        // held back until now travels with it.
+        if let sharing = kind.spec.sharing, changed[sharing.field.name] == sharing.travels {
             for name in Schema.fields(of: kind).filter(\.personal).map(\.name) where changed[name] == nil {
                 if let value = current.record.values[name], !value.isNull { changed[name] = value }
             }

@@ -79,6 +79,7 @@ import Testing
         case .email: .text("quokka@example.org")
         case .choice(let options): .text(options[0])
         case .fraction: .text("2/3")
+        case .number: .text("12.5")
         case .reference(let target): .text(try make(target, w))
         }
     }

@@ -11,7 +11,9 @@ import Testing
         Fields.Centre.all, Fields.Consortium.all, Fields.Membership.all, Fields.Organisation.all, Fields.Person.all,
         Fields.Expert.all, Fields.Need.all, Fields.Engagement.all, Fields.WorkingArea.all, Fields.Task.all,
         Fields.Meeting.all, Fields.AgendaItem.all, Fields.Attendance.all, Fields.Decision.all, Fields.ActionItem.all,
-        Fields.Proposal.all, Fields.Ballot.all, Fields.ReplicaBinding.all,
+        Fields.Proposal.all, Fields.Ballot.all, Fields.ReplicaBinding.all, Fields.Objective.all, Fields.Indicator.all,
+        Fields.Measurement.all, Fields.Dimension.all, Fields.Assessment.all, Fields.PathwayStep.all,
+        Fields.StepDone.all,
     ]
 
     @Test func everyKindHasANamespace() {

@@ -23,6 +23,7 @@ import Testing
             case .email: values[field.name] = .text("egle@example.org")
             case .choice(let options): values[field.name] = .text(options.last!)
             case .fraction: values[field.name] = .text("2/3")
+            case .number: values[field.name] = .text("-12.5")
             case .reference(let target): values[field.name] = refs[target].map(Value.text) ?? .null
             }
         }
@@ -32,9 +33,9 @@ import Testing
     /// Kinds in an order where everything a kind refers to exists before it (the task ↔ action
     /// item cycle is closed by an update at the end).
     static let creationOrder: [Kind] = [
-        .consortium, .centre, .membership, .organisation, .person, .expert, .need, .engagement,
-        .workingArea, .meeting, .agendaItem, .attendance, .proposal, .replicaBinding, .ballot, .decision, .task,
-        .actionItem,
+        .consortium, .centre, .membership, .organisation, .person, .workingArea, .objective, .indicator,
+        .measurement, .dimension, .assessment, .expert, .need, .engagement, .meeting, .pathwayStep, .stepDone,
+        .agendaItem, .attendance, .proposal, .replicaBinding, .ballot, .decision, .task, .actionItem,
     ]
 
     @Test func everyKindWithEveryFieldSurvivesReopening() throws {

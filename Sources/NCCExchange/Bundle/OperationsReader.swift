@@ -39,8 +39,12 @@ struct OperationsReader: Sendable {
 
     func read(into pieces: Handoff<Piece>) throws {
         try store.read { reader in
-            let privatePeople = try reader.privatePeople()
-            let personal = Set(Schema.fields(of: .person).filter(\.personal).map(\.name))
+            var privateRecords: [String: Set<String>] = [:]
+            var personal: [String: Set<String>] = [:]
+            for kind in StoreReader.kindsWithSharing {
+                privateRecords[kind.rawValue] = try reader.privateRecords(of: kind)
+                personal[kind.rawValue] = Set(Schema.fields(of: kind).filter(\.personal).map(\.name))
+            }
             let held = try reader.knowledge()
             // Another author's operations past its newest checkpoint held here cannot be vouched
             // for: they stay here until a checkpoint of its covers them.
@@ -52,13 +56,13 @@ struct OperationsReader: Sendable {
             }
 
             func line(_ stored: StoreReader.StoredOperation) throws -> String {
-                let isPrivate = stored.kind == Kind.person.rawValue && privatePeople.contains(stored.record)
+                let isPrivate = privateRecords[stored.kind]?.contains(stored.record) ?? false
                 guard stored.commits != nil || isPrivate else { return OperationLine.encode(stored) }
                 var op = stored
                 guard let commitsText = stored.commits, let kind = Kind(rawValue: stored.kind) else {
                     // From before its author kept a chain: withheld as version 1 did.
                     var fields = try LineParser.fields(op.fields)
-                    for name in personal where fields[name] != nil { fields[name] = .null }
+                    for name in personal[stored.kind] ?? [] where fields[name] != nil { fields[name] = .null }
                     op.fields = CanonicalJSON.encode(fields)
                     return OperationLine.encode(op)
                 }
@@ -72,7 +76,7 @@ struct OperationsReader: Sendable {
                 var hidden: [String: String] = [:]
                 var shownSalts: [String: String] = [:]
                 for name in Chain.committed(kind) where fields[name] != nil {
-                    if isPrivate && personal.contains(name) {
+                    if isPrivate && personal[stored.kind]?.contains(name) == true {
                         fields[name] = .null
                         hidden[name] = commits[name]
                     } else if let salt = salts[name] {

@@ -29,6 +29,7 @@ extension KindSpec {
             Field(Fields.Task.origin, .reference(.actionItem)),
             Field(Fields.Task.tags, .tags),
             Field(Fields.Task.decision, .reference(.decision)),
+            Field(Fields.Task.objective, .reference(.objective)),
         ],
         naming: .field(Fields.Task.title),
         listColumns: ["title", "status", "due", "owner", "working_area"],
@@ -39,7 +40,8 @@ extension KindSpec {
                 "tags",
             ], required: ["title"]),
         form: [
-            "title", "status", "due", "owner", "working_area", "centre", "priority", "tags", "decision", "description",
+            "title", "status", "due", "owner", "working_area", "centre", "priority", "tags", "decision", "objective",
+            "description",
         ],
         search: .indexed(code: 10),
         group: .tasks, isMain: true)
@@ -66,8 +68,10 @@ extension Fields {
         public static let tags = FieldName(.task, "tags")
         /// The decision this task follows up.
         public static let decision = FieldName(.task, "decision")
+        /// The objective this task serves.
+        public static let objective = FieldName(.task, "objective")
         public static let all = [
-            title, description, workingArea, owner, centre, due, status, priority, origin, tags, decision,
+            title, description, workingArea, owner, centre, due, status, priority, origin, tags, decision, objective,
         ]
     }
 }

@@ -29,7 +29,7 @@ extension KindSpec {
             Field(Fields.Centre.name, .text, required: true),
             Field(Fields.Centre.country, .country, required: true),
             Field(Fields.Centre.status, .choice(["planned", "active", "closed"]), default: .text("active")),
-            Field(Fields.Centre.capacityGroup, .integer(1...3)),
+            Field(Fields.Centre.capacityGroup, .integer(1...9)),
             Field(Fields.Centre.website, .text),
             Field(Fields.Centre.email, .email),
             Field(Fields.Centre.description, .longText),
@@ -91,6 +91,7 @@ extension KindSpec {
         form: ["name", "organisation", "role", "email", "phone", "shareable"],
         search: .indexed(code: 5),
         parts: [Part(Fields.Attendance.person)],
+        sharing: Sharing(Fields.Person.shareable, travels: .bool(true)),
         group: .directory, isMain: true,
         erasure: [
             Fields.Person.name: .text(forgottenPersonName), Fields.Person.email: .null, Fields.Person.phone: .null,

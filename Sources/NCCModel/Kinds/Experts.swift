@@ -61,6 +61,7 @@ extension KindSpec {
             Field(Fields.Engagement.ends, .date),
             Field(Fields.Engagement.feedback, .integer(1...5)),
             Field(Fields.Engagement.notes, .longText),
+            Field(Fields.Engagement.objective, .reference(.objective)),
         ],
         naming: .reference(Fields.Engagement.expert),
         listColumns: ["expert", "need", "status", "feedback"],
@@ -104,6 +105,8 @@ extension Fields {
         public static let ends = FieldName(.engagement, "ends")
         public static let feedback = FieldName(.engagement, "feedback")
         public static let notes = FieldName(.engagement, "notes")
-        public static let all = [expert, need, status, starts, ends, feedback, notes]
+        /// The objective this engagement serves.
+        public static let objective = FieldName(.engagement, "objective")
+        public static let all = [expert, need, status, starts, ends, feedback, notes, objective]
     }
 }

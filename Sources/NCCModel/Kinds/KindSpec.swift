@@ -39,11 +39,13 @@ public final class KindSpec: Sendable {
     public let isMain: Bool
     /// What `ncc forget` turns its personal fields into, or nil when it holds none.
     public let erasure: [FieldName: Value]?
+    /// Which of its records may send their personal fields in bundles; nil: none may.
+    public let sharing: Sharing?
 
     public init(
         singular: String, plural: String, fields: [Field], naming: Naming, listColumns: [String],
         listOrder: [String]? = nil, csv: CSVLayout? = nil, form: [String]? = nil, search: SearchEntry,
-        parts: [Part] = [], linkTarget: FieldName? = nil, group: RecordGroup, isMain: Bool,
+        parts: [Part] = [], linkTarget: FieldName? = nil, sharing: Sharing? = nil, group: RecordGroup, isMain: Bool,
         erasure: [FieldName: Value]? = nil
     ) {
         self.singular = singular
@@ -60,6 +62,19 @@ public final class KindSpec: Sendable {
         self.group = group
         self.isMain = isMain
         self.erasure = erasure
+        self.sharing = sharing
+    }
+
+    /// The field by which a record says its personal fields may leave the machine, and the
+    /// value that says so (a person's `shareable` true, an assessment's `sharing` "all").
+    /// Any other value, or none, keeps them home: bundles carry their commitments instead.
+    public struct Sharing: Sendable, Hashable {
+        public var field: FieldName
+        public var travels: Value
+        public init(_ field: FieldName, travels: Value) {
+            self.field = field
+            self.travels = travels
+        }
     }
 
     /// What a record is called by: a field of its own, or the title of the record a reference
@@ -96,6 +111,11 @@ public final class KindSpec: Sendable {
         case personName
         /// A link between two records (an engagement: its expert and need).
         case pair(FieldName, FieldName)
+        /// The record with the same values of these fields (an assessment: its centre, round and
+        /// dimension). `perReplica`: and made by this replica, so that two centres reporting the
+        /// same measurement differently make two records, a conflict in plain sight, instead of
+        /// one overwriting the other.
+        case fields([FieldName], perReplica: Bool)
     }
 
     /// A kind's fixed code in the search index's rowids (`key * 64 + code`, 1...63; never
@@ -136,4 +156,6 @@ public enum RecordGroup: Sendable, Hashable, CaseIterable {
     case meetings
     /// Proposals, their ballots, and the register of decisions.
     case decisions
+    /// Objectives, indicators and measurements; self-assessments and the learning pathway.
+    case progress
 }

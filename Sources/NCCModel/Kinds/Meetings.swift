@@ -64,6 +64,7 @@ extension KindSpec {
             Field(Fields.Decision.proposal, .reference(.proposal)),
             Field(Fields.Decision.review, .date),
             Field(Fields.Decision.supersedes, .reference(.decision)),
+            Field(Fields.Decision.objective, .reference(.objective)),
         ],
         naming: .field(Fields.Decision.text),
         listColumns: ["meeting", "position", "text", "review"],
@@ -120,7 +121,9 @@ extension Fields {
         public static let proposal = FieldName(.decision, "proposal")
         public static let review = FieldName(.decision, "review")
         public static let supersedes = FieldName(.decision, "supersedes")
-        public static let all = [meeting, position, text, proposal, review, supersedes]
+        /// The objective this decision serves.
+        public static let objective = FieldName(.decision, "objective")
+        public static let all = [meeting, position, text, proposal, review, supersedes, objective]
     }
 
     public enum ActionItem {
