@@ -18,6 +18,7 @@ public struct NCC: ParsableCommand {
             CalendarCommand.self, ImportICSCommand.self, ContactsCommand.self,
             MinutesCommand.self, ReportCommand.self,
             ProposalsCommand.self, VoteCommand.self, TallyCommand.self, CloseCommand.self, DecisionsCommand.self,
+            ProgressCommand.self, IndicatorsCommand.self,
             WhoamiCommand.self, ExportCommand.self, ImportCommand.self, UndoImportCommand.self, InspectCommand.self,
             PeersCommand.self,
             SyncCommand.self, ConflictsCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self,

@@ -205,7 +205,8 @@ public struct Rollup: Sendable, Hashable {
         }
     }
 
-    func name(of level: ProgressLevel) -> String {
+    /// What a level is called: its centre's or consortium's name, "Capacity group 2", "Whole group".
+    public func name(of level: ProgressLevel) -> String {
         switch level {
         case .centre(let id): directory.centres.first { $0.id == id }?.name ?? id
         case .consortium(let id): directory.consortia[id] ?? id
