@@ -19,9 +19,11 @@ public enum DemoData {
     /// Loads demo data into a store without centres, in one transaction: all of it or nothing.
     /// `scale` multiplies the invented parts; the real ones appear once. `decisions`: proposals
     /// with the ballots of invented members' replicas too (see `DemoDecisions`); without them, the
-    /// database holds this replica's operations alone.
+    /// database holds this replica's operations alone. `progress`: objectives, indicators and
+    /// measurements, self-assessments and pathways (see `DemoProgress`).
     public static func load(
-        into store: Store, seed: UInt64 = 1, scale: Int = 1, today: String = Dates.today(), decisions: Bool = true
+        into store: Store, seed: UInt64 = 1, scale: Int = 1, today: String = Dates.today(), decisions: Bool = true,
+        progress: Bool = true
     ) throws -> DemoSummary {
         guard scale >= 1 else { throw DemoError(description: "the scale must be 1 or more") }
         let started = Date()
@@ -44,6 +46,11 @@ public enum DemoData {
             if decisions {
                 var decisions = DemoDecisions(writer: writer, seed: seed, today: today)
                 try decisions.add()
+            }
+            if progress {
+                var progress = DemoProgress(writer: writer, seed: seed, today: today)
+                try progress.add()
+                counts.byKind.merge(progress.counts, uniquingKeysWith: +)
             }
         }
         return DemoSummary(counts: counts.byKind, seconds: Date().timeIntervalSince(started))
