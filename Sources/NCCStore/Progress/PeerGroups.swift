@@ -46,6 +46,9 @@ public struct ProposedGroup: Sendable, Hashable {
     public var centroid: [CentroidValue]
     /// The mean of the centroid.
     public var mean: Double
+    /// Where the group stands out from the average of all centres, in plain words: the start of
+    /// each member's explanation.
+    public var standsOut: [String]
 }
 
 public struct ProposedMember: Sendable, Hashable {
@@ -156,7 +159,7 @@ public enum PeerGroups {
                 centroid: dimensions.indices.map {
                     CentroidValue(
                         dimension: dimensions[$0].id, title: dimensions[$0].title, value: centroids[cluster][$0])
-                }, mean: mean(centroids[cluster]))
+                }, mean: mean(centroids[cluster]), standsOut: standsOut)
         }
         return PeerGroupProposal(
             groups: groups, unplaced: unplaced, current: current,

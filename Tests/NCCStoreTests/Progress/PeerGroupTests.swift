@@ -39,6 +39,7 @@ import Testing
 
         // Group 1 differs most from the average on co-creation (5 - 3.3) and interaction (4.7 - 3.1);
         // A is 0.8 from its centroid and 3.1 from group 2's.
+        #expect(proposal.groups[0].standsOut == Array(proposal.groups[0].members[1].explanation.prefix(2)))
         let a = proposal.groups[0].members[0]
         #expect(
             a.explanation == [
