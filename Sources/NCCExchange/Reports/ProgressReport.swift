@@ -41,6 +41,8 @@ public struct ProgressReport {
         public var answeredTotal = 0
         public var proposals: [Proposal] = []
         public var decided = StandingDecisions()
+        public var objectives: [ObjectiveArea] = []
+        public var selfAssessment: SelfAssessment?
 
         /// Task counts of all working areas together.
         public var totals: Area {
@@ -177,6 +179,8 @@ public struct ProgressReport {
             try readMeetings(reader, into: &model)
             try readEngagements(reader, into: &model)
             try readProposals(reader, into: &model)
+            try readObjectives(reader, into: &model)
+            try readSelfAssessment(reader, into: &model)
             return model
         }
     }

@@ -30,6 +30,8 @@ enum ReportHTML {
             """
         out += summary(m)
         out += tasks(m)
+        out += ReportObjectives.html(m)
+        out += ReportAssessments.html(m)
         out += meetings(m)
         out += decisions(m)
         out += ReportProposals.html(m)

@@ -35,6 +35,8 @@ enum ReportMarkdown {
             out += "\n"
             if m.overdueTotal > m.overdue.count { out += "\(m.overdueTotal - m.overdue.count) more not listed.\n\n" }
         }
+        out += ReportObjectives.markdown(m)
+        out += ReportAssessments.markdown(m)
 
         out += "## Meetings\n\n"
         if m.meetings.isEmpty {
