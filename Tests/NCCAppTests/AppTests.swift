@@ -10,7 +10,7 @@ import Testing
     @Test func theDirectoryListsCentresByCountryWithTheirConsortia() throws {
         let h = try Harness()
         h.press(.character("1"))
-        #expect(h.lines[0].contains("1 Directory") && h.lines[0].contains("6 Sync"))
+        #expect(h.lines[0].contains("1 Directory") && h.lines[0].contains("7 Sync"))
         #expect(h.screen.contains("LT Lithuania"))
         #expect(h.screen.contains("NCC Lithuania") && h.screen.contains("PEnCIL"))
         // The detail of the selected centre shows its partners and contacts.
@@ -100,7 +100,7 @@ import Testing
         #expect(h.lines.count == 24 && h.lines[0].contains("1 Directory"))
         h.resize(200, 60)
         #expect(h.lines.count == 60)
-        #expect(h.lines[0].contains("6 Sync"))
+        #expect(h.lines[0].contains("7 Sync"))
         #expect(h.lines[2].contains("Country") && h.lines[2].contains("Status"))
         h.resize(50, 12)
         #expect(h.screen.contains("Terminal too small"))

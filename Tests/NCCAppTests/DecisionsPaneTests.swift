@@ -243,13 +243,13 @@ import Testing
         h.press(.character("y"))
         #expect(h.app.state.message?.kind == .error)
         #expect(h.app.state.message?.text.contains("this replica speaks for no one yet") == true)
-        h.press(.character("6"))
+        h.press(.character("7"))
         #expect(Self.line(h, "Speaks for no one: ncc whoami --person NAME") != nil, "\(h.screen)")
     }
 
     @Test func theSyncPaneSaysWhomThisReplicaSpeaksFor() throws {
         let h = try Self.harness()
-        h.press(.character("6"))
+        h.press(.character("7"))
         #expect(Self.line(h, "Speaks for: Eglė Butkevičienė") != nil, "\(h.screen)")
     }
 

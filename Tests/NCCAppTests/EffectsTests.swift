@@ -52,7 +52,7 @@ import Testing
         let w = try SyncWorld(background: true)
         _ = try w.colleague.write { try $0.create(.centre, ["name": .text("NCC Malta"), "country": .text("MT")]) }
         let path = try w.bundle(of: w.colleague, w.colleagueIdentity, "malta.nccbundle")
-        w.press(.character("6"), .character("i"))
+        w.press(.character("7"), .character("i"))
         w.type(path)
         w.press(.enter)
         // `handle` returned while the bundle is being read; the check replies through the wake pipe.

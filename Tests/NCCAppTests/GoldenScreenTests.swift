@@ -92,7 +92,7 @@ import Testing
         Scene(name: "decisions-register", keys: chars("5r")),
         Scene(name: "decisions-vote-prompt", keys: chars("5v")),
         Scene(name: "decisions-help", keys: chars("5?")),
-        Scene(name: "sync", keys: chars("6")),
+        Scene(name: "sync", keys: chars("7")),
         Scene(name: "sync-import-prompt", keys: chars("6i")),
         Scene(name: "sync-import-missing", keys: chars("6i/nowhere/b.nccbundle") + [.enter]),
         Scene(name: "sync-export-prompt", keys: chars("6x")),

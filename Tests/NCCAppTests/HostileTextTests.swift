@@ -58,7 +58,7 @@ import Testing
     @Test func noScreenOfAnyPaneDrawsARawControlCharacter() throws {
         let h = try Harness(width: 140, height: 45, fill: { _ in }, prepare: Self.importHostileBundle)
         var drawn = ""
-        for pane in ["0", "1", "2", "3", "4", "5", "6"] {
+        for pane in ["0", "1", "2", "3", "4", "5", "6", "7"] {
             h.press(.character(Character(pane)))
             drawn += Self.checked(h, "pane \(pane)")
             for row in 0..<8 {

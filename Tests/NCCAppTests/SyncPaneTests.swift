@@ -12,7 +12,7 @@ import Testing
     @Test func thePaneShowsThisReplicaItsKeyItsPeersAndAConflict() throws {
         let w = try SyncWorld()
         let (current, other) = try w.makeConflict()
-        w.press(.character("6"))
+        w.press(.character("7"))
         let screen = w.screen
         #expect(screen.contains("This replica"))
         #expect(screen.contains("Replica id: \(w.store.replicaID)"))
@@ -55,7 +55,7 @@ import Testing
         }
         try deliver(try w.bundle(of: far, farIdentity, "far.nccbundle"), to: w.colleague)
         try deliver(try w.bundle(of: w.colleague, w.colleagueIdentity, "colleague.nccbundle"), to: w.store)
-        w.press(.character("6"))
+        w.press(.character("7"))
         let screen = w.screen
         #expect(screen.contains("\(far.replicaID) · introduced by \(w.colleague.replicaID)"), "\(screen)")
         #expect(screen.contains("Waiting aside (1)"), "\(screen)")
@@ -65,7 +65,7 @@ import Testing
 
     @Test func withoutPeersOrConflictsThePaneSaysSo() throws {
         let w = try SyncWorld()
-        w.press(.character("6"))
+        w.press(.character("7"))
         #expect(w.screen.contains("No peers yet"))
         #expect(w.screen.contains("No conflicts"))
         w.press(.character("k"))
@@ -76,7 +76,7 @@ import Testing
         let w = try SyncWorld()
         _ = try w.colleague.write { try $0.create(.centre, ["name": .text("NCC Cyprus"), "country": .text("CY")]) }
         let path = try w.bundle(of: w.colleague, w.colleagueIdentity, "from-colleague.nccbundle")
-        w.press(.character("6"), .character("i"))
+        w.press(.character("7"), .character("i"))
         #expect(w.screen.contains("Import a bundle"))
         w.type(path)
         w.press(.enter)
@@ -103,7 +103,7 @@ import Testing
         try w.importInto(w.store, try w.bundle(of: w.colleague, w.colleagueIdentity, "first.nccbundle"))
         _ = try w.colleague.write { try $0.create(.centre, ["name": .text("NCC Estonia"), "country": .text("EE")]) }
         let path = try w.bundle(of: w.colleague, w.colleagueIdentity, "second.nccbundle")
-        w.press(.character("6"), .character("i"))
+        w.press(.character("7"), .character("i"))
         w.type(path)
         w.press(.enter)
         #expect(
@@ -145,7 +145,7 @@ import Testing
             store: w.colleague, width: 120, height: 40, today: "2026-11-23", identity: w.colleagueIdentity,
             runsInBackground: false
         ) { _ in "" }
-        app.handle(.key(.character("6")))
+        app.handle(.key(.character("7")))
         let screen = app.render(theme: { _ in .plain }).text
         let end = Date()
         let line = try #require(screen.split(separator: "\n").first { $0.contains("last import") }, "\(screen)")
@@ -175,7 +175,7 @@ import Testing
     @Test func keepSettlesTheConflictWithTheCurrentValue() throws {
         let w = try SyncWorld()
         let (current, _) = try w.makeConflict()
-        w.press(.character("6"))
+        w.press(.character("7"))
         #expect(w.screen.contains("Conflicts (1)"))
         w.press(.character("k"))
         #expect(
@@ -190,7 +190,7 @@ import Testing
     @Test func takeSettlesTheConflictWithTheOtherValue() throws {
         let w = try SyncWorld()
         let (_, other) = try w.makeConflict()
-        w.press(.character("6"), .character("t"))
+        w.press(.character("7"), .character("t"))
         #expect(
             w.lines.last?.hasPrefix("Took the other value for centre 'NCC Malta', description") == true,
             "\(w.lines.last ?? "")")
@@ -202,7 +202,7 @@ import Testing
     @Test func theSelectedConflictStaysSelectedWhenAPeerAppearsAboveIt() throws {
         let w = try SyncWorld()
         _ = try w.makeConflict(alsoEmail: true)
-        w.press(.character("6"), .down)
+        w.press(.character("7"), .down)
         #expect(w.selectedConflict?.field == "email")
         // Another process imports a third replica's bundle: two peer lines push the conflicts down.
         let third = try Store.open(path: w.folder.appendingPathComponent("third.sqlite").path)
@@ -229,7 +229,7 @@ import Testing
         try good.prefix(good.count / 2).write(to: damaged)
         let before = try w.store.read { try $0.canonicalDump() }
         for path in [damaged.path, w.folder.appendingPathComponent("missing.nccbundle").path] {
-            w.press(.character("6"), .character("i"))
+            w.press(.character("7"), .character("i"))
             w.type(path)
             w.press(.enter)
             let message = try #require(w.lines.last)
@@ -245,7 +245,7 @@ import Testing
 
     @Test func exportWritesAFullBundleAPeerCanImport() throws {
         let w = try SyncWorld()
-        w.press(.character("6"), .character("x"))
+        w.press(.character("7"), .character("x"))
         let suggested = w.folder.appendingPathComponent("\(w.store.replicaID).nccbundle").path
         #expect(w.screen.contains("Export a full bundle"))
         #expect(w.screen.contains(String(suggested.suffix(40))), "the path is offered: \(w.screen)")
@@ -262,7 +262,7 @@ import Testing
 
     @Test func withoutASigningKeyExportSaysSo() throws {
         let w = try SyncWorld(identity: false)
-        w.press(.character("6"))
+        w.press(.character("7"))
         #expect(w.screen.contains("Key fingerprint: none"))
         w.press(.character("x"))
         #expect(w.app.state.modal == nil)
@@ -271,7 +271,7 @@ import Testing
 
     @Test func thePaneReloadsWhenAnotherProcessImports() throws {
         let w = try SyncWorld()
-        w.press(.character("6"))
+        w.press(.character("7"))
         #expect(w.screen.contains("No peers yet"))
         // `ncc import` in another terminal: its own store on the same file.
         let other = try Store.open(path: w.store.path)
@@ -282,7 +282,7 @@ import Testing
 
     @Test func helpOnTheSyncPaneListsImportExportKeepAndTake() throws {
         let w = try SyncWorld()
-        w.press(.character("6"), .character("?"))
+        w.press(.character("7"), .character("?"))
         #expect(w.screen.contains("Keys: Sync"))
         let sync = ActionTable.bindings(in: .sync).filter { $0.scope == .pane(.sync) }
         #expect(Set(sync.map(\.action)) == [.importBundle, .exportBundle, .keepCurrent, .takeOther])

@@ -37,7 +37,7 @@ struct TmuxEndToEndTests {
         try tmux.waitFor("Voted Ljubljana on 'Venue of the next on-site event'")
         tmux.keys("r")
         try tmux.waitFor("Decisions register")
-        tmux.keys("6")
+        tmux.keys("7")
         try tmux.waitFor("Replica id:")
         try tmux.waitFor("Speaks for")
 

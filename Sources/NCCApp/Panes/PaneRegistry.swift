@@ -6,7 +6,7 @@ import NCCModel
 public enum Pane: Int, Sendable, CaseIterable {
     case welcome = -1
     case overview = 0
-    case directory, experts, tasks, meetings, decisions, sync
+    case directory, experts, tasks, meetings, decisions, progress, sync
 
     /// What the pane is and does.
     var feature: any PaneFeature.Type {
@@ -18,6 +18,7 @@ public enum Pane: Int, Sendable, CaseIterable {
         case .tasks: TasksPane.self
         case .meetings: MeetingsPane.self
         case .decisions: DecisionsPane.self
+        case .progress: ProgressPane.self
         case .sync: SyncPane.self
         }
     }

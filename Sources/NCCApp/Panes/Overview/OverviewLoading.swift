@@ -27,10 +27,11 @@ extension OverviewPane {
 
     static func left(_ app: App) { app.emit(.stopCounting) }
 
-    /// Enter on a status bar shows those tasks; on a proposal or a decision, the Decisions pane shows it.
+    /// Enter on a status bar shows those tasks; on a proposal or a decision, the Decisions pane shows
+    /// it; on an objective or an indicator, the Progress pane.
     static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool {
         guard app.state.detail.stack.isEmpty else { return false }
-        if target.kind == .proposal || target.kind == .decision {
+        if target.kind == .proposal || target.kind == .decision || target.kind.spec.group == .progress {
             try app.jump(to: target)
             return true
         }
@@ -68,6 +69,7 @@ extension OverviewPane {
             runner.overviewCache = try runner.read { l in
                 var figures = try OverviewPane.figures(l)
                 figures.votes = try OverviewPane.votes(l, replica: runner.store.replicaID, now: l.now)
+                figures.objectives = try OverviewPane.objectives(l)
                 return OverviewPane.Cache(
                     token: token, figures: figures, counts: figures.large ? nil : try OverviewPane.counts(l, figures))
             }

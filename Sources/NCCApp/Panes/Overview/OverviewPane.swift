@@ -57,6 +57,8 @@ enum OverviewPane: PaneFeature {
         var conflicts = 0
         /// Proposals awaiting this replica's vote, decisions due for review.
         var votes = Votes()
+        /// The objectives' progress and the measurement conflicts to resolve.
+        var objectives = Objectives()
         /// Too many tasks or experts to count before the first frame: `Counts` come later.
         var large = false
     }
@@ -380,6 +382,8 @@ enum OverviewPane: PaneFeature {
             topicLines.append(DetailLine(counting, .dim))
         }
 
+        right += measurementConflictLines(figures.objectives)
+
         // Sync conflicts.
         right.append(DetailLine(""))
         right.append(DetailLine("Sync conflicts", .heading))
@@ -412,7 +416,7 @@ enum OverviewPane: PaneFeature {
         left += wrap(summary, width: summaryWidth).map { DetailLine("  " + $0, .dim) }
 
         let offset = left.count
-        left += chartLines + topicLines
+        left += chartLines + objectiveLines(figures.objectives) + topicLines
         let lines =
             left
             + right.map { line in
