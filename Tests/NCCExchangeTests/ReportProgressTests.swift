@@ -193,7 +193,7 @@ import Testing
         #expect(lines.contains("| Organisations mapped | organisations | 0 | 200 | 70 | 2026-03-01 | 35% | 2 of 4 |"))
         #expect(
             lines.contains(
-                "| Days to first contact (lower is better) | days | 30 | 10 | 18 | 2026-02-15 | 60% | 4 of 4 |"))
+                "| Days to first contact (lower is better) | days | 30 | 10 | 18 | 2026-02-15 | 60% | 0 of 4 |"))
         #expect(
             lines.contains(
                 "| \\=SUM(A1) \\| reach | people \\| trained | 10 | 50 | 62 | 2026-03-20 | 130%, reached | 2 of 4 |"))

@@ -21,7 +21,9 @@ extension App {
             }
         case .left:
             if layout.tabs.contains(x: mouse.x, y: mouse.y) {
-                if let pane = Views.tab(atColumn: mouse.x) { try switchTo(pane) }
+                if let pane = Views.tab(atColumn: mouse.x, width: layout.tabs.width, active: state.pane) {
+                    try switchTo(pane)
+                }
             } else if sync {
                 guard detailArea.contains(x: mouse.x, y: mouse.y) else { return }
                 let row = mouse.y - detailArea.y - (state.detail.stack.isEmpty ? 0 : 1)

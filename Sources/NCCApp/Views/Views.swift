@@ -21,32 +21,38 @@ enum Views {
     }
 
     /// The tabs side by side, each padded by a space (seven of them fit an 80-column screen).
-    static let tabStarts: [(pane: Pane, start: Int, end: Int)] = {
-        var x = 1
-        return Pane.tabs.map { pane in
-            let label = " \(pane.rawValue) \(pane.title) "
-            defer { x += DisplayWidth.of(label) }
-            return (pane, x, x + DisplayWidth.of(label))
+    /// Where each tab sits on a line `width` wide. When every title does not fit with room for
+    /// the program's name (eight tabs take 91 columns), the tabs but the shown one keep their
+    /// first four letters ("2 Expe"), so that every tab can still be seen and clicked at 80.
+    static func tabStarts(width: Int, active: Pane) -> [(pane: Pane, label: String, start: Int, end: Int)] {
+        func layout(short: Bool) -> [(pane: Pane, label: String, start: Int, end: Int)] {
+            var x = 1
+            return Pane.tabs.map { pane in
+                let title = short && pane != active ? String(pane.title.prefix(4)) : pane.title
+                let label = " \(pane.rawValue) \(title) "
+                defer { x += DisplayWidth.of(label) }
+                return (pane, label, x, x + DisplayWidth.of(label))
+            }
         }
-    }()
+        let full = layout(short: false)
+        return (full.last?.end ?? 0) + 4 <= width ? full : layout(short: true)
+    }
 
     /// The pane whose tab is at a column (for mouse clicks).
-    static func tab(atColumn x: Int) -> Pane? {
-        tabStarts.first { x >= $0.start && x < $0.end }?.pane
+    static func tab(atColumn x: Int, width: Int, active: Pane) -> Pane? {
+        tabStarts(width: width, active: active).first { x >= $0.start && x < $0.end }?.pane
     }
 
     static func drawTabs(_ screen: inout ScreenBuffer, _ state: AppState, _ area: Rect, _ theme: Theme) {
         screen.fill(area, style: theme("ui.tab"))
-        for (pane, start, _) in tabStarts {
-            let active = pane == state.pane
-            screen.put(
-                " \(pane.rawValue) \(pane.title) ", x: start, y: area.y,
-                style: theme(active ? "ui.tab.active" : "ui.tab"))
+        let tabs = tabStarts(width: area.width, active: state.pane)
+        for (pane, label, start, _) in tabs {
+            screen.put(label, x: start, y: area.y, style: theme(pane == state.pane ? "ui.tab.active" : "ui.tab"))
         }
         // The program's name where the tabs leave room for it.
         let name = "ncc"
         let x = area.maxX - DisplayWidth.of(name) - 1
-        if x > (tabStarts.last?.end ?? 0) { screen.put(name, x: x, y: area.y, style: theme("ui.text.dim")) }
+        if x > (tabs.last?.end ?? 0) { screen.put(name, x: x, y: area.y, style: theme("ui.text.dim")) }
     }
 
     static func drawDivider(_ screen: inout ScreenBuffer, _ layout: Layout, _ theme: Theme) {

@@ -147,21 +147,17 @@ public struct Rollup: Sendable, Hashable {
     public func progress(of level: ProgressLevel) -> LevelProgress {
         let agreed = agreed
         let members = centres(of: level)
-        var value: Double?
-        var reported = members.count
-        var asOf: String?
+        // Centres that reported count as such even where the group's own value stands for them.
+        let latest = members.compactMap { id in agreed.last { $0.centre == id } }
+        var value = combine(latest.map(\.value))
+        var asOf = latest.map(\.date).max()
         if level == .wholeGroup, let own = agreed.last(where: { $0.centre == nil }) {
             value = own.value
             asOf = own.date
-        } else {
-            let latest = members.compactMap { id in agreed.last { $0.centre == id } }
-            reported = latest.count
-            value = combine(latest.map(\.value))
-            asOf = latest.map(\.date).max()
         }
         return LevelProgress(
             level: level, name: name(of: level), value: value, progress: value.flatMap { progress(of: $0, level) },
-            reported: reported, members: members.count, asOf: asOf)
+            reported: latest.count, members: members.count, asOf: asOf)
     }
 
     /// How far `value` is for `level`: against the level's fair share of a sum's baseline and target.

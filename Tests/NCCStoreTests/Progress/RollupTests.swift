@@ -94,6 +94,8 @@ import Testing
             ], directory: Self.directory)
         let whole = mapped.progress(of: .wholeGroup)
         #expect(whole.value == 25 && whole.progress == 1.5)
+        // Only A reported on its own; the group's value does not make the others reporters.
+        #expect(whole.reported == 1 && whole.members == 4)
         #expect(mapped.series(of: .wholeGroup).map(\.value) == [15, 25])
         // A centre still rolls up from its own values.
         #expect(mapped.progress(of: .centre("A")).value == 3)
