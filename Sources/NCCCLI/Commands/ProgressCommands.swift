@@ -90,12 +90,7 @@ struct IndicatorsCommand: ParsableCommand {
 enum ProgressText {
     /// A value as a person reads it and JSON takes it: whole numbers without a point, others to
     /// at most four places ("24", "12.5", "0.3333").
-    static func number(_ value: Double) -> String {
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+    static func number(_ value: Double) -> String { DecimalText.shown(value) }
 
     static func percent(_ progress: Double?) -> String {
         guard let progress else { return "" }

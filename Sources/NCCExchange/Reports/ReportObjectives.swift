@@ -140,11 +140,7 @@ enum ReportObjectives {
 
     /// A value to at most four places, as the CLI shows it: `24`, `12.5`, `0.3333`.
     static func number(_ value: Double) -> String {
-        guard value.isFinite else { return "—" }
-        var text = String(format: "%.4f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
+        value.isFinite ? DecimalText.shown(value) : "—"
     }
 
     /// `60%`, `112%, reached`; a dash without a figure.

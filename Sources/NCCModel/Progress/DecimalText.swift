@@ -29,5 +29,15 @@ public enum DecimalText {
         return NSDecimalNumber(decimal: value).doubleValue
     }
 
+    /// A computed value (a sum, a mean) as people read it and JSON takes it: whole numbers
+    /// without a point, others to at most `places` places ("24", "12.5", "17.27"). One rule for
+    /// the CLI, the app and the report, so that they show the same figure.
+    public static func shown(_ value: Double, places: Int = 4) -> String {
+        var text = String(format: "%.\(places)f", value)
+        while text.contains("."), text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
+    }
+
     private nonisolated(unsafe) static let pattern = /[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]{1,3})?/
 }
