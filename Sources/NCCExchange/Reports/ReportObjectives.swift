@@ -105,9 +105,8 @@ enum ReportObjectives {
     /// The indicator as it stood at the end of `day`: values reported after it left out.
     static func indicator(_ progress: IndicatorProgress, asOf day: String) -> IndicatorProgress {
         var progress = progress
-        let points = progress.rollup.points.filter { $0.date <= day }
-        guard points.count < progress.rollup.points.count else { return progress }
-        progress.rollup.points = points
+        guard progress.rollup.points.contains(where: { $0.date > day }) else { return progress }
+        progress.rollup = progress.rollup.asOf(day)
         progress.whole = progress.rollup.progress(of: .wholeGroup)
         progress.conflicts = progress.conflicts.filter { $0.date <= day }
         return progress

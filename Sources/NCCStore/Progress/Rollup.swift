@@ -105,11 +105,16 @@ public struct CentreDirectory: Sendable, Hashable {
 ///   are the whole group's: a set of centres is held to its fair share of them (its centres over
 ///   all centres), so a centre of 20 that reached a twentieth of the target is at 1.
 public struct Rollup: Sendable, Hashable {
-    public var baseline: Double
-    public var target: Double
-    public var aggregate: Aggregate
-    public var points: [MeasurementPoint]
-    public var directory: CentreDirectory
+    public let baseline: Double
+    public let target: Double
+    public let aggregate: Aggregate
+    public let points: [MeasurementPoint]
+    public let directory: CentreDirectory
+    /// The values nobody disputes, one per centre and date, oldest first.
+    public let agreed: [MeasurementPoint]
+    /// Each centre's latest agreed value, and the group's own: what every level reads.
+    private let latest: [String: MeasurementPoint]
+    private let ownLatest: MeasurementPoint?
 
     public init(
         baseline: Double, target: Double, aggregate: Aggregate, points: [MeasurementPoint], directory: CentreDirectory
@@ -119,6 +124,20 @@ public struct Rollup: Sendable, Hashable {
         self.aggregate = aggregate
         self.points = points
         self.directory = directory
+        agreed = Dictionary(grouping: points) { Key(centre: $0.centre, date: $0.date) }
+            .compactMap { Set($0.value.map(\.text)).count == 1 ? $0.value.min(by: Self.order) : nil }
+            .sorted(by: Self.order)
+        var latest: [String: MeasurementPoint] = [:]
+        for point in agreed { if let centre = point.centre { latest[centre] = point } }
+        self.latest = latest
+        ownLatest = agreed.last { $0.centre == nil }
+    }
+
+    /// The roll-up as it stood at the end of `day`: values dated after it left out.
+    public func asOf(_ day: String) -> Rollup {
+        Rollup(
+            baseline: baseline, target: target, aggregate: aggregate, points: points.filter { $0.date <= day },
+            directory: directory)
     }
 
     /// `(value - baseline) / (target - baseline)`, or nil when the two are equal.
@@ -137,21 +156,13 @@ public struct Rollup: Sendable, Hashable {
             .sorted { ($0.date, $0.centre ?? "") < ($1.date, $1.centre ?? "") }
     }
 
-    /// The values nobody disputes, one per centre and date, oldest first.
-    public var agreed: [MeasurementPoint] {
-        Dictionary(grouping: points) { Key(centre: $0.centre, date: $0.date) }
-            .compactMap { Set($0.value.map(\.text)).count == 1 ? $0.value.min(by: Self.order) : nil }
-            .sorted(by: Self.order)
-    }
-
     public func progress(of level: ProgressLevel) -> LevelProgress {
-        let agreed = agreed
         let members = centres(of: level)
         // Centres that reported count as such even where the group's own value stands for them.
-        let latest = members.compactMap { id in agreed.last { $0.centre == id } }
+        let latest = members.compactMap { self.latest[$0] }
         var value = combine(latest.map(\.value))
         var asOf = latest.map(\.date).max()
-        if level == .wholeGroup, let own = agreed.last(where: { $0.centre == nil }) {
+        if level == .wholeGroup, let own = ownLatest {
             value = own.value
             asOf = own.date
         }
@@ -168,8 +179,7 @@ public struct Rollup: Sendable, Hashable {
 
     /// The level's value on each date any of it reported, as it stood then.
     public func series(of level: ProgressLevel) -> [SeriesPoint] {
-        let agreed = agreed
-        if level == .wholeGroup, agreed.contains(where: { $0.centre == nil }) {
+        if level == .wholeGroup, ownLatest != nil {
             return agreed.filter { $0.centre == nil }.map { SeriesPoint(date: $0.date, value: $0.value) }
         }
         let members = Set(centres(of: level))
