@@ -115,6 +115,8 @@ struct DetailRequest {
 enum PaneContent {
     case overview(OverviewPane.Cache)
     case sync(SyncPane.Overview)
+    /// The Progress pane's lines and the record its detail column is about.
+    case progress(ProgressPane.Content)
     /// The record opened from the pane's lines (Enter).
     case record([DetailLine])
 }

@@ -32,6 +32,7 @@ extension App {
                     state.detail.lines[index].target != nil
                 {
                     state.detail.selected = index
+                    state.pane.feature.clicked(line: index, self)
                 }
             } else if layout.list.contains(x: mouse.x, y: mouse.y), mouse.y > layout.list.y + 1 {
                 state.region = .list
@@ -42,6 +43,7 @@ extension App {
                 let index = state.detail.scroll + (mouse.y - layout.detail.y)
                 if index < state.detail.lines.count, state.detail.lines[index].target != nil {
                     state.detail.selected = index
+                    state.pane.feature.clicked(line: index, self)
                 }
             }
         default: break

@@ -42,6 +42,8 @@ protocol PaneFeature {
     static func newRecord(_ app: App) throws -> NewRecord?
     /// Enter on a detail line, when this pane does something else than open its record.
     static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool
+    /// A click selected a detail line (the Progress pane's detail follows it, as it does a move).
+    static func clicked(line index: Int, _ app: App)
     /// Tab, when this pane moves otherwise than between its list and its detail.
     static func toggleRegion(_ app: App) throws -> Bool
     /// Esc when there is nothing else to back out of; true when the pane did something.
@@ -85,6 +87,7 @@ extension PaneFeature {
     static func perform(_ action: Action, _ app: App) throws -> Bool { false }
     static func newRecord(_ app: App) throws -> NewRecord? { nil }
     static func open(line index: Int, target: RecordRef, _ app: App) throws -> Bool { false }
+    static func clicked(line index: Int, _ app: App) {}
     static func toggleRegion(_ app: App) throws -> Bool { false }
     static func back(_ app: App) throws -> Bool { false }
     static func left(_ app: App) {}

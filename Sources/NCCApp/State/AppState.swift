@@ -172,6 +172,8 @@ public struct AppState: Sendable {
     public var decisionsShowRegister = false
     /// The hard filters of matching, switched with L and V in the Experts pane.
     public var matchFilters = MatchFilters()
+    /// What the Progress pane shows: its view, the objectives open, the record its detail is about.
+    public var progress = ProgressViewState()
     public var replica = ""
     public var databasePath = ""
     /// The day the app takes as today (dates in forms, what is overdue).

@@ -64,7 +64,7 @@ enum AssessmentView {
 
     /// The view's first column: the centres' rounds, the round's figures, the candidate sessions.
     static func lines(_ figures: Figures, width: Int) -> [DetailLine] {
-        var lines = [DetailLine(ProgressView.Mode.assessment.title, .title)]
+        var lines = [DetailLine(ProgressViewState.Mode.assessment.title, .title)]
         let withheld = figures.latest.filter(\.withheld).count
         var summary = ["\(OverviewPane.counted(figures.latest.count, "centre")) assessed"]
         if let round = figures.summary?.round { summary.append("latest round \(ProgressWords.name(round))") }

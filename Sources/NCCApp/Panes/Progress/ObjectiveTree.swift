@@ -14,7 +14,7 @@ enum ObjectiveTree {
     static func lines(
         _ objectives: [ObjectiveProgress], open: Set<String>, areas: [String: String], width: Int
     ) -> [DetailLine] {
-        var lines = [DetailLine(ProgressView.Mode.objectives.title, .title)]
+        var lines = [DetailLine(ProgressViewState.Mode.objectives.title, .title)]
         let indicators = objectives.reduce(0) { $0 + $1.indicators.count }
         let conflicts = objectives.reduce(0) { $0 + $1.conflicts }
         var summary = [

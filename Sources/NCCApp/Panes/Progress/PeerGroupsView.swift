@@ -9,7 +9,7 @@ enum PeerGroupsView {
     static let count = 3
 
     static func lines(_ proposal: PeerGroupProposal) -> [DetailLine] {
-        var lines = [DetailLine(ProgressView.Mode.peerGroups.title, .title)]
+        var lines = [DetailLine(ProgressViewState.Mode.peerGroups.title, .title)]
         lines.append(
             DetailLine(
                 "  From each centre's latest self-assessment: \(OverviewPane.counted(proposal.groups.count, "group")) of centres with similar scores (held here); 1 is the most experienced",
