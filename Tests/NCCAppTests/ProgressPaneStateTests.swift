@@ -73,3 +73,27 @@ extension ProgressPaneTests {
         #expect(Self.line(h, "veiklos planas") != nil, "its detail, its title whole: \(h.screen)")
     }
 }
+
+/// On a screen too narrow for the detail beside the tree, Enter gives an indicator's detail the
+/// whole screen (as other panes do a record's) and Esc comes back to the tree on the same line.
+extension ProgressPaneTests {
+    @Test func onANarrowScreenEnterShowsAnIndicatorsDetailAloneAndEscComesBack() throws {
+        let h = try Self.harness(width: 80, height: 24)
+        h.press(Self.progress, .enter)
+        // Down to the first indicator, whatever lies between.
+        while Self.selected(h)?.line.target?.kind != .indicator { h.press(.down) }
+        let indicator = try #require(Self.selected(h)?.line)
+        #expect(!h.screen.contains("History of the whole group"), "the detail is below the tree: \(h.screen)")
+        h.press(.enter)
+        #expect(h.app.state.progress.detailAlone)
+        #expect(h.lines.first { $0.contains("Esc: back to the list") } != nil, "\(h.screen)")
+        #expect(h.screen.contains("Objective: Train the actors"), "\(h.screen)")
+        #expect(h.screen.contains("History of the whole group"), "\(h.screen)")
+        #expect(!h.screen.contains("▾ Train the actors"), "the tree is not drawn: \(h.screen)")
+        h.press(.escape)
+        #expect(!h.app.state.progress.detailAlone)
+        #expect(h.screen.contains("▾ Train the actors"), "\(h.screen)")
+        let back = try #require(Self.selected(h))
+        #expect(back.line.target == indicator.target && back.isSubject, "\(back)")
+    }
+}

@@ -49,6 +49,7 @@ extension ProgressPane {
         {
             detail = IndicatorDetail.lines(indicator, objective: objective.title, width: width)
         }
+        if view.detailAlone, !split { return Content(lines: alone(detail), subject: subject) }
         return Content(lines: tree + secondColumn(detail, split: split), subject: subject)
     }
 
@@ -61,9 +62,9 @@ extension ProgressPane {
         guard let centre = try AssessmentView.centre(subject.id, figures, l.reader) else {
             return Content(lines: lines, subject: subject)
         }
-        return Content(
-            lines: lines + secondColumn(AssessmentView.centreLines(centre, width: width), split: split),
-            subject: subject)
+        let detail = AssessmentView.centreLines(centre, width: width)
+        if view.detailAlone, !split { return Content(lines: alone(detail), subject: subject) }
+        return Content(lines: lines + secondColumn(detail, split: split), subject: subject)
     }
 
     /// The selected line, when it is one of the first column's (else nil: a line of the detail,
@@ -84,6 +85,11 @@ extension ProgressPane {
         else { return nil }
         lines[index].text = String(ProgressView.subjectMark) + lines[index].text.dropFirst()
         return target
+    }
+
+    /// The subject's detail with the whole screen to itself (a narrow one), under how to go back.
+    static func alone(_ detail: [DetailLine]) -> [DetailLine] {
+        [DetailLine("Esc: back to the \(ProgressView.treeWord)", .dim)] + secondColumn(detail, split: true)
     }
 
     /// Lines for the second column: beside the first on a wide screen, after it (under a blank

@@ -101,6 +101,7 @@ enum ProgressPane: PaneFeature {
     static func show(_ mode: ProgressViewState.Mode, _ app: App) {
         app.state.progress.mode = mode
         app.state.progress.subject = nil
+        app.state.progress.detailAlone = false
         app.state.details[.progress] = DetailState(lines: [DetailLine(mode.title, .title)])
         app.state.region = .detail
         app.emit(.readPane(.progress))
@@ -108,6 +109,10 @@ enum ProgressPane: PaneFeature {
 
     /// Esc: out of a record shown here, else back a view (peer groups → self-assessment → objectives).
     static func back(_ app: App) throws {
+        if app.state.progress.detailAlone {
+            app.state.progress.detailAlone = false
+            return app.emit(.readPane(.progress))
+        }
         let mode = app.state.progress.mode
         if !app.state.detail.stack.isEmpty || mode == .objectives { return try app.back() }
         show(mode == .peerGroups ? .assessment : .objectives, app)
@@ -118,6 +123,7 @@ enum ProgressPane: PaneFeature {
     static func prepareToShow(_ ref: RecordRef, _ app: App) {
         app.state.progress.mode = .objectives
         app.state.progress.subject = nil
+        app.state.progress.detailAlone = false
     }
 
     /// Moves as the app does; the detail follows.
@@ -162,6 +168,13 @@ enum ProgressPane: PaneFeature {
             app.emit(.ask(.editing(target)))
         } else if target.kind == .objective {
             toggle(target, app)
+        } else if app.state.progress.mode != .peerGroups,
+            !ProgressView.columns(width: app.state.width, height: app.state.height).split
+        {
+            // Too narrow for the detail beside the list: it takes the screen.
+            app.state.progress.subject = target
+            app.state.progress.detailAlone = true
+            app.emit(.readPane(.progress))
         } else if !isSubject(line, app), app.state.progress.mode != .peerGroups {
             app.state.progress.subject = target
             app.emit(.readPane(.progress))

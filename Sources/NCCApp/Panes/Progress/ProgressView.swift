@@ -9,6 +9,8 @@ enum ProgressView {
     static let subjectMark: Character = "›"
     static let openMark = "▾"
     static let closedMark = "▸"
+    /// What the first column is called when a detail stands alone.
+    static let treeWord = "list"
 
     /// A tree line's start: the subject's mark, then (for an objective) whether it is open.
     static func lead(subject: Bool, open: Bool?) -> String {

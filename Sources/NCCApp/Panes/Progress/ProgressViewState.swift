@@ -24,6 +24,9 @@ public struct ProgressViewState: Sendable, Hashable {
     /// The record the detail column is about (its line is marked ›); nil until the pane's lines
     /// are read, which then take the first line that opens something.
     public var subject: RecordRef?
+    /// On a screen too narrow for two columns, the subject's detail shown alone (Enter on its
+    /// line), as other panes give a record's detail the whole screen there; Esc comes back.
+    public var detailAlone = false
 
     public init() {}
 }
