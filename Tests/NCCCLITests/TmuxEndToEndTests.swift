@@ -37,6 +37,13 @@ struct TmuxEndToEndTests {
         try tmux.waitFor("Voted Ljubljana on 'Venue of the next on-site event'")
         tmux.keys("r")
         try tmux.waitFor("Decisions register")
+        // Progress: the objectives, an indicator's history, the self-assessment.
+        tmux.keys("6")
+        try tmux.waitFor("Objectives and indicators")
+        tmux.keys("Enter", "Down", "Enter")
+        try tmux.waitFor("History of the whole group")
+        tmux.keys("Escape", "s")
+        try tmux.waitFor("Each centre's latest round")
         tmux.keys("7")
         try tmux.waitFor("Replica id:")
         try tmux.waitFor("Speaks for")
