@@ -110,6 +110,14 @@ import Testing
         printed += try ok(member, ["decisions"])
         printed += try ok(member, ["match", try #require(ids[.need])])
         printed += try ok(member, ["match", "--expert", try #require(ids[.expert])])
+        let centre = try #require(ids[.centre])
+        for arguments in [
+            ["progress"], ["progress", "--json"], ["indicators"], ["indicators", "--json"], ["assessments"],
+            ["assessments", centre], ["assessments", "--json"], ["peers-for", centre], ["peers-for", centre, "--json"],
+            ["groups"], ["groups", "--json"], ["pathway"], ["pathway", "--centre", centre], ["pathway", "--json"],
+        ] {
+            printed += try ok(member, arguments)
+        }
 
         // The names beside references in JSON are escaped like every other string.
         let task = try ok(member, ["show", "task", try #require(ids[.task]), "--json"])
@@ -118,7 +126,7 @@ import Testing
         // The texts were printed, their escapes as visible symbols.
         for label in [
             "centre.name", "person.name", "task.title", "meeting.minutes", "need.description", "expert.bio", "Reason",
-            "Vote",
+            "Vote", "objective.title", "indicator.title", "dimension.title", "pathway_step.title",
         ] {
             #expect(printed.contains("\(label)␛]0;pwned␇"), "\(label) was never printed")
         }
