@@ -9,7 +9,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ncc-bench",
         abstract: "Measure ncc on large generated databases (run with: swift run -c release ncc-bench).",
-        subcommands: [MatchBench.self, BundleBench.self, UIBench.self, UIBrowse.self],
+        subcommands: [MatchBench.self, BundleBench.self, UIBench.self, UIBrowse.self, ProgressBench.self],
         defaultSubcommand: MatchBench.self)
 }
 
