@@ -71,7 +71,7 @@ extension StoreReader {
             db,
             sql: """
                 SELECT id, centre, date, value, source, note FROM measurement
-                WHERE deleted = 0 AND indicator = ? ORDER BY date, id
+                WHERE deleted = 0 AND indicator = ? ORDER BY date, coalesce(centre, ''), id
                 """, arguments: [indicator.id])
         let points = rows.compactMap { row -> MeasurementPoint? in
             let text: String? = row[3]

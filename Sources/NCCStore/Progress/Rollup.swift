@@ -124,9 +124,21 @@ public struct Rollup: Sendable, Hashable {
         self.aggregate = aggregate
         self.points = points
         self.directory = directory
-        agreed = Dictionary(grouping: points) { Key(centre: $0.centre, date: $0.date) }
-            .compactMap { Set($0.value.map(\.text)).count == 1 ? $0.value.min(by: Self.order) : nil }
-            .sorted(by: Self.order)
+        // One pass over the points in order (the store reads them so): the first point of each
+        // centre and date stands for it, unless another of that centre and date disagrees.
+        let ordered =
+            zip(points, points.dropFirst()).allSatisfy { !Self.order($1, $0) } ? points : points.sorted(by: Self.order)
+        var seen: [Key: (first: Int, disputed: Bool)] = [:]
+        seen.reserveCapacity(ordered.count)
+        for (index, point) in ordered.enumerated() {
+            let key = Key(centre: point.centre, date: point.date)
+            if let known = seen[key] {
+                if !known.disputed, ordered[known.first].text != point.text { seen[key] = (known.first, true) }
+            } else {
+                seen[key] = (index, false)
+            }
+        }
+        agreed = seen.values.filter { !$0.disputed }.map(\.first).sorted().map { ordered[$0] }
         var latest: [String: MeasurementPoint] = [:]
         for point in agreed { if let centre = point.centre { latest[centre] = point } }
         self.latest = latest
