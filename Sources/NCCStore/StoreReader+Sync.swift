@@ -152,9 +152,6 @@ extension StoreReader {
         }
     }
 
-    /// Ids of the people who have not agreed to share their contact details.
-    public func privatePeople() throws -> Set<String> { try privateRecords(of: .person) }
-
     /// Ids of the records of a kind whose personal fields stay here (`KindSpec.sharing`): people
     /// who did not agree to share their contacts, assessments a centre shares only as averages.
     public func privateRecords(of kind: Kind) throws -> Set<String> {
