@@ -59,7 +59,7 @@ extension ProgressReport {
             let key = objective.workingArea ?? ""
             if index[key] == nil {
                 index[key] = areas.count
-                areas.append(ObjectiveArea(label: try ReportObjectives.label(objective, reader), objectives: []))
+                areas.append(ObjectiveArea(label: ReportObjectives.label(objective), objectives: []))
             }
             areas[index[key]!].objectives.append(ReportObjectives.objective(objective, asOf: model.today))
         }
@@ -83,13 +83,10 @@ enum ReportObjectives {
 
     // MARK: - Reading
 
-    static func label(_ objective: ObjectiveProgress, _ reader: StoreReader) throws -> String {
+    static func label(_ objective: ObjectiveProgress) -> String {
         guard let id = objective.workingArea else { return "Whole group" }
-        let area = try reader.record(.workingArea, id: id)
-        return ProgressReport.Area(
-            id: id, number: area?[Fields.WorkingArea.number].int,
-            title: area?[Fields.WorkingArea.title].text ?? objective.workingAreaTitle ?? id
-        ).label
+        return ProgressReport.Area(id: id, number: objective.workingAreaNumber, title: objective.workingAreaTitle ?? id)
+            .label
     }
 
     static func objective(_ progress: ObjectiveProgress, asOf day: String) -> ProgressReport.Objective {

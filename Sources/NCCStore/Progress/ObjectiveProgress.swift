@@ -7,6 +7,8 @@ public struct ObjectiveProgress: Sendable, Hashable {
     public var title: String
     public var workingArea: String?
     public var workingAreaTitle: String?
+    /// The working area's number in the action plan (`WA2`), when it has one.
+    public var workingAreaNumber: Int?
     public var indicators: [IndicatorProgress]
     /// Its tasks done, of its tasks.
     public var tasksDone: Int
@@ -66,7 +68,9 @@ extension StoreReader {
         let area = objective[Fields.Objective.workingArea.name].text
         return ObjectiveProgress(
             objective: objective, title: objective[Fields.Objective.title.name].text ?? "", workingArea: area,
-            workingAreaTitle: try area.map { try title(.workingArea, id: $0) }, indicators: indicators,
+            workingAreaTitle: try area.map { try title(.workingArea, id: $0) },
+            workingAreaNumber: try area.flatMap { try record(.workingArea, id: $0)?[Fields.WorkingArea.number].int },
+            indicators: indicators,
             tasksDone: tasks?[1] ?? 0, tasks: tasks?[0] ?? 0,
             decisions: try countRecords(where: Fields.Decision.objective, is: id),
             engagements: try countRecords(where: Fields.Engagement.objective, is: id))

@@ -32,11 +32,9 @@ extension ProgressPane {
     ) throws -> Content {
         let objectives = try l.reader.objectivesProgress()
         var areas: [String: String] = [:]
-        for id in Set(objectives.compactMap(\.workingArea)) {
-            guard let area = try l.reader.record(.workingArea, id: id) else { continue }
-            areas[id] =
-                (area[Fields.WorkingArea.number].int.map { "WA\($0) " } ?? "")
-                + ProgressWords.name(area[Fields.WorkingArea.title].text)
+        for objective in objectives {
+            guard let id = objective.workingArea, let title = objective.workingAreaTitle else { continue }
+            areas[id] = (objective.workingAreaNumber.map { "WA\($0) " } ?? "") + ProgressWords.name(title)
         }
         var tree = ObjectiveTree.lines(objectives, open: view.open, areas: areas, width: width)
         guard let subject = markSubject(&tree, view.subject, selected: selected) else { return Content(lines: tree) }
