@@ -181,7 +181,7 @@ enum AssessmentText {
     }
 
     static func number(_ value: Int?) -> String { value.map(String.init) ?? "null" }
-    static func number(_ value: Double?) -> String { value.map(JSONText.number) ?? "null" }
+    static func number(_ value: Double?) -> String { JSONText.number(orNull: value) }
 
     static func json(_ round: AssessmentRound) -> String {
         JSONText.object([
@@ -196,7 +196,7 @@ enum AssessmentText {
                             ("dimension", JSONText.string(rating.dimension)),
                             ("dimension_name", JSONText.string(rating.dimensionTitle)),
                             ("score", number(rating.score)),
-                            ("evidence", rating.evidence.map(JSONText.string) ?? "null"),
+                            ("evidence", JSONText.string(orNull: rating.evidence)),
                         ])
                     })
             ),

@@ -138,6 +138,10 @@ enum JSONText {
         return out
     }
     static func number(_ d: Double) -> String { String(format: "%.4f", d) }
+    /// A string, or `null` without one.
+    static func string(orNull s: String?) -> String { s.map(string) ?? "null" }
+    /// A number, or `null` without one.
+    static func number(orNull d: Double?) -> String { d.map(number) ?? "null" }
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
     static func object(_ pairs: [(String, String)]) -> String {
         "{" + pairs.map { string($0.0) + ":" + $0.1 }.joined(separator: ",") + "}"

@@ -146,11 +146,11 @@ enum ProgressText {
         let record = objective.objective
         return JSONText.object([
             ("objective_id", JSONText.string(record.id)), ("title", JSONText.string(objective.title)),
-            ("working_area", optional(objective.workingArea)),
-            ("working_area_name", optional(objective.workingAreaTitle)),
-            ("due", optional(record[Fields.Objective.due.name].text)),
-            ("status", optional(record[Fields.Objective.status.name].text)),
-            ("progress", objective.progress.map(JSONText.number) ?? "null"),
+            ("working_area", JSONText.string(orNull: objective.workingArea)),
+            ("working_area_name", JSONText.string(orNull: objective.workingAreaTitle)),
+            ("due", JSONText.string(orNull: record[Fields.Objective.due.name].text)),
+            ("status", JSONText.string(orNull: record[Fields.Objective.status.name].text)),
+            ("progress", JSONText.number(orNull: objective.progress)),
             ("tasks", String(objective.tasks)), ("tasks_done", String(objective.tasksDone)),
             ("decisions", String(objective.decisions)), ("engagements", String(objective.engagements)),
             ("indicators", JSONText.array(objective.indicators.map(json))),
@@ -162,23 +162,23 @@ enum ProgressText {
         func level(_ level: LevelProgress, idKey: String, id: String) -> String {
             JSONText.object([
                 (idKey, id), ("name", JSONText.string(level.name)), ("value", level.value.map(number) ?? "null"),
-                ("date", optional(level.asOf)), ("progress", level.progress.map(JSONText.number) ?? "null"),
+                ("date", JSONText.string(orNull: level.asOf)), ("progress", JSONText.number(orNull: level.progress)),
                 ("reported", String(level.reported)), ("centres", String(level.members)),
             ])
         }
         return JSONText.object([
             ("indicator_id", JSONText.string(indicator.indicator.id)), ("title", JSONText.string(indicator.title)),
-            ("objective_id", optional(indicator.objective)), ("unit", JSONText.string(indicator.unit)),
+            ("objective_id", JSONText.string(orNull: indicator.objective)), ("unit", JSONText.string(indicator.unit)),
             ("direction", JSONText.string(indicator.direction.rawValue)),
             ("aggregate", JSONText.string(rollup.aggregate.rawValue)), ("baseline", number(indicator.baseline)),
-            ("target", number(indicator.target)), ("due", optional(indicator.due)),
+            ("target", number(indicator.target)), ("due", JSONText.string(orNull: indicator.due)),
             (
                 "latest",
                 indicator.whole.value.map {
-                    JSONText.object([("value", number($0)), ("date", optional(indicator.whole.asOf))])
+                    JSONText.object([("value", number($0)), ("date", JSONText.string(orNull: indicator.whole.asOf))])
                 } ?? "null"
             ),
-            ("progress", indicator.whole.progress.map(JSONText.number) ?? "null"),
+            ("progress", JSONText.number(orNull: indicator.whole.progress)),
             ("reached", indicator.reached ? "true" : "false"),
             ("reported", String(indicator.whole.reported)), ("centres", String(indicator.whole.members)),
             (
@@ -186,8 +186,8 @@ enum ProgressText {
                 JSONText.array(
                     indicator.conflicts.map { conflict in
                         JSONText.object([
-                            ("centre_id", optional(conflict.centre)),
-                            ("centre", optional(conflict.centre.map { rollup.name(of: .centre($0)) })),
+                            ("centre_id", JSONText.string(orNull: conflict.centre)),
+                            ("centre", JSONText.string(orNull: conflict.centre.map { rollup.name(of: .centre($0)) })),
                             ("date", JSONText.string(conflict.date)),
                             (
                                 "values",
@@ -195,8 +195,8 @@ enum ProgressText {
                                     conflict.points.map { point in
                                         JSONText.object([
                                             ("measurement_id", JSONText.string(point.id)), ("value", point.text),
-                                            ("source", optional(point.source)),
-                                            ("reporter", optional(conflict.reporters[point.id])),
+                                            ("source", JSONText.string(orNull: point.source)),
+                                            ("reporter", JSONText.string(orNull: conflict.reporters[point.id])),
                                         ])
                                     })
                             ),
@@ -228,8 +228,6 @@ enum ProgressText {
             ),
         ])
     }
-
-    static func optional(_ text: String?) -> String { text.map(JSONText.string) ?? "null" }
 
     private static func centreID(_ level: ProgressLevel) -> String {
         if case .centre(let id) = level { id } else { "" }

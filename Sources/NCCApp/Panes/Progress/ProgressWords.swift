@@ -9,12 +9,7 @@ import TerminalText
 enum ProgressWords {
     /// A value as a person reads it: whole numbers without a point, others to at most two places
     /// ("24", "12.5", "17.27"; a mean of centres' values has many).
-    static func number(_ value: Double) -> String {
-        var text = String(format: "%.2f", value)
-        while text.hasSuffix("0") { text.removeLast() }
-        if text.hasSuffix(".") { text.removeLast() }
-        return text == "-0" ? "0" : text
-    }
+    static func number(_ value: Double) -> String { DecimalText.shown(value, places: 2) }
 
     /// A value with its unit: "84 people", "69.85%".
     static func value(_ value: Double, _ unit: String) -> String {
