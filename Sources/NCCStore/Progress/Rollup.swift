@@ -112,6 +112,8 @@ public struct Rollup: Sendable, Hashable {
     public let directory: CentreDirectory
     /// The values nobody disputes, one per centre and date, oldest first.
     public let agreed: [MeasurementPoint]
+    /// Every set of values that disagree, oldest first.
+    public let conflicts: [MeasurementConflict]
     /// Each centre's latest agreed value, and the group's own: what every level reads.
     private let latest: [String: MeasurementPoint]
     private let ownLatest: MeasurementPoint?
@@ -139,6 +141,13 @@ public struct Rollup: Sendable, Hashable {
             }
         }
         agreed = seen.values.filter { !$0.disputed }.map(\.first).sorted().map { ordered[$0] }
+        let disputed = Set(seen.filter(\.value.disputed).keys)
+        conflicts = Dictionary(
+            grouping: ordered.filter { disputed.contains(Key(centre: $0.centre, date: $0.date)) },
+            by: { Key(centre: $0.centre, date: $0.date) }
+        )
+        .map { MeasurementConflict(centre: $0.key.centre, date: $0.key.date, points: $0.value) }
+        .sorted { ($0.date, $0.centre ?? "") < ($1.date, $1.centre ?? "") }
         var latest: [String: MeasurementPoint] = [:]
         for point in agreed { if let centre = point.centre { latest[centre] = point } }
         self.latest = latest
@@ -156,16 +165,6 @@ public struct Rollup: Sendable, Hashable {
     public static func fraction(_ value: Double, baseline: Double, target: Double) -> Double? {
         guard target != baseline else { return nil }
         return (value - baseline) / (target - baseline)
-    }
-
-    /// Every set of values that disagree, oldest first.
-    public var conflicts: [MeasurementConflict] {
-        Dictionary(grouping: points) { Key(centre: $0.centre, date: $0.date) }
-            .filter { Set($0.value.map(\.text)).count > 1 }
-            .map {
-                MeasurementConflict(centre: $0.key.centre, date: $0.key.date, points: $0.value.sorted(by: Self.order))
-            }
-            .sorted { ($0.date, $0.centre ?? "") < ($1.date, $1.centre ?? "") }
     }
 
     public func progress(of level: ProgressLevel) -> LevelProgress {
